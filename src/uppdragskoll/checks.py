@@ -1,0 +1,482 @@
+"""Rules over valid assignments, within and across files. Each rule is a small registered unit.
+
+A rule is a function from all entries to findings; `CHECKS` gives each its stable code and
+severity. The docstring of each rule is its documentation (docs/regler.md is written from it).
+None of them depends on today's date.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from uppdragskoll import dnr, schedule, workdays
+from uppdragskoll.loader import Entry, suggest
+from uppdragskoll.money import format_kr
+from uppdragskoll.problems import Problem, Severity
+
+Path_ = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    entry: Entry
+    path: Path_
+    message: str
+    key: bool = False
+
+
+Rule = Callable[[Sequence[Entry]], Iterator[Finding]]
+
+
+@dataclass(frozen=True)
+class Check:
+    code: str
+    severity: Severity
+    rule: Rule
+
+    @property
+    def doc(self) -> str:
+        return (self.rule.__doc__ or "").strip()
+
+
+def check_duplicate_assignment(entries: Sequence[Entry]) -> Iterator[Finding]:
+    """Two files must not give the same assignment id (file stem), e.g. `x.yaml` and `x.yml`.
+
+    PASS:  data/uppdrag/a.yaml, data/uppdrag/b.yaml
+    FAIL:  data/uppdrag/a.yaml, annan/a.yaml
+    """
+    seen: dict[str, Entry] = {}
+    for entry in entries:
+        first = seen.setdefault(entry.assignment.id, entry)
+        if first is not entry:
+            yield Finding(
+                entry,
+                (),
+                f"Uppdrags-id `{entry.assignment.id}` finns redan i {first.file}; "
+                "varje uppdrag ska ha ett eget filnamn.",
+            )
+
+
+def check_duplicate_deadline(entries: Sequence[Entry]) -> Iterator[Finding]:
+    """Each redovisning `id` is unique within its file (`uppdrag/redovisning` is global).
+
+    PASS:  redovisningar: [{id: plan, ...}, {id: slut, ...}]
+    FAIL:  redovisningar: [{id: plan, ...}, {id: plan, ...}]
+    """
+    for entry in entries:
+        seen: dict[str, int] = {}
+        for i, deadline in enumerate(entry.assignment.deadlines):
+            if deadline.id in seen:
+                line = entry.at("redovisningar", seen[deadline.id], "id")[0]
+                yield Finding(
+                    entry,
+                    ("redovisningar", i, "id"),
+                    f"Redovisningen `{deadline.id}` finns redan på rad {line}; ge den ett eget id.",
+                )
+            else:
+                seen[deadline.id] = i
+
+
+def check_duplicate_person(entries: Sequence[Entry]) -> Iterator[Finding]:
+    """Each person `id` is unique within its file.
+
+    PASS:  personer: [{id: pl, ...}, {id: controller, ...}]
+    FAIL:  personer: [{id: pl, ...}, {id: pl, ...}]
+    """
+    for entry in entries:
+        seen: set[str] = set()
+        for i, person in enumerate(entry.assignment.people):
+            if person.id in seen:
+                yield Finding(
+                    entry,
+                    ("personer", i, "id"),
+                    f"Personen `{person.id}` finns redan; ge varje person ett eget id.",
+                )
+            seen.add(person.id)
+
+
+def check_responsible_exists(entries: Sequence[Entry]) -> Iterator[Finding]:
+    """`ansvarig` must name an id under `personer`.
+
+    PASS:  ansvarig: projektledare-sos   (with personer: [{id: projektledare-sos, ...}])
+    FAIL:  ansvarig: okand-person
+    """
+    for entry in entries:
+        people = [p.id for p in entry.assignment.people]
+        items: list[tuple[str, int, str | None]] = [
+            ("redovisningar", i, d.responsible) for i, d in enumerate(entry.assignment.deadlines)
+        ] + [("aktiviteter", i, a.responsible) for i, a in enumerate(entry.assignment.activities)]
+        for section, i, responsible in items:
+            if responsible is not None and responsible not in people:
+                known = ", ".join(f"`{p}`" for p in people) or "inga"
+                yield Finding(
+                    entry,
+                    (section, i, "ansvarig"),
+                    f"`ansvarig: {responsible}` finns inte under `personer` (kända: {known})."
+                    + suggest(responsible, people),
+                )
+
+
+def check_recurring_has_end(entries: Sequence[Entry]) -> Iterator[Finding]:
+    """A recurring deadline (`upprepas`) needs `till`, its last occurrence, not before `datum`.
+
+    PASS:  {datum: 2026-10-15, upprepas: årligen, till: 2027-10-15}
+    FAIL:  {datum: 2026-10-15, upprepas: årligen}
+    """
+    for entry in entries:
+        for i, d in enumerate(entry.assignment.deadlines):
+            if d.repeats is not None and d.until is None:
+                yield Finding(
+                    entry,
+                    ("redovisningar", i, "upprepas"),
+                    "En återkommande redovisning behöver `till:` med sista tillfället, "
+                    "t.ex. `till: 2028-10-15`.",
+                )
+            elif d.repeats is not None and d.until is not None and d.due is not None:
+                if d.until.due < d.due.due:
+                    yield Finding(
+                        entry,
+                        ("redovisningar", i, "till"),
+                        f"`till` ({d.until.text}) ligger före `datum` ({d.due.text}).",
+                    )
+            elif d.repeats is None and d.until is not None:
+                yield Finding(
+                    entry,
+                    ("redovisningar", i, "till"),
+                    "`till` gäller bara återkommande redovisningar; lägg till `upprepas:` "
+                    "eller ta bort `till`.",
+                )
+
+
+def check_deadline_has_date(entries: Sequence[Entry]) -> Iterator[Finding]:
+    """A redovisning needs `datum`, or `löpande: true` when it is ongoing with no date.
+
+    PASS:  {id: info, typ: övrigt, löpande: true}
+    FAIL:  {id: plan, typ: plan}
+    """
+    for entry in entries:
+        for i, d in enumerate(entry.assignment.deadlines):
+            if d.due is None and not d.ongoing:
+                yield Finding(
+                    entry,
+                    ("redovisningar", i),
+                    f"Redovisningen `{d.id}` saknar `datum`; ange ett datum eller en period, "
+                    "eller `löpande: true` om den inte har något.",
+                )
+
+
+def check_delivered_shape(entries: Sequence[Entry]) -> Iterator[Finding]:
+    """`inlämnad` is one date for a single deadline, and `{förfallodag: inlämnad}` for a
+    recurring one, each key an occurrence of the series.
+
+    PASS:  {upprepas: årligen, datum: 2026-10-15, till: 2027-10-15,
+            inlämnad: {2026-10-15: 2026-10-14}}
+    FAIL:  {upprepas: årligen, datum: 2026-10-15, till: 2027-10-15, inlämnad: 2026-10-14}
+    """
+    for entry in entries:
+        occurrences: dict[str, set[date]] = defaultdict(set)
+        for occ in schedule.occurrences(entry.assignment):
+            occurrences[occ.deadline.id].add(occ.due)
+        for i, d in enumerate(entry.assignment.deadlines):
+            value = d.delivered
+            if value is None:
+                continue
+            path: Path_ = ("redovisningar", i, "inlämnad")
+            recurring = d.repeats is not None
+            if recurring and not isinstance(value, dict):
+                yield Finding(
+                    entry,
+                    path,
+                    "För en återkommande redovisning anges `inlämnad` per tillfälle: "
+                    f"`inlämnad: {{{d.due.due if d.due else 'ÅÅÅÅ-MM-DD'}: {value}}}`.",
+                )
+            elif isinstance(value, dict):
+                if not recurring:
+                    yield Finding(
+                        entry,
+                        path,
+                        "`inlämnad` ska vara ett datum för en redovisning som inte upprepas.",
+                    )
+                    continue
+                valid = occurrences.get(d.id, set())
+                for due in sorted(value):
+                    if due not in valid:
+                        shown = ", ".join(x.isoformat() for x in sorted(valid)[:6]) or "inga"
+                        yield Finding(
+                            entry,
+                            (*path, due.isoformat()),
+                            f"{due.isoformat()} är inget tillfälle för `{d.id}` "
+                            f"(tillfällen: {shown}).",
+                            key=True,
+                        )
+
+
+def _year_span(key: str) -> tuple[int, int]:
+    parts = [int(p) for p in key.replace("–", "-").split("-") if p.strip()]
+    return (parts[0], parts[-1])
+
+
+def check_budget_years(entries: Sequence[Entry]) -> Iterator[Finding]:
+    """Years in `år` do not overlap, and a span is written from the earlier year.
+
+    PASS:  år: {2026: {beräknat: 7 mnkr}, 2027–2028: {beviljat: 8 mnkr}}
+    FAIL:  år: {2026–2029: {beviljat: 48 mnkr}, 2027: {beräknat: 7 mnkr}}
+    """
+    for entry in entries:
+        for b, line in enumerate(entry.assignment.budget):
+            taken: dict[int, str] = {}
+            for key in line.years:
+                first, last = _year_span(key)
+                path: Path_ = ("budget", b, "år", key)
+                if last < first:
+                    yield Finding(entry, path, f"Spannet `{key}` slutar före det börjar.", True)
+                    continue
+                for year in range(first, last + 1):
+                    if year in taken:
+                        yield Finding(
+                            entry,
+                            path,
+                            f"År {year} ingår både i `{taken[year]}` och i `{key}`.",
+                            True,
+                        )
+                        break
+                    taken[year] = key
+
+
+def _ceilings(line_years: dict[str, object]) -> dict[int, tuple[str, int | None]]:
+    out: dict[int, tuple[str, int | None]] = {}
+    for key, amounts in line_years.items():
+        first, last = _year_span(key)
+        for year in range(first, last + 1):
+            out[year] = (key, getattr(amounts, "ceiling", None))
+    return out
+
+
+def check_spending_has_ceiling(entries: Sequence[Entry]) -> Iterator[Finding]:
+    """`utfall` in a year needs a ceiling (`beviljat` or `beräknat`) for that year.
+
+    PASS:  år: {2026: {beviljat: 2 mnkr}}, utfall: [{datum: 2026-06-30, belopp: 1 mnkr}]
+    FAIL:  år: {2026: {beviljat: 2 mnkr}}, utfall: [{datum: 2027-06-30, belopp: 1 mnkr}]
+    """
+    for entry in entries:
+        for b, line in enumerate(entry.assignment.budget):
+            ceilings = _ceilings(dict(line.years))
+            for s, spend in enumerate(line.spending):
+                _, ceiling = ceilings.get(spend.day.year, ("", None))
+                if ceiling is None:
+                    yield Finding(
+                        entry,
+                        ("budget", b, "utfall", s, "datum"),
+                        f"Utfall {spend.day.isoformat()} ligger i {spend.day.year}, som saknar "
+                        f"`beviljat` eller `beräknat` under `år`.",
+                    )
+
+
+def check_spending_within_ceiling(entries: Sequence[Entry]) -> Iterator[Finding]:
+    """The `utfall` of a year (or lump-sum span) must not exceed its ceiling.
+
+    PASS:  år: {2026: {beviljat: 2 mnkr}}, utfall: [{belopp: 2 mnkr, ...}]
+    FAIL:  år: {2026: {beviljat: 2 mnkr}}, utfall: [{belopp: 2 100 000 kr, ...}]
+    """
+    for entry in entries:
+        for b, line in enumerate(entry.assignment.budget):
+            ceilings = _ceilings(dict(line.years))
+            used: dict[str, int] = defaultdict(int)
+            last_index: dict[str, int] = {}
+            for s, spend in enumerate(line.spending):
+                key, ceiling = ceilings.get(spend.day.year, ("", None))
+                if ceiling is not None:
+                    used[key] += spend.amount
+                    last_index[key] = s
+            for key, total in sorted(used.items()):
+                ceiling = line.years[key].ceiling
+                if ceiling is not None and total > ceiling:
+                    yield Finding(
+                        entry,
+                        ("budget", b, "utfall", last_index[key], "belopp"),
+                        f"Utfallet för {key} är {format_kr(total)}, över taket "
+                        f"{format_kr(ceiling)} med {format_kr(total - ceiling)}.",
+                    )
+
+
+def _all_case_numbers(entry: Entry) -> Iterator[tuple[Path_, str]]:
+    for i, number in enumerate(entry.assignment.case_numbers):
+        yield ("diarienummer", i), number
+    for i, d in enumerate(entry.assignment.deadlines):
+        for c, change in enumerate(d.changes):
+            if change.decision:
+                yield ("redovisningar", i, "ändringar", c, "beslut"), change.decision
+
+
+def check_case_number_format(entries: Sequence[Entry]) -> Iterator[Finding]:
+    """Regeringskansliet's diarienummer look like `S2025/01981`, `Fi2015/2449` or
+    `S2019/02110/FS`, optionally `(delvis)`. A malformed one is a warning: decisions have typos.
+
+    PASS:  diarienummer: [S2025/01981]
+    FAIL:  diarienummer: [S2025-01981]
+    """
+    for entry in entries:
+        for path, number in _all_case_numbers(entry):
+            if not dnr.is_valid_dnr(number):
+                yield Finding(
+                    entry,
+                    path,
+                    f"`{number}` ser inte ut som ett diarienummer från Regeringskansliet "
+                    "(t.ex. S2025/01981 eller S2019/02110/FS).",
+                )
+
+
+def check_case_number_unique(entries: Sequence[Entry]) -> Iterator[Finding]:
+    """The same diarienummer in two files is a warning, unless marked `(delvis)`: one
+    decision can hold several assignments.
+
+    PASS:  a.yaml: [S2025/01981 (delvis)], b.yaml: [S2025/01981 (delvis)]
+    FAIL:  a.yaml: [S2025/01981], b.yaml: [S2025/01981]
+    """
+    seen: dict[str, Entry] = {}
+    for entry in entries:
+        for i, number in enumerate(entry.assignment.case_numbers):
+            if "delvis" in number.lower():
+                continue
+            key = dnr.normalise_dnr(number).lower()
+            first = seen.setdefault(key, entry)
+            if first is not entry:
+                yield Finding(
+                    entry,
+                    ("diarienummer", i),
+                    f"Diarienumret {number} finns också i {first.file}. Är det samma uppdrag? "
+                    "Skriv annars `(delvis)` efter numret i båda filerna.",
+                )
+
+
+def check_final_after_interim(entries: Sequence[Entry]) -> Iterator[Finding]:
+    """A slutredovisning should not be due before a delredovisning of the same assignment.
+
+    PASS:  delredovisning 2027-03-31, slutredovisning 2028-03-31
+    FAIL:  delredovisning 2028-06-30, slutredovisning 2028-03-31
+    """
+    for entry in entries:
+        deadlines = list(enumerate(entry.assignment.deadlines))
+        interim = [(i, d) for i, d in deadlines if d.kind == "delredovisning" and d.due]
+        for i, final in deadlines:
+            if final.kind != "slutredovisning" or final.due is None:
+                continue
+            for _, d in interim:
+                assert d.due is not None
+                if final.due.due < d.due.due:
+                    yield Finding(
+                        entry,
+                        ("redovisningar", i, "datum"),
+                        f"Slutredovisningen `{final.id}` ({final.due.text}) ligger före "
+                        f"delredovisningen `{d.id}` ({d.due.text}). Stämmer datumen?",
+                    )
+                    break
+
+
+def check_repayment_after_requisition(entries: Sequence[Entry]) -> Iterator[Finding]:
+    """An återbetalning should not be due before the rekvisition of the same assignment.
+
+    PASS:  rekvisition 2025-12-01, återbetalning 2026-03-31
+    FAIL:  rekvisition 2026-12-01, återbetalning 2026-03-31
+    """
+    for entry in entries:
+        deadlines = list(enumerate(entry.assignment.deadlines))
+        requisitions = [d for _, d in deadlines if d.kind == "rekvisition" and d.due]
+        for i, repay in deadlines:
+            if repay.kind != "återbetalning" or repay.due is None:
+                continue
+            for d in requisitions:
+                assert d.due is not None
+                if repay.due.due < d.due.due:
+                    yield Finding(
+                        entry,
+                        ("redovisningar", i, "datum"),
+                        f"Återbetalningen `{repay.id}` ({repay.due.text}) ligger före "
+                        f"rekvisitionen `{d.id}` ({d.due.text}). Stämmer datumen?",
+                    )
+                    break
+
+
+def check_non_working_day(entries: Sequence[Entry]) -> Iterator[Finding]:
+    """A deadline on a Saturday, Sunday or Swedish holiday is kept as decided (lag 1930:173
+    does not move it); this names the last working day before it.
+
+    PASS:  datum: 2026-05-29   (a Friday)
+    FAIL:  datum: 2026-05-30   (a Saturday: last working day 2026-05-29)
+    """
+    for entry in entries:
+        index = {id(d): i for i, d in enumerate(entry.assignment.deadlines)}
+        for occ in schedule.occurrences(entry.assignment):
+            if occ.delivered is not None or occ.working_day:
+                continue
+            if occ.wording is not None:
+                continue  # a period ends on a calendar day, not a decided one
+            name = workdays.holiday_name(occ.due) or "helgdag"
+            target = workdays.last_working_day_before(occ.due)
+            yield Finding(
+                entry,
+                ("redovisningar", index[id(occ.deadline)], "datum"),
+                f"`{occ.key}` förfaller {occ.due.isoformat()}, en {name.lower()}; "
+                f"sista arbetsdag före är {target.isoformat()}.",
+            )
+
+
+def check_agency_known(entries: Sequence[Entry]) -> Iterator[Finding]:
+    """A person's or budget line's `myndighet` should be one of the assignment's `myndigheter`.
+
+    PASS:  myndigheter: [{namn: Socialstyrelsen}], personer: [{myndighet: Socialstyrelsen}]
+    FAIL:  myndigheter: [{namn: Socialstyrelsen}], personer: [{myndighet: Socialstyrelse}]
+    """
+    for entry in entries:
+        names = [a.name for a in entry.assignment.agencies]
+        if not names:
+            continue
+        places: list[tuple[Path_, str | None]] = [
+            (("personer", i, "myndighet"), p.agency) for i, p in enumerate(entry.assignment.people)
+        ]
+        places += [
+            (("budget", i, "myndighet"), b.agency) for i, b in enumerate(entry.assignment.budget)
+        ]
+        for path, agency in places:
+            if agency is not None and agency not in names:
+                yield Finding(
+                    entry,
+                    path,
+                    f"Myndigheten `{agency}` finns inte under `myndigheter`."
+                    + suggest(agency, names),
+                )
+
+
+CHECKS: tuple[Check, ...] = (
+    Check("dubbelt-uppdrag", Severity.ERROR, check_duplicate_assignment),
+    Check("dubbel-redovisning", Severity.ERROR, check_duplicate_deadline),
+    Check("dubbel-person", Severity.ERROR, check_duplicate_person),
+    Check("okand-ansvarig", Severity.ERROR, check_responsible_exists),
+    Check("upprepning-utan-slut", Severity.ERROR, check_recurring_has_end),
+    Check("datum-saknas", Severity.ERROR, check_deadline_has_date),
+    Check("inlamnad-form", Severity.ERROR, check_delivered_shape),
+    Check("overlappande-ar", Severity.ERROR, check_budget_years),
+    Check("utfall-utan-tak", Severity.ERROR, check_spending_has_ceiling),
+    Check("over-tak", Severity.ERROR, check_spending_within_ceiling),
+    Check("ogiltigt-diarienummer", Severity.WARNING, check_case_number_format),
+    Check("dubbelt-diarienummer", Severity.WARNING, check_case_number_unique),
+    Check("slut-fore-del", Severity.WARNING, check_final_after_interim),
+    Check("aterbetalning-fore-rekvisition", Severity.WARNING, check_repayment_after_requisition),
+    Check("okand-myndighet", Severity.WARNING, check_agency_known),
+    Check("icke-arbetsdag", Severity.INFO, check_non_working_day),
+)
+
+
+def run_all(entries: Sequence[Entry], checks: Sequence[Check] = CHECKS) -> list[Problem]:
+    problems = []
+    for check in checks:
+        for finding in check.rule(entries):
+            line, col = finding.entry.at(*finding.path, key=finding.key)
+            problems.append(
+                Problem(finding.entry.file, line, col, check.severity, check.code, finding.message)
+            )
+    return problems

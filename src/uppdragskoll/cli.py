@@ -1,0 +1,522 @@
+"""The command line: the only module that reads the clock, the environment and the terminal,
+and the only one that chooses exit codes. Heavy libraries are imported inside commands."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from datetime import date
+from enum import IntEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from uppdragskoll.loader import LoadResult
+    from uppdragskoll.problems import Problem
+    from uppdragskoll.render import Terminal
+    from uppdragskoll.views import Filters
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    PROBLEMS = 1
+    USAGE = 2
+    INTERNAL = 3
+
+
+app = typer.Typer(
+    name="uppdrag",
+    help=(
+        "Håll koll på regeringsuppdrag: vad som ska redovisas, när, av vem och hur mycket "
+        "pengar som finns kvar.\n\nExempel: uppdrag status"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# --- shared options, defined once -----------------------------------------------------------
+
+DataOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help="Katalog med uppdragsfiler. Standard: $UPPDRAG_DATA, annars närmaste data/uppdrag.",
+        show_default=False,
+    ),
+]
+TodayOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        help="Dagens datum, ÅÅÅÅ-MM-DD (standard: $UPPDRAG_TODAY, annars idag).",
+        show_default=False,
+    ),
+]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Visa hela felspårningen vid internt fel.")]
+
+
+def fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
+    sys.stderr.write(f"uppdrag: {message}\n")
+    raise typer.Exit(int(code))
+
+
+def resolve_today(option: str | None) -> date:
+    """`--today`, then `UPPDRAG_TODAY`, then the clock: the only place that reads it."""
+    text = option or os.environ.get("UPPDRAG_TODAY")
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        fail(f"ogiltigt datum för --today/UPPDRAG_TODAY: {text!r}; skriv ÅÅÅÅ-MM-DD.")
+
+
+def resolve_data_dir(option: Path | None) -> Path:
+    from uppdragskoll.loader import find_data_dir
+
+    if option is not None:
+        if not option.is_dir():
+            fail(f"datakatalogen {option} finns inte.")
+        return option
+    found = find_data_dir(Path.cwd(), dict(os.environ))
+    if found is None:
+        fail(
+            "hittar ingen datakatalog: ange --data KATALOG, sätt UPPDRAG_DATA, eller kör "
+            "kommandot i ett repo som har data/uppdrag."
+        )
+    if not found.is_dir():
+        fail(f"datakatalogen {found} (från UPPDRAG_DATA) finns inte.")
+    return found
+
+
+def problem_exit(problems: list[Problem], *, strict: bool) -> ExitCode:
+    from uppdragskoll.problems import Severity
+
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    return ExitCode.PROBLEMS if any(p.severity in failing for p in problems) else ExitCode.OK
+
+
+def load(data: Path | None) -> LoadResult:
+    from uppdragskoll import loader
+
+    return loader.load_paths([resolve_data_dir(data)])
+
+
+# --- commands -------------------------------------------------------------------------------
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Filer eller kataloger att kontrollera (standard: datakatalogen).",
+            show_default=False,
+        ),
+    ] = None,
+    *,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", help="Utdata: text, github (annoteringar i GitHub Actions) eller json."
+        ),
+    ] = "text",
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Låt även varningar ge felkod 1.")
+    ] = False,
+    data: DataOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Kontrollera uppdragsfilerna: syntax, format, datum, belopp och regler mellan filer.
+
+    Exempel: uppdrag check data/uppdrag --format github
+    """
+    from uppdragskoll import checks, loader
+    from uppdragskoll.problems import FORMATS, summary
+
+    if fmt not in FORMATS:
+        fail(f"okänt format {fmt!r}; välj text, github eller json.")
+    targets = list(paths) if paths else [resolve_data_dir(data)]
+    settings_dir = data if data is not None else next((p for p in targets if p.is_dir()), None)
+    result = loader.load_paths(targets, settings_dir=settings_dir)
+    problems = sorted([*result.problems, *checks.run_all(result.entries)])
+    sys.stdout.write(FORMATS[fmt](problems))
+    if fmt == "text":
+        sys.stderr.write(summary(problems, result.files) + "\n")
+    if any(p.code == "finns-inte" for p in problems) and result.files == 0:
+        raise typer.Exit(int(ExitCode.USAGE))
+    raise typer.Exit(int(problem_exit(problems, strict=strict)))
+
+
+@app.command()
+def schema(debug: DebugOpt = False) -> None:
+    """Skriv ut JSON Schema för uppdragsfilerna, för redigerare och andra verktyg.
+
+    Exempel: uppdrag schema > uppdrag.schema.json
+    """
+    import json
+
+    from uppdragskoll.model import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+
+
+# --- views ----------------------------------------------------------------------------------
+
+FormatOpt = Annotated[
+    str, typer.Option("--format", help="Utdata: tabell, json eller csv (semikolon, för Excel).")
+]
+AgencyOpt = Annotated[
+    str | None,
+    typer.Option("--myndighet", help="Bara uppdrag där myndigheten ingår.", show_default=False),
+]
+PersonOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--person",
+        help="Bara redovisningar med denna ansvariga (id eller namn).",
+        show_default=False,
+    ),
+]
+MinistryOpt = Annotated[
+    str | None,
+    typer.Option("--departement", help="Bara uppdrag från departementet.", show_default=False),
+]
+TagOpt = Annotated[
+    str | None, typer.Option("--tagg", help="Bara uppdrag med taggen.", show_default=False)
+]
+AssignmentOpt = Annotated[
+    str | None, typer.Option("--uppdrag", help="Bara uppdraget med detta id.", show_default=False)
+]
+KindOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--typ", help="Bara redovisningar av typen, t.ex. slutredovisning.", show_default=False
+    ),
+]
+DaysOpt = Annotated[
+    int,
+    typer.Option(
+        "--dagar", min=0, max=36600, help="Visa redovisningar som förfaller inom N dagar."
+    ),
+]
+AllOpt = Annotated[
+    bool, typer.Option("--alla", help="Visa alla datum, även inlämnade och långt fram i tiden.")
+]
+
+TABLE_FORMATS = ("tabell", "json", "csv")
+
+
+def check_format(fmt: str) -> None:
+    if fmt not in TABLE_FORMATS:
+        fail(f"okänt format {fmt!r}; välj tabell, json eller csv.")
+
+
+def terminal() -> Terminal:
+    """Width and colour, decided here once: renderers never look at the terminal."""
+    from uppdragskoll.render import Terminal
+
+    tty = sys.stdout.isatty()
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        width = int(columns)
+    elif tty:
+        width = shutil.get_terminal_size((100, 24)).columns
+    else:
+        width = 120  # fixed off a terminal, so piped output does not depend on who runs it
+    color = tty and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    return Terminal(width=max(40, width), color=color)
+
+
+def make_filters(**given: str | None) -> Filters:
+    from uppdragskoll.views import Filters
+
+    return Filters(**given)
+
+
+def report_skipped(result: LoadResult) -> None:
+    if result.skipped:
+        sys.stderr.write(
+            f"uppdrag: {result.skipped} fil(er) har fel och visas inte; kör `uppdrag check`.\n"
+        )
+
+
+def known_id(result: LoadResult, ident: str | None, what: str = "uppdrag") -> None:
+    from uppdragskoll.loader import suggest
+
+    if ident is None:
+        return
+    ids = [e.assignment.id for e in result.entries]
+    if ident not in ids:
+        fail(f"okänt {what} {ident!r}.{suggest(ident, ids)}")
+
+
+@app.command()
+def status(
+    *,
+    days: DaysOpt = 90,
+    all_dates: AllOpt = False,
+    activities: Annotated[
+        bool, typer.Option("--aktiviteter", help="Visa även myndighetens egna aktiviteter.")
+    ] = False,
+    agency: AgencyOpt = None,
+    person: PersonOpt = None,
+    ministry: MinistryOpt = None,
+    tag: TagOpt = None,
+    assignment: AssignmentOpt = None,
+    kind: KindOpt = None,
+    fmt: FormatOpt = "tabell",
+    data: DataOpt = None,
+    today: TodayOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Vad är försenat, vad ska in snart, vem är ansvarig och hur mycket pengar finns kvar i år.
+
+    Exempel: uppdrag status --dagar 30 --person projektledare-sos
+    """
+    from uppdragskoll import views
+
+    check_format(fmt)
+    day = resolve_today(today)
+    result = load(data)
+    known_id(result, assignment)
+    view = views.status_view(
+        result.assignments,
+        day,
+        days=None if all_dates else days,
+        filters=make_filters(
+            agency=agency,
+            person=person,
+            ministry=ministry,
+            tag=tag,
+            assignment=assignment,
+            kind=kind,
+        ),
+        rule=result.settings.holiday_rule,
+        include_delivered=all_dates,
+        with_milestones=activities,
+        skipped_files=result.skipped,
+    )
+    if fmt == "tabell":
+        from uppdragskoll.render.table import render_status
+
+        sys.stdout.write(render_status(view, terminal()))
+    elif fmt == "json":
+        from uppdragskoll.render.data import to_json
+
+        sys.stdout.write(to_json(view.as_json()))
+    else:
+        from uppdragskoll.render.data import csv_from_dicts
+
+        sys.stdout.write(csv_from_dicts([r.as_json() for r in view.rows], CSV_DEADLINE_COLUMNS))
+    report_skipped(result)
+
+
+CSV_DEADLINE_COLUMNS = (
+    "datum",
+    "veckodag",
+    "dagar_kvar",
+    "status",
+    "uppdrag",
+    "uppdragstitel",
+    "redovisning",
+    "titel",
+    "typ",
+    "mottagare",
+    "ansvarig",
+    "myndighet",
+    "period",
+    "inlämnad",
+    "arbetsdag",
+    "sista_arbetsdag",
+    "nyckel",
+)
+CSV_BUDGET_COLUMNS = (
+    "uppdrag",
+    "uppdragstitel",
+    "myndighet",
+    "anslag",
+    "år",
+    "beräknat",
+    "beviljat",
+    "tak",
+    "preliminärt",
+    "utfall",
+    "kvar",
+)
+
+
+@app.command()
+def budget(
+    *,
+    year: Annotated[
+        int | None,
+        typer.Option("--år", min=1900, max=2200, help="Bara detta budgetår.", show_default=False),
+    ] = None,
+    agency: AgencyOpt = None,
+    ministry: MinistryOpt = None,
+    tag: TagOpt = None,
+    assignment: AssignmentOpt = None,
+    fmt: FormatOpt = "tabell",
+    data: DataOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Pengar per uppdrag, anslag och år: beräknat, beviljat, utfall och kvar, med summor.
+
+    Exempel: uppdrag budget --år 2026 --format csv > budget.csv
+    """
+    from uppdragskoll import views
+
+    check_format(fmt)
+    result = load(data)
+    known_id(result, assignment)
+    filters = make_filters(agency=agency, ministry=ministry, tag=tag, assignment=assignment)
+    view = views.budget_view(filters.apply(result.assignments), year)
+    if fmt == "tabell":
+        from uppdragskoll.render.table import render_budget
+
+        sys.stdout.write(render_budget(view, terminal()))
+    elif fmt == "json":
+        from uppdragskoll.render.data import to_json
+
+        sys.stdout.write(to_json(view.as_json()))
+    else:
+        from uppdragskoll.render.data import csv_from_dicts
+
+        rows = [views.budget_json(r) for r in view.rows]
+        sys.stdout.write(csv_from_dicts(rows, CSV_BUDGET_COLUMNS))
+    report_skipped(result)
+
+
+@app.command()
+def ansvariga(
+    *,
+    days: DaysOpt = 90,
+    all_dates: AllOpt = False,
+    agency: AgencyOpt = None,
+    person: PersonOpt = None,
+    ministry: MinistryOpt = None,
+    tag: TagOpt = None,
+    assignment: AssignmentOpt = None,
+    kind: KindOpt = None,
+    fmt: FormatOpt = "tabell",
+    data: DataOpt = None,
+    today: TodayOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Per person och myndighet: vad var och en ansvarar för och när, och vad som saknar ansvarig.
+
+    Exempel: uppdrag ansvariga --myndighet Socialstyrelsen
+    """
+    from uppdragskoll import views
+
+    check_format(fmt)
+    day = resolve_today(today)
+    result = load(data)
+    known_id(result, assignment)
+    view = views.people_view(
+        result.assignments,
+        day,
+        days=None if all_dates else days,
+        filters=make_filters(
+            agency=agency,
+            person=person,
+            ministry=ministry,
+            tag=tag,
+            assignment=assignment,
+            kind=kind,
+        ),
+        rule=result.settings.holiday_rule,
+        include_delivered=all_dates,
+    )
+    if fmt == "tabell":
+        from uppdragskoll.render.table import render_people
+
+        sys.stdout.write(render_people(view, terminal()))
+    elif fmt == "json":
+        from uppdragskoll.render.data import to_json
+
+        sys.stdout.write(to_json(view.as_json()))
+    else:
+        from uppdragskoll.render.data import csv_from_dicts
+
+        rows = [{**r.as_json(), "person": name} for name, group in view.people for r in group] + [
+            {**r.as_json(), "person": None} for r in view.nobody
+        ]
+        sys.stdout.write(csv_from_dicts(rows, ("person", *CSV_DEADLINE_COLUMNS)))
+    report_skipped(result)
+
+
+@app.command()
+def visa(
+    ident: Annotated[
+        str, typer.Argument(metavar="ID", help="Uppdragets id (filnamnet utan .yaml).")
+    ],
+    *,
+    fmt: FormatOpt = "tabell",
+    data: DataOpt = None,
+    today: TodayOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Allt om ett uppdrag: varje tillfälle, aktiviteter, källtexter, personer och budget.
+
+    Exempel: uppdrag visa hjarta-karl-handlingsplan
+    """
+    from uppdragskoll import views
+
+    check_format(fmt)
+    day = resolve_today(today)
+    result = load(data)
+    ident = ident.split("/")[0].removesuffix(".yaml")
+    entry = next((e for e in result.entries if e.assignment.id == ident), None)
+    if entry is None:
+        broken = [p for p in result.problems if Path(p.file).stem == ident]
+        if broken:
+            fail(
+                f"uppdraget {ident!r} har fel och kan inte visas; kör `uppdrag check`.",
+                ExitCode.PROBLEMS,
+            )
+        known_id(result, ident)
+    assert entry is not None
+    view = views.assignment_view(entry.assignment, entry.file, day, result.settings.holiday_rule)
+    if fmt == "tabell":
+        from uppdragskoll.render.table import render_assignment
+
+        sys.stdout.write(render_assignment(view, terminal()))
+    elif fmt == "json":
+        from uppdragskoll.render.data import to_json
+
+        sys.stdout.write(to_json(view.as_json()))
+    else:
+        from uppdragskoll.render.data import csv_from_dicts
+
+        sys.stdout.write(csv_from_dicts([r.as_json() for r in view.rows], CSV_DEADLINE_COLUMNS))
+
+
+def main() -> None:
+    """Console-script entry point: the one boundary that turns crashes into one sentence."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.stderr.write("uppdrag: avbrutet.\n")
+        sys.exit(130)
+    except Exception:
+        if "--debug" in sys.argv:
+            raise
+        sys.stderr.write(
+            "uppdrag: internt fel. Kör samma kommando med --debug och rapportera felet "
+            "med utskriften.\n"
+        )
+        sys.exit(int(ExitCode.INTERNAL))
+
+
+if __name__ == "__main__":
+    main()

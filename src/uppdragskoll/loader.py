@@ -1,0 +1,377 @@
+"""Files to validated assignments: reads with yamlio, validates with the model, locates errors."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import types
+import typing
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from uppdragskoll import model, yamlio
+from uppdragskoll.problems import Problem, error
+
+ID_RE = re.compile(model.ID_PATTERN)
+SETTINGS_NAME = "uppdragskoll.yaml"
+SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A valid assignment and the document it came from, so checks can point at lines."""
+
+    assignment: model.Assignment
+    document: yamlio.Document
+
+    @property
+    def file(self) -> str:
+        return self.document.name
+
+    def at(self, *path: str | int, key: bool = False) -> tuple[int, int]:
+        return self.document.position(path, key=key)
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    entries: tuple[Entry, ...]
+    problems: tuple[Problem, ...]
+    files: int
+    settings: model.Settings = field(default_factory=lambda: model.Settings())
+
+    @property
+    def assignments(self) -> tuple[model.Assignment, ...]:
+        return tuple(e.assignment for e in self.entries)
+
+    @property
+    def skipped(self) -> int:
+        """Files that were read but left out because of errors."""
+        return self.files - len(self.entries)
+
+
+def display_name(path: Path, base: Path | None = None) -> str:
+    base = base or Path.cwd()
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def find_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
+    """Expand directories to their assignment files; missing paths are problems."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file()))
+        elif path.is_file():
+            found.append(path)
+        else:
+            problems.append(error(path.as_posix(), 0, 0, "finns-inte", "Sökvägen finns inte."))
+    return found, problems
+
+
+# --- pydantic errors to located Swedish problems -------------------------------------------
+
+
+def _data_path(data: object, loc: tuple[int | str, ...]) -> tuple[tuple[str | int, ...], bool]:
+    """Keep the parts of a pydantic `loc` that exist in the data (drops union tags).
+
+    Returns the path and whether the last part of `loc` was found (False for missing keys).
+    """
+    path: list[str | int] = []
+    current = data
+    found = True
+    for part in loc:
+        if isinstance(current, dict):
+            key = _match_key(current, part)
+            if key is not _MISSING:
+                path.append(key)
+                current = current[key]
+                found = True
+                continue
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            path.append(part)
+            current = current[part]
+            found = True
+            continue
+        found = False
+    return tuple(path), found
+
+
+_MISSING: Any = object()
+
+
+def _match_key(mapping: dict[Any, Any], part: int | str) -> Any:
+    if part in mapping:
+        return part
+    for key in mapping:  # dict keys are validated as text: 2026 in YAML is "2026" in loc
+        if str(key) == str(part):
+            return key
+    return _MISSING
+
+
+def _inner_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _inner_model(args[0])
+    if origin in (typing.Union, types.UnionType):
+        for arg in args:
+            found, container = _inner_model(arg)
+            if found is not None:
+                return found, container
+        return None, False
+    if origin in (tuple, list):
+        return _inner_model(args[0])[0], True
+    if origin is dict:
+        return _inner_model(args[1])[0], True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    return None, False
+
+
+def _aliases(cls: type[BaseModel]) -> dict[str, Any]:
+    return {
+        (f.alias or name): f
+        for name, f in cls.model_fields.items()
+        if name != "id" or cls is not model.Assignment
+    }
+
+
+def model_at(
+    path: Sequence[str | int], root: type[BaseModel] = model.Assignment
+) -> type[BaseModel] | None:
+    """The model class that validates the mapping at `path` in a file."""
+    cls: type[BaseModel] = root
+    skip = False
+    for part in path:
+        if skip:
+            skip = False
+            continue
+        info = _aliases(cls).get(str(part))
+        if info is None:
+            return None
+        inner, skip = _inner_model(info.annotation)
+        if inner is None:
+            return None
+        cls = inner
+    return None if skip else cls
+
+
+def _dotted(path: Sequence[str | int]) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """A Swedish 'did you mean' suffix, or ''."""
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" Menade du `{match[0]}`?" if match else ""
+
+
+_TYPE_MESSAGES = {
+    "string_type": ("fel-typ", "ska vara text"),
+    "int_type": ("fel-typ", "ska vara ett heltal"),
+    "int_parsing": ("fel-typ", "ska vara ett heltal"),
+    "int_from_float": ("fel-typ", "ska vara ett heltal"),
+    "bool_type": ("fel-typ", "ska vara true eller false (utan citattecken)"),
+    "bool_parsing": ("fel-typ", "ska vara true eller false (utan citattecken)"),
+    "tuple_type": ("fel-typ", "ska vara en lista"),
+    "list_type": ("fel-typ", "ska vara en lista"),
+    "dict_type": ("fel-typ", "ska vara en mappning (nyckel: värde)"),
+    "model_type": ("fel-typ", "ska vara en mappning (nyckel: värde)"),
+    "model_attributes_type": ("fel-typ", "ska vara en mappning (nyckel: värde)"),
+    "string_too_long": ("ogiltigt-varde", "är för lång"),
+}
+_PRIORITY = {"datum": 0, "belopp": 0, "extra_forbidden": 0, "missing": 1, "literal_error": 1}
+
+
+def _message(err: Any, path: tuple[str | int, ...], data: object) -> tuple[str, str]:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    where = _dotted(path)
+    if kind == "datum":
+        return "ogiltigt-datum", f"`{where}`: {err['msg']}"
+    if kind == "belopp":
+        return "ogiltigt-belopp", f"`{where}`: {err['msg']}"
+    if kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        value = str(err.get("input"))
+        hint = suggest(value, allowed)
+        return "ogiltigt-varde", (
+            f'`{where}`: "{value}" är inte tillåtet; välj en av: {", ".join(allowed)}.{hint}'
+        )
+    if kind == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        if pattern == model.ID_PATTERN:
+            return "ogiltigt-id", (
+                f'`{where}`: "{err.get("input")}" är inget giltigt id; använd små bokstäver '
+                "a–z, siffror och bindestreck, t.ex. `slutredovisning`."
+            )
+        if "\\d{4}" in pattern:
+            return (
+                "ogiltigt-varde",
+                f"`{where}`: ska vara ett år (2026) eller ett spann (2026–2029).",
+            )
+        return "ogiltigt-varde", f'`{where}`: skrivs som "1:6" (anslag:nummer).'
+    if kind in ("greater_than_equal", "less_than_equal"):
+        word = "minst" if kind == "greater_than_equal" else "högst"
+        bound = ctx.get("ge", ctx.get("le"))
+        return "ogiltigt-varde", f"`{where}`: ska vara {word} {bound}."
+    if kind == "float_type" or isinstance(err.get("input"), float):
+        return "fel-typ", f"`{where}`: ska inte vara ett decimaltal."
+    code, text = _TYPE_MESSAGES.get(kind, ("ogiltigt-varde", err["msg"]))
+    shown = err.get("input")
+    if isinstance(shown, str | int) and not isinstance(shown, bool) and kind in _TYPE_MESSAGES:
+        return code, f"`{where}`: {text}, inte `{shown}`."
+    return code, f"`{where}`: {text}."
+
+
+def validation_problems(exc: ValidationError, document: yamlio.Document) -> list[Problem]:
+    """One located Swedish problem per offending value; union alternatives collapsed."""
+    best: dict[tuple[str | int, ...], tuple[int, Problem]] = {}
+    data = document.data
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        path, found = _data_path(data, loc)
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            key = path[-1] if path else loc[-1]
+            parent = path[:-1]
+            cls = model_at(parent)
+            hint = suggest(str(key), _aliases(cls)) if cls is not None else ""
+            line, col = document.position(path, key=True)
+            where = f" i `{_dotted(parent)}`" if parent else ""
+            problem = error(
+                document.name, line, col, "okand-nyckel", f"Okänd nyckel `{key}`{where}.{hint}"
+            )
+        elif kind == "missing":
+            missing = str(loc[-1])
+            line, col = document.position(path)
+            where = f" i `{_dotted(path)}`" if path else ""
+            problem = error(
+                document.name, line, col, "saknad-nyckel", f"Nyckeln `{missing}` saknas{where}."
+            )
+            path = (*path, missing)
+        else:
+            if not found and path and not loc:
+                continue
+            key_level = not found  # a bad dict key: point at the key itself
+            line, col = document.position(path, key=key_level)
+            code, message = _message(err, path, data)
+            problem = error(document.name, line, col, code, message)
+        rank = _PRIORITY.get(kind, 2)
+        if path not in best or rank < best[path][0]:
+            best[path] = (rank, problem)
+    return [p for _, p in best.values()]
+
+
+def validate_document(
+    document: yamlio.Document, stem: str, context: dict[str, Any]
+) -> tuple[model.Assignment | None, list[Problem]]:
+    problems: list[Problem] = []
+    if not ID_RE.fullmatch(stem):
+        problems.append(
+            error(
+                document.name,
+                0,
+                0,
+                "ogiltigt-id",
+                f"Filnamnet `{stem}` är inget giltigt uppdrags-id; döp om filen till små "
+                "bokstäver a–z, siffror och bindestreck, t.ex. `hjarta-karl.yaml`.",
+            )
+        )
+    data = dict(document.data)
+    if "id" in data:
+        line, col = document.position(("id",), key=True)
+        problems.append(
+            error(
+                document.name,
+                line,
+                col,
+                "okand-nyckel",
+                "Nyckeln `id` hör inte hemma i filen: uppdragets id är filnamnet.",
+            )
+        )
+        data.pop("id")
+    data["id"] = stem if ID_RE.fullmatch(stem) else "ogiltigt"
+    try:
+        assignment = model.Assignment.model_validate(data, context=context)
+    except ValidationError as exc:
+        return None, problems + validation_problems(exc, document)
+    return (assignment if not problems else None), problems
+
+
+def load_settings(data_dir: Path) -> tuple[model.Settings, list[Problem]]:
+    path = data_dir.parent / SETTINGS_NAME
+    if not path.is_file():
+        return model.Settings(), []
+    document, problems = yamlio.read_document(path, display_name(path))
+    if document is None:
+        return model.Settings(), problems
+    try:
+        return model.Settings.model_validate(document.data), problems
+    except ValidationError as exc:
+        loc_problems = []
+        for p in validation_problems(exc, document):
+            message = p.message
+            if p.code == "okand-nyckel":
+                key = re.search(r"`([^`]*)`", message)
+                message = (
+                    f"Okänd inställning `{key.group(1) if key else '?'}`."
+                    f"{suggest(key.group(1), _aliases(model.Settings)) if key else ''}"
+                )
+            loc_problems.append(error(p.file, p.line, p.col, p.code, message))
+        return model.Settings(), problems + loc_problems
+
+
+def load_one(path: Path, name: str, context: dict[str, Any]) -> tuple[Entry | None, list[Problem]]:
+    document, problems = yamlio.read_document(path, name)
+    if document is None:
+        return None, problems
+    assignment, more = validate_document(document, path.stem, context)
+    if assignment is None:
+        return None, problems + more
+    return Entry(assignment, document), problems + more
+
+
+def load_paths(paths: Sequence[Path], settings_dir: Path | None = None) -> LoadResult:
+    """Load every assignment file under `paths`; bad files become problems, never exceptions."""
+    files, problems = find_files(paths)
+    base = settings_dir or (paths[0] if paths and paths[0].is_dir() else None)
+    settings, settings_problems = (
+        load_settings(base) if base is not None else (model.Settings(), [])
+    )
+    problems.extend(settings_problems)
+    context = {"seasons": settings.season_map()}
+    entries: list[Entry] = []
+    for path in files:
+        entry, more = load_one(path, display_name(path), context)
+        problems.extend(more)
+        if entry is not None:
+            entries.append(entry)
+    return LoadResult(tuple(entries), tuple(problems), len(files), settings)
+
+
+def find_data_dir(start: Path, environ: os._Environ[str] | dict[str, str]) -> Path | None:
+    """`UPPDRAG_DATA`, else the nearest `data/uppdrag` found upwards from `start`."""
+    configured = environ.get("UPPDRAG_DATA")
+    if configured:
+        return Path(configured)
+    for folder in (start, *start.parents):
+        candidate = folder / "data" / "uppdrag"
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def iter_deadline_paths(entry: Entry) -> Iterator[tuple[int, model.Deadline]]:
+    yield from enumerate(entry.assignment.deadlines)

@@ -1,0 +1,66 @@
+"""Who is responsible: occurrences grouped per person and per agency. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from uppdragskoll.schedule import Occurrence
+
+NOBODY = "(ingen ansvarig)"
+
+
+@dataclass(frozen=True)
+class Responsible:
+    """A person as named in one or more assignments; the same id in two files is two people
+    unless name and e-mail agree, so grouping uses the name and e-mail, not only the id."""
+
+    name: str
+    email: str | None
+    agency: str | None
+
+    @property
+    def label(self) -> str:
+        return self.name if self.agency is None else f"{self.name} ({self.agency})"
+
+
+def responsible_of(occ: Occurrence) -> Responsible | None:
+    person = occ.assignment.person(occ.deadline.responsible)
+    if person is None:
+        return None
+    return Responsible(person.name, person.email, person.agency)
+
+
+def agency_of(occ: Occurrence) -> str | None:
+    """The responsible person's agency, else the assignment's lead agency."""
+    person = occ.assignment.person(occ.deadline.responsible)
+    if person is not None and person.agency:
+        return person.agency
+    return occ.assignment.lead_agency
+
+
+@dataclass(frozen=True)
+class Group:
+    label: str
+    occurrences: tuple[Occurrence, ...]
+
+
+def by_person(rows: Sequence[Occurrence]) -> tuple[list[Group], list[Occurrence]]:
+    """Groups per responsible person (sorted by name), and the occurrences with nobody."""
+    groups: dict[Responsible, list[Occurrence]] = {}
+    nobody: list[Occurrence] = []
+    for occ in rows:
+        who = responsible_of(occ)
+        if who is None:
+            nobody.append(occ)
+        else:
+            groups.setdefault(who, []).append(occ)
+    ordered = sorted(groups, key=lambda r: (r.name.casefold(), r.agency or "", r.email or ""))
+    return [Group(r.label, tuple(groups[r])) for r in ordered], nobody
+
+
+def by_agency(rows: Sequence[Occurrence]) -> list[Group]:
+    groups: dict[str, list[Occurrence]] = {}
+    for occ in rows:
+        groups.setdefault(agency_of(occ) or "(ingen myndighet)", []).append(occ)
+    return [Group(name, tuple(groups[name])) for name in sorted(groups, key=str.casefold)]

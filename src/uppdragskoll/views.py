@@ -1,0 +1,389 @@
+"""The rows each command shows, as plain values: one structure feeds table, JSON and CSV. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from uppdragskoll import budget, people, schedule, workdays
+from uppdragskoll.model import Assignment
+from uppdragskoll.schedule import Occurrence, State
+
+WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+STATE_LABELS = {
+    State.DELIVERED: "inlämnad",
+    State.OVERDUE: "försenad",
+    State.TODAY: "idag",
+    State.SOON: "snart",
+    State.UPCOMING: "kommande",
+    State.CLOSED: "avslutad",
+}
+
+
+def weekday(day: date) -> str:
+    return WEEKDAYS[day.weekday()]
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    """One occurrence as every view shows it."""
+
+    occurrence: Occurrence
+    state: State
+    days_left: int
+    responsible: str | None
+    agency: str | None
+    non_working: str | None  # "lördag", "Midsommarafton", … when the date is not a working day
+    last_working_day: date | None  # the last working day before a non-working due date
+    target: date  # the planning date per `helgregel`
+
+    @property
+    def due(self) -> date:
+        return self.occurrence.due
+
+    def as_json(self) -> dict[str, Any]:
+        occ = self.occurrence
+        return {
+            "nyckel": occ.key,
+            "datum": occ.due.isoformat(),
+            "veckodag": weekday(occ.due),
+            "period": occ.wording,
+            "dagar_kvar": self.days_left,
+            "status": STATE_LABELS[self.state],
+            "uppdrag": occ.assignment.id,
+            "uppdragstitel": occ.assignment.title,
+            "redovisning": occ.deadline.id,
+            "titel": occ.deadline.label,
+            "typ": occ.deadline.kind,
+            "mottagare": occ.deadline.recipient,
+            "ansvarig": self.responsible,
+            "myndighet": self.agency,
+            "inlämnad": occ.delivered.isoformat() if occ.delivered else None,
+            "arbetsdag": self.non_working is None,
+            "sista_arbetsdag": self.last_working_day.isoformat() if self.last_working_day else None,
+            "planeringsdatum": self.target.isoformat(),
+            "källtext": occ.deadline.source_text,
+        }
+
+
+def deadline_row(occ: Occurrence, today: date, rule: workdays.HolidayRule) -> DeadlineRow:
+    who = people.responsible_of(occ)
+    working = workdays.is_working_day(occ.due)
+    return DeadlineRow(
+        occurrence=occ,
+        state=occ.state(today),
+        days_left=occ.days_left(today),
+        responsible=who.name if who else None,
+        agency=people.agency_of(occ),
+        non_working=None if working else workdays.holiday_name(occ.due),
+        last_working_day=None if working else workdays.last_working_day_before(occ.due),
+        target=occ.target(rule),
+    )
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The selection shared by status, ansvariga, ical: all given filters must match."""
+
+    agency: str | None = None
+    person: str | None = None
+    ministry: str | None = None
+    tag: str | None = None
+    assignment: str | None = None
+    kind: str | None = None
+
+    def assignment_ok(self, a: Assignment) -> bool:
+        if self.assignment and a.id != self.assignment:
+            return False
+        if self.ministry and (a.ministry or "").casefold() != self.ministry.casefold():
+            return False
+        if self.tag and self.tag.casefold() not in {t.casefold() for t in a.tags}:
+            return False
+        return not self.agency or any(
+            x.name.casefold() == self.agency.casefold() for x in a.agencies
+        )
+
+    def occurrence_ok(self, occ: Occurrence) -> bool:
+        if self.kind and occ.deadline.kind != self.kind:
+            return False
+        if self.person:
+            person = occ.assignment.person(occ.deadline.responsible)
+            wanted = self.person.casefold()
+            if person is None or wanted not in (person.id.casefold(), person.name.casefold()):
+                return False
+        return True
+
+    def apply(self, items: Sequence[Assignment]) -> list[Assignment]:
+        return [a for a in items if self.assignment_ok(a)]
+
+
+def selected_occurrences(items: Sequence[Assignment], filters: Filters) -> list[Occurrence]:
+    return [
+        occ for occ in schedule.all_occurrences(filters.apply(items)) if filters.occurrence_ok(occ)
+    ]
+
+
+@dataclass(frozen=True)
+class MilestoneRow:
+    milestone: schedule.Milestone
+    days_left: int | None
+
+    def as_json(self) -> dict[str, Any]:
+        act = self.milestone.activity
+        return {
+            "uppdrag": self.milestone.assignment.id,
+            "titel": act.title,
+            "period": act.period.text if act.period else None,
+            "från": act.period.start.isoformat() if act.period else None,
+            "till": act.period.end.isoformat() if act.period else None,
+            "dagar_kvar": self.days_left,
+            "ansvarig": (
+                p.name if (p := self.milestone.assignment.person(act.responsible)) else None
+            ),
+            "klar": act.done,
+        }
+
+
+@dataclass(frozen=True)
+class StatusView:
+    today: date
+    days: int | None  # None: --alla
+    rows: tuple[DeadlineRow, ...]
+    money: tuple[budget.BudgetRow, ...]
+    milestones: tuple[MilestoneRow, ...] = ()
+    skipped_files: int = 0
+    ongoing: tuple[tuple[Assignment, str], ...] = field(default=())
+
+    def count(self, *states: State) -> int:
+        return sum(1 for r in self.rows if r.state in states)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "idag": self.today.isoformat(),
+            "dagar": self.days,
+            "antal": {
+                "försenade": self.count(State.OVERDUE),
+                "inom_14_dagar": self.count(State.TODAY, State.SOON),
+                "kommande": self.count(State.UPCOMING),
+            },
+            "redovisningar": [r.as_json() for r in self.rows],
+            "aktiviteter": [m.as_json() for m in self.milestones],
+            "budget": {
+                "år": self.today.year,
+                "rader": [budget_json(r) for r in self.money],
+            },
+            "överhoppade_filer": self.skipped_files,
+        }
+
+
+def status_view(
+    items: Sequence[Assignment],
+    today: date,
+    *,
+    days: int | None,
+    filters: Filters,
+    rule: workdays.HolidayRule,
+    include_delivered: bool = False,
+    with_milestones: bool = False,
+    skipped_files: int = 0,
+) -> StatusView:
+    occs = schedule.window(
+        selected_occurrences(items, filters), today, days, include_delivered=include_delivered
+    )
+    chosen = filters.apply(items)
+    milestones: list[MilestoneRow] = []
+    if with_milestones:
+        for a in chosen:
+            for m in schedule.milestones(a):
+                due = m.due
+                left = (due - today).days if due else None
+                if m.activity.done and not include_delivered:
+                    continue
+                if days is not None and left is not None and left > days:
+                    continue
+                milestones.append(MilestoneRow(m, left))
+        milestones.sort(
+            key=lambda r: (
+                r.milestone.due or date.max,
+                r.milestone.assignment.id,
+                r.milestone.index,
+            )
+        )
+    return StatusView(
+        today=today,
+        days=days,
+        rows=tuple(deadline_row(o, today, rule) for o in occs),
+        money=tuple(budget.left_this_year(chosen, today)),
+        milestones=tuple(milestones),
+        skipped_files=skipped_files,
+    )
+
+
+def budget_json(row: budget.BudgetRow) -> dict[str, Any]:
+    return {
+        "uppdrag": row.assignment.id,
+        "uppdragstitel": row.assignment.title,
+        "myndighet": row.agency,
+        "anslag": row.appropriation,
+        "år": row.years,
+        "beräknat": row.planned,
+        "beviljat": row.granted,
+        "tak": row.ceiling,
+        "preliminärt": row.preliminary,
+        "utfall": row.used,
+        "kvar": row.remaining,
+    }
+
+
+def total_json(t: budget.Total) -> dict[str, Any]:
+    return {
+        "etikett": t.label,
+        "beräknat": t.planned,
+        "beviljat": t.granted,
+        "tak": t.ceiling,
+        "utfall": t.used,
+        "kvar": t.remaining,
+    }
+
+
+@dataclass(frozen=True)
+class BudgetView:
+    year: int | None
+    rows: tuple[budget.BudgetRow, ...]
+    per_year: tuple[budget.Total, ...]
+    per_appropriation: tuple[budget.Total, ...]
+    grand: budget.Total
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "år": self.year,
+            "rader": [budget_json(r) for r in self.rows],
+            "summa_per_år": [total_json(t) for t in self.per_year],
+            "summa_per_anslag": [total_json(t) for t in self.per_appropriation],
+            "summa": total_json(self.grand),
+        }
+
+
+def budget_view(items: Sequence[Assignment], year: int | None) -> BudgetView:
+    rows = budget.budget_rows(items, year)
+    return BudgetView(
+        year,
+        tuple(rows),
+        tuple(budget.totals_by(rows, "years")),
+        tuple(budget.totals_by(rows, "appropriation")),
+        budget.total("Summa", rows),
+    )
+
+
+@dataclass(frozen=True)
+class PeopleView:
+    today: date
+    days: int | None
+    people: tuple[tuple[str, tuple[DeadlineRow, ...]], ...]
+    agencies: tuple[tuple[str, tuple[DeadlineRow, ...]], ...]
+    nobody: tuple[DeadlineRow, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "idag": self.today.isoformat(),
+            "dagar": self.days,
+            "personer": [
+                {"namn": name, "redovisningar": [r.as_json() for r in rows]}
+                for name, rows in self.people
+            ],
+            "myndigheter": [
+                {"namn": name, "redovisningar": [r.as_json() for r in rows]}
+                for name, rows in self.agencies
+            ],
+            "utan_ansvarig": [r.as_json() for r in self.nobody],
+        }
+
+
+def people_view(
+    items: Sequence[Assignment],
+    today: date,
+    *,
+    days: int | None,
+    filters: Filters,
+    rule: workdays.HolidayRule,
+    include_delivered: bool = False,
+) -> PeopleView:
+    occs = schedule.window(
+        selected_occurrences(items, filters), today, days, include_delivered=include_delivered
+    )
+    groups, nobody = people.by_person(occs)
+
+    def rows(seq: Sequence[Occurrence]) -> tuple[DeadlineRow, ...]:
+        return tuple(deadline_row(o, today, rule) for o in seq)
+
+    return PeopleView(
+        today,
+        days,
+        tuple((g.label, rows(g.occurrences)) for g in groups),
+        tuple((g.label, rows(g.occurrences)) for g in people.by_agency(occs)),
+        rows(nobody),
+    )
+
+
+@dataclass(frozen=True)
+class AssignmentView:
+    assignment: Assignment
+    file: str
+    today: date
+    rows: tuple[DeadlineRow, ...]
+    milestones: tuple[MilestoneRow, ...]
+    budget: BudgetView
+
+    def as_json(self) -> dict[str, Any]:
+        a = self.assignment
+        return {
+            "id": a.id,
+            "fil": self.file,
+            "titel": a.title,
+            "diarienummer": list(a.case_numbers),
+            "departement": a.ministry,
+            "beslutad": a.decided.isoformat() if a.decided else None,
+            "status": a.status,
+            "källa": a.source,
+            "taggar": list(a.tags),
+            "myndigheter": [
+                {"namn": x.name, "huvudansvarig": x.lead, "diarienummer": x.case_number}
+                for x in a.agencies
+            ],
+            "personer": [
+                {
+                    "id": p.id,
+                    "namn": p.name,
+                    "roll": p.role,
+                    "epost": p.email,
+                    "myndighet": p.agency,
+                }
+                for p in a.people
+            ],
+            "redovisningar": [r.as_json() for r in self.rows],
+            "löpande": [
+                {"redovisning": d.id, "titel": d.label, "typ": d.kind, "källtext": d.source_text}
+                for d in a.deadlines
+                if d.ongoing and d.due is None
+            ],
+            "ändringar": [
+                {"redovisning": d.id, "tidigare_datum": c.due.text, "beslut": c.decision}
+                for d in a.deadlines
+                for c in d.changes
+            ],
+            "aktiviteter": [m.as_json() for m in self.milestones],
+            "budget": self.budget.as_json(),
+        }
+
+
+def assignment_view(
+    assignment: Assignment, file: str, today: date, rule: workdays.HolidayRule
+) -> AssignmentView:
+    rows = tuple(deadline_row(o, today, rule) for o in schedule.all_occurrences([assignment]))
+    ms = tuple(
+        MilestoneRow(m, (m.due - today).days if m.due else None)
+        for m in schedule.milestones(assignment)
+    )
+    return AssignmentView(assignment, file, today, rows, ms, budget_view([assignment], None))
