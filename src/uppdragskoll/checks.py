@@ -37,6 +37,7 @@ class Check:
     code: str
     severity: Severity
     rule: Rule
+    description: str  # Swedish, for docs/regler.md
 
     @property
     def doc(self) -> str:
@@ -405,8 +406,8 @@ def check_non_working_day(entries: Sequence[Entry]) -> Iterator[Finding]:
     """A deadline on a Saturday, Sunday or Swedish holiday is kept as decided (lag 1930:173
     does not move it); this names the last working day before it.
 
-    PASS:  datum: 2026-05-29   (a Friday)
-    FAIL:  datum: 2026-05-30   (a Saturday: last working day 2026-05-29)
+    PASS:  datum: 2026-05-29   (fredag)
+    FAIL:  datum: 2026-05-30   (lördag: sista arbetsdag 2026-05-29)
     """
     for entry in entries:
         index = {id(d): i for i, d in enumerate(entry.assignment.deadlines)}
@@ -452,22 +453,131 @@ def check_agency_known(entries: Sequence[Entry]) -> Iterator[Finding]:
 
 
 CHECKS: tuple[Check, ...] = (
-    Check("dubbelt-uppdrag", Severity.ERROR, check_duplicate_assignment),
-    Check("dubbel-redovisning", Severity.ERROR, check_duplicate_deadline),
-    Check("dubbel-person", Severity.ERROR, check_duplicate_person),
-    Check("okand-ansvarig", Severity.ERROR, check_responsible_exists),
-    Check("upprepning-utan-slut", Severity.ERROR, check_recurring_has_end),
-    Check("datum-saknas", Severity.ERROR, check_deadline_has_date),
-    Check("inlamnad-form", Severity.ERROR, check_delivered_shape),
-    Check("overlappande-ar", Severity.ERROR, check_budget_years),
-    Check("utfall-utan-tak", Severity.ERROR, check_spending_has_ceiling),
-    Check("over-tak", Severity.ERROR, check_spending_within_ceiling),
-    Check("ogiltigt-diarienummer", Severity.WARNING, check_case_number_format),
-    Check("dubbelt-diarienummer", Severity.WARNING, check_case_number_unique),
-    Check("slut-fore-del", Severity.WARNING, check_final_after_interim),
-    Check("aterbetalning-fore-rekvisition", Severity.WARNING, check_repayment_after_requisition),
-    Check("okand-myndighet", Severity.WARNING, check_agency_known),
-    Check("icke-arbetsdag", Severity.INFO, check_non_working_day),
+    Check(
+        "dubbelt-uppdrag",
+        Severity.ERROR,
+        check_duplicate_assignment,
+        (
+            "Två filer får inte ge samma uppdrags-id (filnamn utan ändelse), t.ex. `x.yaml` och "
+            "`x.yml`."
+        ),
+    ),
+    Check(
+        "dubbel-redovisning",
+        Severity.ERROR,
+        check_duplicate_deadline,
+        (
+            "En redovisnings `id` ska vara unikt i sin fil; `uppdrag/redovisning` används i "
+            "kalendrar och av `uppdrag klar`."
+        ),
+    ),
+    Check(
+        "dubbel-person",
+        Severity.ERROR,
+        check_duplicate_person,
+        "En persons `id` ska vara unikt i sin fil.",
+    ),
+    Check(
+        "okand-ansvarig",
+        Severity.ERROR,
+        check_responsible_exists,
+        "`ansvarig` ska vara ett `id` under `personer` (med förslag vid stavfel).",
+    ),
+    Check(
+        "upprepning-utan-slut",
+        Severity.ERROR,
+        check_recurring_has_end,
+        (
+            "En återkommande redovisning (`upprepas`) behöver `till:` med sista tillfället, som "
+            "inte får ligga före `datum`; `till` utan `upprepas` är också fel."
+        ),
+    ),
+    Check(
+        "datum-saknas",
+        Severity.ERROR,
+        check_deadline_has_date,
+        (
+            "En redovisning behöver `datum`, eller `löpande: true` om den saknar datum (”ska "
+            "löpande informera”)."
+        ),
+    ),
+    Check(
+        "inlamnad-form",
+        Severity.ERROR,
+        check_delivered_shape,
+        (
+            "`inlämnad` är ett datum för en enstaka redovisning och `{förfallodag: inlämnad}` för"
+            " en återkommande, där varje förfallodag är ett av seriens tillfällen."
+        ),
+    ),
+    Check(
+        "overlappande-ar",
+        Severity.ERROR,
+        check_budget_years,
+        (
+            "Åren under `år` får inte överlappa; ett klumpbelopp skrivs `2026–2029` och delas "
+            "inte upp."
+        ),
+    ),
+    Check(
+        "utfall-utan-tak",
+        Severity.ERROR,
+        check_spending_has_ceiling,
+        "Utfall ett år kräver ett tak det året: `beviljat` eller `beräknat`.",
+    ),
+    Check(
+        "over-tak",
+        Severity.ERROR,
+        check_spending_within_ceiling,
+        "Utfallet ett år (eller i ett klumpbelopps spann) får inte överstiga taket.",
+    ),
+    Check(
+        "ogiltigt-diarienummer",
+        Severity.WARNING,
+        check_case_number_format,
+        (
+            "Regeringskansliets diarienummer ser ut som `S2025/01981`, `Fi2015/2449` eller "
+            "`S2019/02110/FS`, ibland med `(delvis)`. Ett felaktigt är en varning: beslut "
+            "innehåller stavfel."
+        ),
+    ),
+    Check(
+        "dubbelt-diarienummer",
+        Severity.WARNING,
+        check_case_number_unique,
+        (
+            "Samma diarienummer i två filer är en varning, utom när det är märkt `(delvis)`: ett "
+            "beslut kan innehålla flera uppdrag."
+        ),
+    ),
+    Check(
+        "slut-fore-del",
+        Severity.WARNING,
+        check_final_after_interim,
+        "En slutredovisning bör inte ligga före en delredovisning i samma uppdrag.",
+    ),
+    Check(
+        "aterbetalning-fore-rekvisition",
+        Severity.WARNING,
+        check_repayment_after_requisition,
+        "En återbetalning bör inte ligga före rekvisitionen i samma uppdrag.",
+    ),
+    Check(
+        "okand-myndighet",
+        Severity.WARNING,
+        check_agency_known,
+        "En persons eller budgetrads `myndighet` bör finnas under uppdragets `myndigheter`.",
+    ),
+    Check(
+        "icke-arbetsdag",
+        Severity.INFO,
+        check_non_working_day,
+        (
+            "En redovisning som förfaller en lördag, söndag eller helgdag (midsommarafton, "
+            "julafton och nyårsafton räknas som helgdagar). Lag (1930:173) flyttar inte datum i "
+            "regeringsbeslut, så datumet står kvar; upplysningen anger sista arbetsdag före."
+        ),
+    ),
 )
 
 

@@ -499,6 +499,11 @@ def visa(
         sys.stdout.write(csv_from_dicts([r.as_json() for r in view.rows], CSV_DEADLINE_COLUMNS))
 
 
+# Commands kept in their own modules register themselves on `app` when imported; the
+# modules import only typer and the standard library at the top, so `--help` stays fast.
+from uppdragskoll import cli_edit, cli_ical  # noqa: E402, F401
+
+
 def main() -> None:
     """Console-script entry point: the one boundary that turns crashes into one sentence."""
     try:

@@ -282,8 +282,8 @@ def validate_document(
         problems.append(
             error(
                 document.name,
-                0,
-                0,
+                1,
+                1,
                 "ogiltigt-id",
                 f"Filnamnet `{stem}` är inget giltigt uppdrags-id; döp om filen till små "
                 "bokstäver a–z, siffror och bindestreck, t.ex. `hjarta-karl.yaml`.",

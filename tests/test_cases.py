@@ -1,0 +1,68 @@
+"""Every rule, both ways: tests/cases/bad names the codes it must produce, good produces none."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from uppdragskoll import checks, loader
+from uppdragskoll.problems import Problem
+
+CASES = Path(__file__).resolve().parent / "cases"
+GOOD = sorted((CASES / "good").iterdir())
+BAD = sorted((CASES / "bad").iterdir())
+
+
+def problems_of(case: Path) -> list[Problem]:
+    result = loader.load_paths([case])
+    return sorted([*result.problems, *checks.run_all(result.entries)])
+
+
+def case_texts(case: Path) -> str:
+    files = sorted(case.iterdir()) if case.is_dir() else [case]
+    return "\n".join(
+        f.read_bytes().decode("utf-8", errors="replace").lstrip("\ufeff") for f in files
+    )
+
+
+def declared(case: Path, label: str) -> list[str]:
+    return [
+        c
+        for line in re.findall(rf"^# {label}: (.+)$", case_texts(case), re.M)
+        for c in line.split()
+    ]
+
+
+@pytest.mark.parametrize("case", BAD, ids=lambda p: p.name)
+def test_bad_case(case: Path) -> None:
+    expected = declared(case, "förväntat")
+    assert expected, "a bad case must name its codes with '# förväntat: kod'"
+    found = problems_of(case)
+    assert sorted(p.code for p in found) == sorted(expected), found
+    for p in found:
+        assert p.message and p.file, p
+        if p.code not in ("for-stor", "dubbelt-uppdrag"):
+            assert p.line >= 1 and p.col >= 1, f"{p} has no position"
+
+
+@pytest.mark.parametrize("case", GOOD, ids=lambda p: p.name)
+def test_good_case(case: Path) -> None:
+    assert declared(case, "visar"), "a good case must name the rules it passes with '# visar: kod'"
+    assert problems_of(case) == []
+
+
+def test_every_rule_has_a_good_and_a_bad_case() -> None:
+    codes = {c.code for c in checks.CHECKS}
+    bad = {code for case in BAD for code in declared(case, "förväntat")}
+    good = {code for case in GOOD for code in declared(case, "visar")}
+    assert codes - bad == set(), "rules without a bad case"
+    assert codes - good == set(), "rules without a good case"
+
+
+def test_codes_are_documented() -> None:
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "regler.md").read_text("utf-8")
+    bad = {code for case in BAD for code in declared(case, "förväntat")}
+    for code in {c.code for c in checks.CHECKS} | bad:
+        assert f"`{code}`" in docs, f"{code} missing from docs/regler.md"
