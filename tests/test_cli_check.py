@@ -1,0 +1,186 @@
+"""`uppdrag check` and `uppdrag schema` end to end: formats, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import DATA, ROOT, run
+from ruamel.yaml import YAML
+
+BIN = Path(sys.executable).parent
+
+
+def uppdrag(
+    *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The installed console script, as a user runs it (the crash boundary included)."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [str(BIN / "uppdrag"), *args],
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_bundled_data_has_no_errors() -> None:
+    code, out, err = run("check", "data/uppdrag")
+    assert code == 0
+    assert "fel[" not in out
+    assert "8 filer kontrollerade: 0 fel" in err or "filer kontrollerade: 0 fel" in err
+
+
+def test_check_finds_the_data_dir_by_itself(tmp_path: Path) -> None:
+    deep = ROOT / "src" / "uppdragskoll"
+    code, _, err = run("check", cwd=deep)
+    assert code == 0 and "0 fel" in err
+
+
+def test_error_exit_code_and_text_format() -> None:
+    code, out, _ = run("check", "tests/cases/bad/omojligt-datum.yaml")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0].startswith("tests/cases/bad/omojligt-datum.yaml:3:11: fel[ogiltigt-datum] ")
+
+
+def test_warnings_fail_only_with_strict() -> None:
+    case = "tests/cases/bad/ogiltigt-diarienummer.yaml"
+    assert run("check", case)[0] == 0
+    assert run("check", "--strict", case)[0] == 1
+
+
+def test_github_format_annotates_lines() -> None:
+    code, out, _ = run("check", "--format", "github", "tests/cases/bad/okand-nyckel.yaml")
+    assert code == 1
+    first = out.splitlines()[0]
+    assert first.startswith(
+        "::error file=tests/cases/bad/okand-nyckel.yaml,line=3,col=1,title=okand-nyckel::"
+    )
+
+
+def test_github_format_escapes_newlines_and_percent() -> None:
+    from uppdragskoll.problems import Problem, Severity, render_github
+
+    text = render_github([Problem("a,b:c.yaml", 1, 2, Severity.WARNING, "k", "100% fel\nrad två")])
+    assert text == "::warning file=a%2Cb%3Ac.yaml,line=1,col=2,title=k::100%25 fel%0Arad två\n"
+
+
+def test_json_format_is_a_list_of_problems() -> None:
+    code, out, _ = run("check", "--format", "json", "tests/cases/bad/over-tak.yaml")
+    assert code == 1
+    [item] = json.loads(out)
+    assert item["kod"] == "over-tak" and item["allvarlighet"] == "fel"
+    assert item["fil"] == "tests/cases/bad/over-tak.yaml" and item["rad"] > 0
+
+
+def test_missing_path_is_a_usage_error() -> None:
+    code, out, _ = run("check", "finns/inte")
+    assert code == 2
+    assert "finns-inte" in out
+
+
+def test_unknown_format_is_a_usage_error() -> None:
+    code, _, err = run("check", "--format", "xml")
+    assert code == 2 and "okänt format" in err
+
+
+def test_no_traceback_on_any_hostile_case_in_a_real_process() -> None:
+    result = uppdrag("check", "tests/cases/bad")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "for-manga-varden" in result.stdout and "for-djup" in result.stdout
+
+
+def test_no_data_dir_is_a_usage_error(tmp_path: Path) -> None:
+    result = uppdrag("status", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("uppdrag: hittar ingen datakatalog")
+
+
+def test_internal_error_is_one_sentence_and_exit_3(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from uppdragskoll import checks, cli
+
+    def crash(*_: object) -> list[object]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(checks, "run_all", crash)
+    monkeypatch.setattr(sys, "argv", ["uppdrag", "check", str(DATA)])
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == 3
+    err = capsys.readouterr().err
+    assert err.startswith("uppdrag: internt fel.") and "Traceback" not in err and "boom" not in err
+    monkeypatch.setattr(sys, "argv", ["uppdrag", "check", str(DATA), "--debug"])
+    with pytest.raises(RuntimeError, match="boom"):
+        cli.main()
+
+
+def test_huge_file_is_refused_without_reading(tmp_path: Path) -> None:
+    big = tmp_path / "stor.yaml"
+    big.write_bytes(b"titel: " + b"x" * (2 * 1024 * 1024) + b"\n")
+    result = uppdrag("check", str(big))
+    assert result.returncode == 1
+    assert "for-stor" in result.stdout and "Traceback" not in result.stderr
+
+
+def test_nothing_is_written_by_check(tmp_path: Path) -> None:
+    data = tmp_path / "data" / "uppdrag"
+    shutil.copytree(DATA, data)
+    before = {p: p.read_bytes() for p in data.iterdir()}
+    assert run("check", cwd=tmp_path)[0] == 0
+    assert {p: p.read_bytes() for p in data.iterdir()} == before
+    assert sorted(data.iterdir()) == sorted(before)
+
+
+def test_schema_is_json_schema_of_the_swedish_keys() -> None:
+    code, out, _ = run("schema")
+    assert code == 0
+    schema = json.loads(out)
+    props = schema["properties"]
+    assert {"titel", "redovisningar", "budget", "diarienummer"} <= set(props)
+    assert "id" not in props and "titel" in schema["required"]
+    deadline = schema["$defs"]["Deadline"]
+    assert deadline["additionalProperties"] is False
+    assert "slutredovisning" in json.dumps(deadline["properties"]["typ"], ensure_ascii=False)
+
+
+def test_bundled_data_validates_against_the_schema() -> None:
+    import jsonschema
+
+    schema = json.loads(run("schema")[1])
+    from uppdragskoll import yamlio
+
+    for path in sorted(DATA.glob("*.yaml")):
+        document, _ = yamlio.read_document(path, path.name)
+        assert document is not None
+        # Through JSON, as an editor sees the file: keys become text, dates are text already.
+        jsonschema.validate(json.loads(json.dumps(document.data)), schema)
+
+
+def test_pre_commit_hook_entry_runs_like_pre_commit(tmp_path: Path) -> None:
+    hooks = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    [hook] = hooks
+    assert hook["language"] == "python" and hook["pass_filenames"] is False
+    repo = tmp_path / "datarepo"
+    shutil.copytree(DATA, repo / "data" / "uppdrag")
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+    command = shlex.split(hook["entry"])
+    ok = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, check=False)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    (repo / "data" / "uppdrag" / "trasig.yaml").write_text("titel: A\nstatus: klar\n", "utf-8")
+    bad = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, check=False)
+    assert bad.returncode == 1
+    assert "data/uppdrag/trasig.yaml:2:9: fel[ogiltigt-varde]" in bad.stdout
