@@ -66,4 +66,9 @@ def run(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> tupl
         os.chdir(old)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
-    return result.exit_code, result.stdout, result.stderr
+    # The raw bytes: click normalises CRLF in .stdout, and CSV rows must keep theirs.
+    return (
+        result.exit_code,
+        result.stdout_bytes.decode("utf-8"),
+        result.stderr_bytes.decode("utf-8") if result.stderr_bytes else "",
+    )

@@ -131,6 +131,14 @@ def check(
         bool, typer.Option("--strict", help="Låt även varningar ge felkod 1.")
     ] = False,
     data: DataOpt = None,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today",
+            help="Godtas för enhetlighet; check beror aldrig på datum.",
+            show_default=False,
+        ),
+    ] = None,
     debug: DebugOpt = False,
 ) -> None:
     """Kontrollera uppdragsfilerna: syntax, format, datum, belopp och regler mellan filer.
@@ -365,6 +373,7 @@ def budget(
     assignment: AssignmentOpt = None,
     fmt: FormatOpt = "tabell",
     data: DataOpt = None,
+    today: TodayOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Pengar per uppdrag, anslag och år: beräknat, beviljat, utfall och kvar, med summor.

@@ -8,6 +8,7 @@ from datetime import date
 
 from rich import box
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -106,7 +107,11 @@ def _fixed(table: Table, heading: str, *, right: bool = False) -> None:
 
 
 def deadline_table(
-    rows: Sequence[views.DeadlineRow], width: int, *, show_assignment: bool = True
+    rows: Sequence[views.DeadlineRow],
+    width: int,
+    *,
+    show_assignment: bool = True,
+    show_person: bool = True,
 ) -> Table:
     """Wide: one line per occurrence and every column. Medium: ids joined, recipient under the
     type. Narrow: date, days and who, with the rest stacked in one column.
@@ -129,7 +134,8 @@ def deadline_table(
         table.add_column("Redovisning", overflow="fold", ratio=2)
         table.add_column("Typ", overflow="fold", ratio=1)
         table.add_column("Mottagare", overflow="fold", ratio=2)
-        table.add_column("Ansvarig", overflow="fold", ratio=1)
+        if show_person:
+            table.add_column("Ansvarig", overflow="fold", ratio=1)
         table.add_column("Obs", overflow="fold", ratio=2)
         for row in rows:
             occ = row.occurrence
@@ -142,14 +148,15 @@ def deadline_table(
                 deadline,
                 occ.deadline.kind,
                 occ.deadline.recipient or "–",
-                row.responsible or "–",
+                *([row.responsible or "–"] if show_person else []),
                 _note(row),
                 style=STATE_STYLE[row.state],
             )
         return table
     medium = width >= MEDIUM
     table.add_column("Redovisning", ratio=4, overflow="fold")
-    table.add_column("Ansvarig", ratio=1, overflow="fold")
+    if show_person:
+        table.add_column("Ansvarig", ratio=1 if medium else 2, overflow="fold", min_width=10)
     if medium:
         table.add_column("Obs", ratio=2, overflow="fold")
     for row in rows:
@@ -167,7 +174,7 @@ def deadline_table(
             ),
             _days(row),
             "\n".join(lines),
-            row.responsible or "–",
+            *([row.responsible or "–"] if show_person else []),
             *([note] if medium else []),
             style=STATE_STYLE[row.state],
         )
@@ -257,21 +264,32 @@ def render_status(view: views.StatusView, term: Terminal) -> str:
     return _render(term, draw)
 
 
-def milestone_table(rows: Sequence[views.MilestoneRow], width: int) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("Period", ratio=1, overflow="fold")
-    table.add_column("Till och med", no_wrap=True)
+def milestone_table(
+    rows: Sequence[views.MilestoneRow], width: int, *, show_assignment: bool = True
+) -> Table:
+    medium = width >= MEDIUM
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=medium)
+    if medium:
+        table.add_column("Period", ratio=1, overflow="fold")
+    _fixed(table, "Senast")
     table.add_column("Aktivitet", ratio=3, overflow="fold")
     table.add_column("Ansvarig", ratio=1, overflow="fold")
-    table.add_column("Klar", no_wrap=True)
+    _fixed(table, "Klar")
     for row in rows:
         act = row.milestone.activity
         person = row.milestone.assignment.person(act.responsible)
         overdue = not act.done and row.days_left is not None and row.days_left < 0
+        period = act.period.text if act.period else "–"
+        end = act.period.end.isoformat() if act.period else "–"
+        title = act.title
+        if show_assignment:
+            title += f"\n{row.milestone.assignment.id}"
+        if not medium and act.period and not act.period.exact:
+            title += f"\n({period})"
         table.add_row(
-            act.period.text if act.period else "–",
-            act.period.end.isoformat() if act.period else "–",
-            act.title if width < WIDE else f"{act.title}\n{row.milestone.assignment.title}",
+            *([period] if medium else []),
+            end,
+            title,
             person.name if person else "–",
             "ja" if act.done else "nej",
             style="dim" if act.done else ("red" if overdue else ""),
@@ -287,8 +305,10 @@ def render_budget(view: views.BudgetView, term: Terminal) -> str:
             console.print("Ingen budget registrerad" + (f" för {view.year}." if view.year else "."))
             return
         console.print(money_table(view.rows, term.width))
+        console.print()
         console.print(Text("Summa per år", style="bold"))
         console.print(totals_table(view.per_year, term.width))
+        console.print()
         console.print(Text("Summa per anslag", style="bold"))
         console.print(totals_table((*view.per_appropriation, view.grand), term.width))
         if any(r.preliminary for r in view.rows):
@@ -328,11 +348,11 @@ def render_people(view: views.PeopleView, term: Terminal) -> str:
         for name, rows in view.people:
             console.print()
             console.print(Text(name, style="bold"))
-            console.print(deadline_table(rows, term.width))
+            console.print(deadline_table(rows, term.width, show_person=False))
         if view.nobody:
             console.print()
             console.print(Text(f"Utan ansvarig ({len(view.nobody)})", style="bold red"))
-            console.print(deadline_table(view.nobody, term.width))
+            console.print(deadline_table(view.nobody, term.width, show_person=False))
         if view.agencies:
             console.print()
             console.print(Text("Per myndighet", style="bold"))
@@ -391,12 +411,26 @@ def render_assignment(view: views.AssignmentView, term: Terminal) -> str:
         if a.people:
             console.print()
             console.print(Text("Personer", style="bold"))
-            people = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-            for heading in ("Id", "Namn", "Roll", "E-post", "Myndighet"):
-                people.add_column(heading, overflow="fold")
-            for p in a.people:
-                people.add_row(p.id, p.name, p.role or "–", p.email or "–", p.agency or "–")
-            console.print(people)
+            if term.width >= MEDIUM:
+                people = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
+                for heading, ratio in (
+                    ("Id", 2),
+                    ("Namn", 2),
+                    ("Roll", 3),
+                    ("E-post", 3),
+                    ("Myndighet", 2),
+                ):
+                    people.add_column(heading, overflow="fold", ratio=ratio)
+                for p in a.people:
+                    people.add_row(p.id, p.name, p.role or "–", p.email or "–", p.agency or "–")
+                console.print(people)
+            else:
+                for p in a.people:
+                    line = Text(f"{p.name} ", style="bold") + Text(f"({p.id})")
+                    details = [x for x in (p.role, p.email, p.agency) if x]
+                    console.print(line)
+                    if details:
+                        console.print(Padding(Text("; ".join(details)), (0, 0, 0, 2)))
         console.print()
         console.print(Text("Redovisningar", style="bold"))
         if view.rows:

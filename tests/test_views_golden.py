@@ -1,0 +1,141 @@
+"""Golden files for every view and format on data/uppdrag, with a fixed day and width.
+
+Update with `pytest --update-golden` and review the diff like code.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+
+import pytest
+from conftest import run
+
+TODAY = "2026-03-01"
+VIEWS = {
+    "status": ("status",),
+    "status-alla": ("status", "--alla", "--aktiviteter"),
+    "budget": ("budget",),
+    "budget-2026": ("budget", "--år", "2026"),
+    "ansvariga": ("ansvariga", "--dagar", "400"),
+    "visa": ("visa", "hjarta-karl-handlingsplan"),
+}
+FORMATS = {"tabell": "txt", "json": "json", "csv": "csv"}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("width", ["120", "60"])
+def test_golden(
+    view: str,
+    fmt: str,
+    width: str,
+    golden: Callable[[str, str], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    if fmt != "tabell" and width != "120":
+        pytest.skip("data formats do not depend on the width")
+    monkeypatch.setenv("COLUMNS", width)
+    code, out, err = run(*VIEWS[view], "--today", TODAY, "--format", fmt)
+    assert code == 0, err
+    suffix = f"-{width}" if fmt == "tabell" else ""
+    golden(f"views/{view}{suffix}.{FORMATS[fmt]}", out)
+
+
+def test_output_is_identical_across_runs() -> None:
+    first = run("status", "--alla", "--today", TODAY, "--format", "json")
+    assert first == run("status", "--alla", "--today", TODAY, "--format", "json")
+
+
+def test_narrow_table_fits_its_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    for width in (60, 80, 120, 160):
+        monkeypatch.setenv("COLUMNS", str(width))
+        for args in VIEWS.values():
+            _, out, _ = run(*args, "--today", TODAY)
+            assert max(len(line) for line in out.splitlines()) <= width, (args, width)
+
+
+def test_no_colour_codes_off_a_terminal() -> None:
+    _, out, _ = run("status", "--today", TODAY)
+    assert "\x1b[" not in out
+
+
+def test_status_answers_what_next_by_when_and_who() -> None:
+    _, out, _ = run("status", "--today", TODAY, "--format", "json")
+    data = json.loads(out)
+    assert data["antal"] == {"försenade": 1, "inom_14_dagar": 0, "kommande": 3}
+    first = data["redovisningar"][0]
+    assert first["status"] == "försenad" and first["dagar_kvar"] < 0
+    keys = [r["nyckel"] for r in data["redovisningar"]]
+    assert keys == sorted(
+        keys, key=lambda k: next(r["datum"] for r in data["redovisningar"] if r["nyckel"] == k)
+    )
+
+
+def test_csv_is_excel_friendly() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    exe = Path(sys.executable).parent / "uppdrag"
+    raw = subprocess.run(
+        [str(exe), "status", "--alla", "--today", TODAY, "--format", "csv"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    out = raw.decode("utf-8")
+    assert out.startswith("\ufeffdatum;veckodag;dagar_kvar;")
+    assert out.count("\r\n") == out.count("\n")  # CRLF rows, as spreadsheets expect
+    rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff")), delimiter=";"))
+    assert all(len(r) == len(rows[0]) for r in rows)
+
+
+def test_csv_neutralises_formulas() -> None:
+    from uppdragskoll.render.data import to_csv
+
+    text = to_csv(["a", "b", "c"], [['=HYPERLINK("x")', "+1", -5], ["@SUM(A1)", "-2", "ok"]])
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
+    assert rows[1] == ['\'=HYPERLINK("x")', "'+1", "-5"]
+    assert rows[2] == ["'@SUM(A1)", "'-2", "ok"]
+
+
+def test_budget_totals_equal_rows_on_real_data() -> None:
+    data = json.loads(run("budget", "--format", "json")[1])
+    ceiling = sum(r["tak"] or 0 for r in data["rader"])
+    used = sum(r["utfall"] for r in data["rader"])
+    assert data["summa"]["tak"] == ceiling and data["summa"]["utfall"] == used
+    assert sum(t["tak"] for t in data["summa_per_år"]) == ceiling
+    assert sum(t["tak"] for t in data["summa_per_anslag"]) == ceiling
+
+
+def test_unknown_assignment_suggests_and_exits_2() -> None:
+    code, _, err = run("visa", "hjarta-karl")
+    assert code == 2
+    assert "Menade du `hjarta-karl-handlingsplan`?" in err
+
+
+def test_filters_select() -> None:
+    data = json.loads(
+        run("status", "--alla", "--today", TODAY, "--format", "json", "--typ", "rekvisition")[1]
+    )
+    assert {r["typ"] for r in data["redovisningar"]} == {"rekvisition"}
+    data = json.loads(
+        run(
+            "status",
+            "--alla",
+            "--today",
+            TODAY,
+            "--format",
+            "json",
+            "--uppdrag",
+            "god-och-nara-vard",
+        )[1]
+    )
+    assert {r["uppdrag"] for r in data["redovisningar"]} == {"god-och-nara-vard"}
+
+
+def test_friendly_sentence_when_nothing_is_due() -> None:
+    _, out, _ = run("status", "--today", TODAY, "--typ", "plan", "--dagar", "10")
+    assert "Inget att redovisa de närmaste 10 dagarna" in out
