@@ -93,7 +93,9 @@ def _header(view: views.StatusView) -> Text:
     overdue = view.count(State.OVERDUE)
     soon = view.count(State.TODAY, State.SOON)
     later = view.count(State.UPCOMING)
-    text.append(f"{overdue} försenade", style="bold red" if overdue else "")
+    text.append(
+        f"{overdue} försenad{'' if overdue == 1 else 'e'}", style="bold red" if overdue else ""
+    )
     text.append(" · ")
     text.append(f"{soon} inom 14 dagar", style="yellow" if soon else "")
     text.append(f" · {later} kommande")
@@ -154,18 +156,17 @@ def deadline_table(
             )
         return table
     medium = width >= MEDIUM
-    table.add_column("Redovisning", ratio=4, overflow="fold")
+    # Only the description column stretches; names and notes keep their natural width.
+    table.add_column("Redovisning", ratio=1, overflow="fold")
     if show_person:
-        table.add_column("Ansvarig", ratio=1 if medium else 2, overflow="fold", min_width=10)
-    if medium:
-        table.add_column("Obs", ratio=2, overflow="fold")
+        table.add_column("Ansvarig", overflow="fold", max_width=24 if medium else 12)
     for row in rows:
         occ = row.occurrence
         detail = occ.deadline.kind + (
             f" till {occ.deadline.recipient}" if occ.deadline.recipient else ""
         )
         note = _note(row)
-        lines = [what(occ), detail] + ([note] if note and not medium else [])
+        lines = [what(occ), detail] + ([note] if note else [])
         table.add_row(
             *(
                 [occ.due.isoformat(), views.weekday(occ.due)]
@@ -175,7 +176,6 @@ def deadline_table(
             _days(row),
             "\n".join(lines),
             *([row.responsible or "–"] if show_person else []),
-            *([note] if medium else []),
             style=STATE_STYLE[row.state],
         )
     return table
