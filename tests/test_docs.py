@@ -1,0 +1,48 @@
+"""Every command is documented in the README, and every docs link points at a file."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import typer.main
+from conftest import ROOT
+
+from uppdragskoll.cli import app
+
+README = (ROOT / "README.md").read_text("utf-8")
+COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_command_is_in_readme(name: str) -> None:
+    assert f"uppdrag {name}" in README
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_command_help_is_swedish_with_an_example(name: str) -> None:
+    from conftest import run
+
+    code, out, _ = run(name, "--help")
+    assert code == 0
+    assert "Exempel:" in out
+
+
+def test_docs_links_resolve() -> None:
+    for doc in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        for target in re.findall(
+            r"\]\(((?:docs/)?[\w./-]+\.md)(?:#[\w-]+)?\)", doc.read_text("utf-8")
+        ):
+            base = ROOT if doc.name == "README.md" else doc.parent
+            assert (base / target).exists(), f"{doc.name} links to missing {target}"
+
+
+def test_readme_setup_commands_are_the_ci_commands() -> None:
+    ci = (ROOT / ".ci" / "run").read_text("utf-8")
+    test_line = next(
+        line for line in ci.splitlines() if "pytest" in line and not line.startswith("#")
+    )
+    assert test_line in README.splitlines()
+    assert (
+        "python3 -m venv .venv && .venv/bin/pip install -q . && .venv/bin/uppdrag status" in README
+    )
