@@ -102,10 +102,33 @@ def problem_exit(problems: list[Problem], *, strict: bool) -> ExitCode:
     return ExitCode.PROBLEMS if any(p.severity in failing for p in problems) else ExitCode.OK
 
 
-def load(data: Path | None) -> LoadResult:
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option("--ingen-cache", help="Läs om alla filer i stället för att använda cachen."),
+]
+
+
+def cache_dir(disabled: bool) -> Path | None:
+    """`$UPPDRAG_CACHE` (a directory, or 0 to turn it off), else the user's cache directory."""
+    setting = os.environ.get("UPPDRAG_CACHE", "")
+    if disabled or setting.lower() in ("0", "nej", "no", "off", "false"):
+        return None
+    if setting:
+        return Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "uppdragskoll"
+
+
+def workers() -> int:
+    return min(os.cpu_count() or 1, 8)
+
+
+def load(data: Path | None, *, no_cache: bool = False) -> LoadResult:
     from uppdragskoll import loader
 
-    return loader.load_paths([resolve_data_dir(data)])
+    return loader.load_paths(
+        [resolve_data_dir(data)], cache_dir=cache_dir(no_cache), workers=workers()
+    )
 
 
 # --- commands -------------------------------------------------------------------------------
@@ -139,6 +162,7 @@ def check(
             show_default=False,
         ),
     ] = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Kontrollera uppdragsfilerna: syntax, format, datum, belopp och regler mellan filer.
@@ -152,7 +176,9 @@ def check(
         fail(f"okänt format {fmt!r}; välj text, github eller json.")
     targets = list(paths) if paths else [resolve_data_dir(data)]
     settings_dir = data if data is not None else next((p for p in targets if p.is_dir()), None)
-    result = loader.load_paths(targets, settings_dir=settings_dir)
+    result = loader.load_paths(
+        targets, settings_dir=settings_dir, cache_dir=cache_dir(no_cache), workers=workers()
+    )
     problems = sorted([*result.problems, *checks.run_all(result.entries)])
     sys.stdout.write(FORMATS[fmt](problems))
     if fmt == "text":
@@ -282,6 +308,7 @@ def status(
     fmt: FormatOpt = "tabell",
     data: DataOpt = None,
     today: TodayOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Vad är försenat, vad ska in snart, vem är ansvarig och hur mycket pengar finns kvar i år.
@@ -292,7 +319,7 @@ def status(
 
     check_format(fmt)
     day = resolve_today(today)
-    result = load(data)
+    result = load(data, no_cache=no_cache)
     known_id(result, assignment)
     view = views.status_view(
         result.assignments,
@@ -374,6 +401,7 @@ def budget(
     fmt: FormatOpt = "tabell",
     data: DataOpt = None,
     today: TodayOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Pengar per uppdrag, anslag och år: beräknat, beviljat, utfall och kvar, med summor.
@@ -383,7 +411,7 @@ def budget(
     from uppdragskoll import views
 
     check_format(fmt)
-    result = load(data)
+    result = load(data, no_cache=no_cache)
     known_id(result, assignment)
     filters = make_filters(agency=agency, ministry=ministry, tag=tag, assignment=assignment)
     view = views.budget_view(filters.apply(result.assignments), year)
@@ -417,6 +445,7 @@ def ansvariga(
     fmt: FormatOpt = "tabell",
     data: DataOpt = None,
     today: TodayOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Per person och myndighet: vad var och en ansvarar för och när, och vad som saknar ansvarig.
@@ -427,7 +456,7 @@ def ansvariga(
 
     check_format(fmt)
     day = resolve_today(today)
-    result = load(data)
+    result = load(data, no_cache=no_cache)
     known_id(result, assignment)
     view = views.people_view(
         result.assignments,
@@ -471,6 +500,7 @@ def visa(
     fmt: FormatOpt = "tabell",
     data: DataOpt = None,
     today: TodayOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Allt om ett uppdrag: varje tillfälle, aktiviteter, källtexter, personer och budget.
@@ -481,7 +511,7 @@ def visa(
 
     check_format(fmt)
     day = resolve_today(today)
-    result = load(data)
+    result = load(data, no_cache=no_cache)
     ident = ident.split("/")[0].removesuffix(".yaml")
     entry = next((e for e in result.entries if e.assignment.id == ident), None)
     if entry is None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from uppdragskoll import model, yamlio
+from uppdragskoll import model, periods, yamlio
 from uppdragskoll.problems import Problem, error
 
 ID_RE = re.compile(model.ID_PATTERN)
@@ -62,15 +62,38 @@ def display_name(path: Path, base: Path | None = None) -> str:
         return path.as_posix()
 
 
+@dataclass(frozen=True)
+class SourceFile:
+    path: Path  # as given, for reading
+    name: str  # as shown to the user: relative to the working directory when inside it
+    key: str  # absolute, for the cache
+
+
 def find_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
     """Expand directories to their assignment files; missing paths are problems."""
-    found: list[Path] = []
+    sources, problems = find_sources(paths)
+    return [s.path for s in sources], problems
+
+
+def find_sources(paths: Sequence[Path]) -> tuple[list[SourceFile], list[Problem]]:
+    """Expand directories to their assignment files; missing paths are problems.
+
+    Names and keys are derived per directory, not per file: resolving 10 000 paths one by
+    one costs more than parsing them.
+    """
+    found: list[SourceFile] = []
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file()))
+            shown, absolute = display_name(path), str(path.resolve())
+            prefix = "" if shown == "." else f"{shown}/"
+            with os.scandir(path) as listing:
+                names = sorted(e.name for e in listing if e.name.endswith(SUFFIXES) and e.is_file())
+            found.extend(
+                SourceFile(path / n, f"{prefix}{n}", os.path.join(absolute, n)) for n in names
+            )
         elif path.is_file():
-            found.append(path)
+            found.append(SourceFile(path, display_name(path), str(path.resolve())))
         else:
             problems.append(error(path.as_posix(), 0, 0, "finns-inte", "Sökvägen finns inte."))
     return found, problems
@@ -343,18 +366,88 @@ def load_one(path: Path, name: str, context: dict[str, Any]) -> tuple[Entry | No
     return Entry(assignment, document), problems + more
 
 
-def load_paths(paths: Sequence[Path], settings_dir: Path | None = None) -> LoadResult:
-    """Load every assignment file under `paths`; bad files become problems, never exceptions."""
-    files, problems = find_files(paths)
+PARALLEL_MIN_FILES = 400  # below this, starting worker processes costs more than it saves
+
+Job = tuple[Path, str]
+Loaded = tuple[Entry | None, list[Problem]]
+
+
+def _load_chunk(jobs: list[Job], context: dict[str, Any]) -> list[Loaded]:
+    return [load_one(path, name, context) for path, name in jobs]
+
+
+def _load_many(jobs: list[Job], context: dict[str, Any], workers: int) -> list[Loaded]:
+    """Parse and validate files, on several cores when there are many."""
+    if workers < 2 or len(jobs) < PARALLEL_MIN_FILES:
+        return _load_chunk(jobs, context)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork shares the already imported libraries; without it, workers would re-import them.
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return _load_chunk(jobs, context)
+    size = -(-len(jobs) // (workers * 4))
+    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+    ctx = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+        parts = pool.map(_load_chunk, chunks, [context] * len(chunks))
+        return [loaded for part in parts for loaded in part]
+
+
+def load_paths(
+    paths: Sequence[Path],
+    settings_dir: Path | None = None,
+    *,
+    cache_dir: Path | None = None,
+    workers: int = 1,
+) -> LoadResult:
+    """Load every assignment file under `paths`; bad files become problems, never exceptions.
+
+    With `cache_dir`, files whose stat is unchanged since the last run are not read again;
+    with `workers` > 1, many files are parsed on several cores. Neither changes the result.
+    """
+    files, problems = find_sources(paths)
     base = settings_dir or (paths[0] if paths and paths[0].is_dir() else None)
     settings, settings_problems = (
         load_settings(base) if base is not None else (model.Settings(), [])
     )
     problems.extend(settings_problems)
-    context = {"seasons": settings.season_map()}
+    # None keeps the parser on its precomputed default table, which is the common case.
+    seasons = settings.season_map()
+    context = {"seasons": None if seasons == periods.DEFAULT_SEASONS else seasons}
+
+    store = None
+    if cache_dir is not None and base is not None:
+        from uppdragskoll import cache
+
+        store = cache.open_cache(cache_dir, base, base.parent / SETTINGS_NAME)
+    results: dict[int, Loaded] = {}
+    todo: list[tuple[int, Job]] = []
+    stats = {}
+    for index, source in enumerate(files):
+        if store is not None:
+            from uppdragskoll.cache import file_stat
+
+            stats[index] = file_stat(source.path)
+            hit = store.get(source.key, stats[index])
+            if hit is not None and hit[0] == source.name:
+                results[index] = hit[1]
+                continue
+        todo.append((index, (source.path, source.name)))
+    fresh = _load_many([job for _, job in todo], context, workers)
+    for (index, (_, name)), loaded in zip(todo, fresh, strict=True):
+        results[index] = loaded
+        if store is not None:
+            store.put(files[index].key, stats[index], (name, loaded))
+    if store is not None:
+        from uppdragskoll import cache
+
+        store.keep_only({source.key for source in files})
+        cache.save(store)
+
     entries: list[Entry] = []
-    for path in files:
-        entry, more = load_one(path, display_name(path), context)
+    for index in range(len(files)):
+        entry, more = results[index]
         problems.extend(more)
         if entry is not None:
             entries.append(entry)

@@ -7,6 +7,7 @@ as text (see yamlio) and parsed here so that an impossible date is a located pro
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -56,8 +57,11 @@ def _to_period(value: object, info: ValidationInfo) -> Period:
     if isinstance(value, int):
         value = str(value)  # `datum: 2026` is the year 2026
     if isinstance(value, str):
+        seasons = _seasons(info)
         try:
-            return periods.parse_period(value, _seasons(info))
+            if seasons is None:
+                return _default_period(value)
+            return periods.parse_period(value, seasons)
         except periods.PeriodError as exc:
             raise PydanticCustomError("datum", str(exc)) from None
     if isinstance(value, dict):
@@ -74,6 +78,12 @@ def _to_period(value: object, info: ValidationInfo) -> Period:
         except periods.PeriodError as exc:
             raise PydanticCustomError("datum", str(exc)) from None
     raise PydanticCustomError("datum", "ska vara ett datum (ÅÅÅÅ-MM-DD) eller en period")
+
+
+@functools.lru_cache(maxsize=4096)
+def _default_period(text: str) -> Period:
+    # The same dates and periods recur across thousands of files; parsing is pure.
+    return periods.parse_period(text)
 
 
 def _to_date(value: object) -> date:

@@ -84,18 +84,23 @@ def _mark(event: Any) -> tuple[int, int]:
 
 
 _INT_RE = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+# First characters of YAML 1.2 core-schema numbers, booleans, nulls and timestamps.
+_MAYBE_NOT_TEXT = frozenset("0123456789+-.~tfTFnN")
+_CONTAINER_TAGS = frozenset({"!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 
 
 def _scalar(loader: _Loader, event: Any) -> object:
-    if event.tag not in (None, "!"):
-        if event.tag == "tag:yaml.org,2002:str":  # `!!str 2026`: text on purpose
+    if event.tag is not None and str(event.tag) != "!":
+        if str(event.tag) == "tag:yaml.org,2002:str":  # `!!str 2026`: text on purpose
             return event.value
         line, col = _mark(event)
         raise _Refusal(line, col, "yaml-tagg", f"YAML-taggen {event.tag} stöds inte; ta bort den.")
-    if event.implicit[0] is False or event.style not in ("", None):
-        return event.value  # quoted: always text
-    tag = loader.resolve(ScalarNode, event.value, event.implicit)
     value: str = event.value
+    if event.style or not event.implicit[0]:
+        return value  # quoted or a block scalar: always text
+    if value and value[0] not in _MAYBE_NOT_TEXT:
+        return value  # most scalars: only these first characters can start a non-string
+    tag = loader.resolve(ScalarNode, value, event.implicit)
     if tag == "tag:yaml.org,2002:int":
         if _INT_RE.fullmatch(value):
             return int(value)
@@ -200,7 +205,7 @@ def _build(
                     f"Värdena är nästlade djupare än {MAX_DEPTH} nivåer; ingen uppdragsfil "
                     "behöver det. Kontrollera indrag och klamrar.",
                 )
-            if event.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+            if event.tag is not None and str(event.tag) not in _CONTAINER_TAGS:
                 raise _Refusal(
                     *_mark(event), "yaml-tagg", f"YAML-taggen {event.tag} stöds inte; ta bort den."
                 )
@@ -443,3 +448,565 @@ def parse_bytes(raw: bytes, name: str) -> tuple[Document | None, list[Problem]]:
         ]
     document, more = parse_text(text, name)
     return document, problems + more
+
+
+# --- writing: round-trip mode ---------------------------------------------------------------
+#
+# Edits load a file in ruamel's round-trip mode, change the tree and dump it. ruamel keeps
+# comments, key order, quoting and flow style, but it normalises some things on the way out:
+# spaces inside flow collections, padding after `key:`, trailing spaces, indentation that
+# differs between lists, `---` and `...`. So the dump is not written as is: it is merged back
+# into the file line by line (`_merge`), and only the lines the edit changed come from ruamel.
+# Every other line is copied byte for byte, with its own line ending.
+
+import contextlib  # noqa: E402
+import copy  # noqa: E402
+import difflib  # noqa: E402
+import io  # noqa: E402
+import itertools  # noqa: E402
+import os  # noqa: E402
+import stat  # noqa: E402
+import tempfile  # noqa: E402
+from collections import Counter  # noqa: E402
+from collections.abc import Sequence  # noqa: E402
+from dataclasses import replace  # noqa: E402
+from datetime import date  # noqa: E402
+
+from ruamel.yaml import YAML  # noqa: E402
+from ruamel.yaml.comments import CommentedMap, CommentedSeq  # noqa: E402
+from ruamel.yaml.error import CommentMark  # noqa: E402
+from ruamel.yaml.tokens import CommentToken  # noqa: E402
+
+BOM = b"\xef\xbb\xbf"
+_WIDTH = 1_000_000  # never fold a long `källtext` onto several lines
+
+
+class EditError(Exception):
+    """The file cannot be edited this way; the message is Swedish and says why."""
+
+
+class ChangedOnDisk(EditError):
+    """The file changed between reading and writing; nothing was written."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a file is written: line ending, BOM, final newline and block indentation."""
+
+    newline: str = "\n"
+    bom: bool = False
+    final_newline: bool = True
+    mapping: int = 2  # a nested mapping's keys, relative to its parent key
+    sequence: int = 4  # a list item's content, relative to the key that owns the list
+    offset: int = 2  # a list item's dash, relative to the key that owns the list
+
+
+def _yaml(layout: Layout) -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = _WIDTH
+    yaml.indent(mapping=layout.mapping, sequence=layout.sequence, offset=layout.offset)
+    return yaml
+
+
+def _decode(raw: bytes) -> tuple[str, Layout]:
+    """Text with LF line ends, and the line ending, BOM and final newline of the file."""
+    bom = raw.startswith(BOM)
+    try:
+        text = raw[len(BOM) if bom else 0 :].decode("utf-8")
+    except UnicodeDecodeError:
+        raise EditError("filen är inte giltig UTF-8 och kan inte redigeras.") from None
+    crlf = text.count("\r\n")
+    newline = "\r\n" if crlf > text.count("\n") - crlf else "\n"
+    final = text == "" or text.endswith("\n")
+    text = text.replace("\r\n", "\n")
+    if "\r" in text:
+        raise EditError("filen har radslut med bara CR; spara den med LF eller CRLF först.")
+    return text, Layout(newline=newline, bom=bom, final_newline=final)
+
+
+def _is_block(node: object) -> bool:
+    return isinstance(node, CommentedMap | CommentedSeq) and not node.fa.flow_style()
+
+
+def _indents(root: CommentedMap) -> list[tuple[int, int, int]]:
+    """The (mapping, sequence, offset) indents a file uses, the most common first.
+
+    Measured from node positions: a nested mapping's keys and a list's dash and content,
+    each relative to the key that owns them. A file may mix styles (4-space mappings, lists
+    flush with their key in one place and indented in another), so each combination seen is a
+    candidate; `RoundTrip.dump` keeps the one that changes the fewest lines.
+    """
+    mappings: Counter[int] = Counter()
+    sequences: Counter[tuple[int, int]] = Counter()
+
+    def walk(node: object) -> None:
+        if isinstance(node, CommentedMap) and _is_block(node):
+            for key, value in node.items():
+                key_col = node.lc.key(key)[1]
+                if _is_block(value) and len(value) > 0:
+                    if isinstance(value, CommentedMap) and value.lc.col > key_col:
+                        mappings[value.lc.col - key_col] += 1
+                    elif isinstance(value, CommentedSeq) and value.lc.col >= key_col:
+                        content = value.lc.item(0)[1] - key_col
+                        dash = value.lc.col - key_col
+                        if content >= dash + 2:
+                            sequences[(content, dash)] += 1
+                walk(value)
+        elif isinstance(node, CommentedSeq):
+            for item in node:
+                walk(item)
+
+    walk(root)
+    maps = [m for m, _ in mappings.most_common()] or [2]
+    seqs = [s for s, _ in sequences.most_common()] or [(4, 2)]
+    return [(m, seq, off) for m in maps for seq, off in seqs]
+
+
+def _lines(text: str) -> list[str]:
+    """Lines with their endings kept; the last one may have none."""
+    return re.findall(r"[^\n]*\n|[^\n]+$", text)
+
+
+def _original_lines(raw: bytes, layout: Layout) -> list[str]:
+    """The file's lines as they are, CRLF or LF each, without the BOM."""
+    return _lines(raw[len(BOM) if layout.bom else 0 :].decode("utf-8"))
+
+
+def _content(line: str) -> str:
+    return line.rstrip("\n").removesuffix("\r")
+
+
+_DROPPED_LEAD = re.compile(r"(---|%)")
+_DROPPED_TRAIL = re.compile(r"(\.\.\.[ \t]*|[ \t]+)\r?\n?$")
+
+
+def _merge(
+    original: list[str], pristine: list[str], edited: list[str], newline: str = "\n"
+) -> list[str]:
+    """Original lines, with only the parts that differ between `pristine` and `edited` replaced.
+
+    `pristine` is ruamel's dump of the unchanged file, `edited` its dump after the edit. A line
+    is an anchor when it is the same in all three (as aligned by difflib); between two anchors
+    the original text is kept unless the edit changed that stretch of the dump.
+    """
+    keys = [_content(line) for line in original]
+    to_original: dict[int, int] = {}
+    for block in difflib.SequenceMatcher(
+        None, keys, pristine, autojunk=False
+    ).get_matching_blocks():
+        for k in range(block.size):
+            to_original[block.b + k] = block.a + k
+    anchors = [(-1, -1, -1)]
+    for block in difflib.SequenceMatcher(
+        None, pristine, edited, autojunk=False
+    ).get_matching_blocks():
+        for k in range(block.size):
+            if block.a + k in to_original:
+                anchors.append((block.a + k, block.b + k, to_original[block.a + k]))
+    anchors.append((len(pristine), len(edited), len(original)))
+    out: list[str] = []
+    for (a0, b0, o0), (a1, b1, o1) in itertools.pairwise(anchors):
+        before, after, kept = pristine[a0 + 1 : a1], edited[b0 + 1 : b1], original[o0 + 1 : o1]
+        if before == after:
+            out.extend(kept)
+        elif not before:
+            # A pure insertion. Lines ruamel drops (`...`, blank lines with spaces) stay after it.
+            out.extend(line + newline for line in after)
+            out.extend(kept)
+        else:
+            out.extend(_replace(before, after, kept, newline))
+        if o1 < len(original):
+            out.append(original[o1])
+    return out
+
+
+def _replace(before: list[str], after: list[str], kept: list[str], newline: str) -> list[str]:
+    """The original lines `kept`, where ruamel wrote `before`, changed into `after`."""
+    lead = 0
+    while lead < len(kept) and _DROPPED_LEAD.match(kept[lead]):
+        lead += 1
+    trail = len(kept)
+    while trail > lead and _DROPPED_TRAIL.match(kept[trail - 1]):
+        trail -= 1
+    if len(kept) == len(before):
+        lead, trail = 0, len(kept)
+    core = kept[lead:trail]
+    # Markers and blank lines with spaces, which ruamel drops, stay around the change.
+    out = kept[:lead]
+    if len(core) == len(before):
+        # Lines ruamel rewrote in place (`{ a: 1 }` as `{a: 1}`): line i of the original is
+        # line i of the dump, so only the lines the edit changed are taken from the dump.
+        matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                out.extend(core[i1:i2])
+            else:
+                out.extend(line + newline for line in after[j1:j2])
+    else:
+        out.extend(line + newline for line in after)
+    out.extend(kept[trail:])
+    return out
+
+
+def _finish(lines: list[str], layout: Layout) -> bytes:
+    """Join lines: every line but the last ends with a newline, the last one as the file did."""
+    out = list(lines)
+    for i, line in enumerate(out[:-1]):
+        if not line.endswith("\n"):
+            out[i] = line + layout.newline  # the old last line, now followed by new ones
+    if out:
+        body = _content(out[-1])
+        ending = out[-1][len(body) :] or layout.newline
+        out[-1] = body + (ending if layout.final_newline else "")
+    return (BOM if layout.bom else b"") + "".join(out).encode("utf-8")
+
+
+def _plain_key(key: object) -> str:
+    return key.isoformat() if isinstance(key, date) else str(key)
+
+
+def _node_for(value: object, flow: bool = False) -> object:
+    """Plain Python values as ruamel nodes; dicts and lists in block style unless `flow`."""
+    if isinstance(value, CommentedMap | CommentedSeq):
+        return value
+    if isinstance(value, dict):
+        mapping = CommentedMap()
+        for key, item in value.items():
+            mapping[key] = _node_for(item, flow)
+        if flow:
+            mapping.fa.set_flow_style()
+        return mapping
+    if isinstance(value, list | tuple):
+        sequence = CommentedSeq(_node_for(item, flow) for item in value)
+        if flow:
+            sequence.fa.set_flow_style()
+        return sequence
+    return value
+
+
+def flow(value: dict[Any, Any] | list[Any]) -> object:
+    """A mapping or list written in flow style: `{datum: 2026-06-30, belopp: 2 mnkr}`."""
+    return _node_for(value, flow=True)
+
+
+# Comments after an entry belong, in ruamel, to the entry before them: in
+#     ansvarig: x
+#     # om källtexten
+#     källtext: "…"
+# the comment is stored with `ansvarig`. A key inserted after `ansvarig` would land below the
+# comment and split it from `källtext`. So inserting, appending and deleting move the comment
+# lines that follow an entry (its "tail"; an end-of-line comment stays) to the right entry.
+
+
+def _slot(container: Any, key: Any) -> tuple[dict[Any, Any], Any, int]:
+    """Where the comment that follows the entry `key` is stored: (ca.items, key, index)."""
+    value = container[key]
+    if _is_block(value) and len(value) > 0:
+        last = next(reversed(value)) if isinstance(value, CommentedMap) else len(value) - 1
+        return _slot(value, last)
+    return container.ca.items, key, 2 if isinstance(container, CommentedMap) else 0
+
+
+def _inner_blocks(container: Any, key: Any) -> list[Any]:
+    """The block collections that end where the entry `key` ends, outermost first."""
+    found = []
+    value = container[key]
+    while _is_block(value) and len(value) > 0:
+        found.append(value)
+        value = value[next(reversed(value)) if isinstance(value, CommentedMap) else -1]
+    return found
+
+
+def _take_tail(container: Any, key: Any) -> str:
+    """Detach the comment lines after entry `key` (not its end-of-line comment) as text."""
+    tail = ""
+    items, at, index = _slot(container, key)
+    entry = items.get(at)
+    if entry is not None and len(entry) > index and isinstance(entry[index], CommentToken):
+        token = entry[index]
+        value = token.value
+        newline = value.find("\n")
+        if 0 <= newline < len(value) - 1:
+            head, tail = value[: newline + 1], str(value[newline + 1 :])
+            if head.strip():
+                token.value = head
+            else:
+                entry[index] = None
+    # Comments after a flow item that ends a block list are kept as the list's `end`.
+    for block in reversed(_inner_blocks(container, key)):
+        ends = getattr(block.ca, "end", None) or []
+        for token in ends:
+            text = token.value
+            tail += text if text.startswith("\n") else " " * token.column + text
+        if ends:
+            block.ca.end = []
+    return tail
+
+
+def _give_tail(container: Any, key: Any, tail: str) -> None:
+    if not tail:
+        return
+    items, at, index = _slot(container, key)
+    entry = items.setdefault(at, [None, None, None, None])
+    token = entry[index]
+    if isinstance(token, CommentToken):
+        token.value = token.value + tail
+    else:
+        entry[index] = CommentToken("\n" + tail, CommentMark(0))
+
+
+class RoundTrip:
+    """One file in round-trip mode. Paths are tuples of keys and list indexes, like
+    `("redovisningar", 0, "datum")`; date keys are written as ISO text in paths."""
+
+    def __init__(self, raw: bytes) -> None:
+        self.original = raw
+        text, layout = _decode(raw)
+        self._lines = _original_lines(raw, layout)
+        self._pristine = self._load(text)  # never edited: dumped to see what ruamel changes
+        self._root = self._load(text)
+        self._indents = _indents(self._root)
+        mapping, sequence, offset = self._indents[0]
+        self.layout = replace(layout, mapping=mapping, sequence=sequence, offset=offset)
+
+    @staticmethod
+    def _load(text: str) -> CommentedMap:
+        try:
+            root = _yaml(Layout()).load(text)
+        except (YAMLError, ValueError) as exc:
+            raise EditError(f"filen kan inte läsas för redigering: {exc}") from None
+        if not isinstance(root, CommentedMap):
+            raise EditError("filen är ingen mappning och kan inte redigeras.")
+        return root
+
+    @staticmethod
+    def _dump(root: CommentedMap, layout: Layout) -> list[str]:
+        stream = io.StringIO()
+        _yaml(layout).dump(root, stream)
+        return stream.getvalue().split("\n")[:-1]
+
+    def _find(self, path: Sequence[Any]) -> tuple[Any, Any]:
+        """The container holding `path[-1]`, and that key or index as stored."""
+        node: Any = self._root
+        parent: Any = None
+        key: Any = None
+        for part in path:
+            parent = node
+            key = self._key(node, part)
+            node = node[key]
+        return parent, key
+
+    @staticmethod
+    def _key(node: Any, part: Any) -> Any:
+        if isinstance(node, CommentedMap):
+            for key in node:
+                if key == part or _plain_key(key) == str(part):
+                    return key
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+            return part
+        raise KeyError(part)
+
+    def _node(self, path: Sequence[Any]) -> Any:
+        if not path:
+            return self._root
+        parent, key = self._find(path)
+        return parent[key]
+
+    def has(self, path: Sequence[Any]) -> bool:
+        try:
+            self._find(path)
+        except KeyError:
+            return False
+        return True
+
+    def keys(self, path: Sequence[Any]) -> list[str]:
+        """The keys of the mapping at `path`, as text (dates in ISO form)."""
+        node = self._node(path)
+        return [_plain_key(k) for k in node] if isinstance(node, CommentedMap) else []
+
+    def is_flow(self, path: Sequence[Any]) -> bool:
+        node = self._node(path)
+        return isinstance(node, CommentedMap | CommentedSeq) and bool(node.fa.flow_style())
+
+    def get(self, path: Sequence[Any]) -> object:
+        """A copy of the value at `path`, scalar styles kept, comments dropped."""
+        value = copy.deepcopy(self._node(path))
+        for node in _walk(value):
+            node.ca.items.clear()
+            node.ca.comment = None
+        return value
+
+    def set(self, path: Sequence[Any], value: object) -> None:
+        """Replace an existing value; a comment on its line stays."""
+        parent, key = self._find(path)
+        parent[key] = _node_for(value)
+
+    def insert(
+        self, path: Sequence[Any], key: Any, value: object, *, after: Sequence[str] | None = None
+    ) -> None:
+        """Add `key` to the mapping at `path`: at the end, or with `after` right after the last
+        of those keys present in it (first when none is)."""
+        mapping = self._node(path)
+        if not isinstance(mapping, CommentedMap):
+            raise EditError(f"`{'.'.join(map(str, path))}` är ingen mappning.")
+        existing = [_plain_key(k) for k in mapping]
+        if _plain_key(key) in existing:
+            raise EditError(f"`{_plain_key(key)}` finns redan i `{'.'.join(map(str, path))}`.")
+        position = len(existing)
+        if after is not None:
+            wanted = {str(a) for a in after}
+            position = max((i + 1 for i, k in enumerate(existing) if k in wanted), default=0)
+        tail = ""
+        if position > 0 and _is_block(mapping):
+            tail = _take_tail(mapping, list(mapping)[position - 1])
+        mapping.insert(position, key, _node_for(value))
+        _give_tail(mapping, key, tail)
+
+    def append(self, path: Sequence[Any], value: object, *, flow: bool | None = None) -> None:
+        """Append to the list at `path`; `flow=None` writes the item like the one before it."""
+        sequence = self._node(path)
+        if not isinstance(sequence, CommentedSeq):
+            raise EditError(f"`{'.'.join(map(str, path))}` är ingen lista.")
+        if flow is None:
+            last = sequence[-1] if len(sequence) else None
+            flow = not _is_block(last)
+        tail = ""
+        if _is_block(sequence) and len(sequence) > 0:
+            tail = _take_tail(sequence, len(sequence) - 1)
+        sequence.append(_node_for(value, flow))
+        _give_tail(sequence, len(sequence) - 1, tail)
+
+    def delete(self, path: Sequence[Any]) -> None:
+        """Remove an entry; the comment lines after it move to the entry before it."""
+        parent, key = self._find(path)
+        tail = _take_tail(parent, key) if _is_block(parent) else ""
+        if isinstance(parent, CommentedMap):
+            keys = list(parent)
+            index = keys.index(key)
+            previous = keys[index - 1] if index > 0 else None
+            del parent[key]
+        else:
+            previous = key - 1 if key > 0 else None
+            # ruamel keeps list comments by index: shift the ones after the removed item.
+            moved = {i - 1 if i > key else i: c for i, c in parent.ca.items.items() if i != key}
+            del parent[key]
+            parent.ca.items.clear()
+            parent.ca.items.update(moved)
+        if previous is not None:
+            _give_tail(parent, previous, tail)
+        elif tail:
+            raise EditError("kommentarerna efter det första elementet kan inte flyttas.")
+
+    def dump(self) -> bytes:
+        """The edited file: untouched lines byte for byte, changed ones as ruamel writes them."""
+        original = [_content(line) for line in self._lines]
+        best: tuple[int, bytes] | None = None
+        for mapping, sequence, offset in self._indents:
+            layout = replace(self.layout, mapping=mapping, sequence=sequence, offset=offset)
+            pristine = self._dump(self._pristine, layout)
+            edited = self._dump(self._root, layout)
+            merged = _merge(self._lines, pristine, edited, layout.newline)
+            result = _finish(merged, layout)
+            plain = _finish([line + layout.newline for line in edited], layout)
+            # The merge is checked, not trusted: it must mean exactly what ruamel's dump means.
+            if _data(result) != _data(plain):
+                result = plain
+            changed = _changed_lines(original, result, layout)
+            if best is None or changed < best[0]:
+                best = (changed, result)
+            if pristine == original:
+                break  # ruamel reproduces this file exactly with these indents
+        assert best is not None
+        return best[1]
+
+
+def _changed_lines(original: list[str], result: bytes, layout: Layout) -> int:
+    text = result[len(BOM) if layout.bom else 0 :].decode("utf-8")
+    lines = [_content(line) for line in _lines(text)]
+    matcher = difflib.SequenceMatcher(None, original, lines, autojunk=False)
+    return sum(
+        max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
+    )
+
+
+def _walk(node: object) -> list[Any]:
+    found: list[Any] = []
+    if isinstance(node, CommentedMap):
+        found.append(node)
+        for value in node.values():
+            found.extend(_walk(value))
+    elif isinstance(node, CommentedSeq):
+        found.append(node)
+        for value in node:
+            found.extend(_walk(value))
+    return found
+
+
+def _data(raw: bytes) -> object:
+    document, _ = parse_bytes(raw, "")
+    return None if document is None else document.data
+
+
+def dump_new(data: dict[str, Any]) -> bytes:
+    """A new file in the house style (2-space mappings, lists indented 4 with the dash at 2)."""
+    stream = io.StringIO()
+    _yaml(Layout()).dump(_node_for(data), stream)
+    return stream.getvalue().encode("utf-8")
+
+
+def write_atomic(path: Path, data: bytes, *, expected: bytes | None) -> None:
+    """Replace `path` with `data` so that a crash leaves either the old or the new file.
+
+    `expected` is the file as read before editing; if the file no longer holds exactly those
+    bytes, nothing is written (ChangedOnDisk). `expected=None` creates a new file and refuses
+    if one appeared meanwhile. The temporary file sits in the same directory, is named
+    `.<name>.<random>.tmp` (not `.yaml`, so `check` never reads a leftover), and is flushed
+    and fsynced before it takes the file's place; then the directory is fsynced.
+    """
+    target = Path(os.path.realpath(path))  # replace what a symlink points at, not the link
+    directory = target.parent
+    fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if expected is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temp, 0o666 & ~umask)
+            try:
+                os.link(temp, target)  # fails if the name exists: no file is overwritten
+            except FileExistsError:
+                raise ChangedOnDisk(f"{path} finns redan; inget har skrivits.") from None
+            os.unlink(temp)
+        else:
+            info = os.stat(target)
+            if target.read_bytes() != expected:
+                raise ChangedOnDisk(
+                    f"{path} har ändrats sedan den lästes; inget har skrivits. Kör kommandot igen."
+                )
+            os.chmod(temp, stat.S_IMODE(info.st_mode))
+            # Only root may give a file away; otherwise the writer owns the new file.
+            with contextlib.suppress(PermissionError, AttributeError):
+                os.chown(temp, info.st_uid, info.st_gid)
+            os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+    _fsync_directory(directory)
+
+
+def _fsync_directory(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:  # pragma: no cover - e.g. Windows cannot open a directory
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover - some file systems refuse
+        pass
+    finally:
+        os.close(fd)
