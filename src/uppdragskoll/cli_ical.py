@@ -1,3 +1,328 @@
-"""`uppdrag ical`: calendar feeds (registered on the app in cli.py)."""
+"""`uppdrag ical`: calendar feeds (registered on the app in cli.py).
+
+Only typer, the standard library and uppdragskoll.cli are imported at the top; icalendar and
+the model load inside the command, so `uppdrag --help` stays fast.
+"""
 
 from __future__ import annotations
+
+import errno
+import os
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from uppdragskoll.cli import (
+    AgencyOpt,
+    AssignmentOpt,
+    DataOpt,
+    DebugOpt,
+    KindOpt,
+    MinistryOpt,
+    PersonOpt,
+    TagOpt,
+    TodayOpt,
+    app,
+    fail,
+    known_id,
+    load,
+    make_filters,
+    report_skipped,
+    resolve_today,
+)
+
+MARKER = b"PRODID:-//uppdragskoll//"  # in every feed this tool writes: see render.ical.PRODID
+FEED_PREFIXES = ("person-", "myndighet-")
+
+_REASONS = {
+    errno.EACCES: "åtkomst nekad",
+    errno.EPERM: "åtgärden är inte tillåten",
+    errno.ENOENT: "katalogen finns inte",
+    errno.ENOTDIR: "en del av sökvägen är ingen katalog",
+    errno.EISDIR: "det är en katalog",
+    errno.EROFS: "filsystemet är skrivskyddat",
+    errno.ENOSPC: "disken är full",
+    errno.EEXIST: "det finns redan en fil med det namnet",
+}
+
+
+def _reason(exc: OSError) -> str:
+    return _REASONS.get(exc.errno or 0, exc.strerror or "okänt fel")
+
+
+def _source_date_epoch() -> datetime | None:
+    """`SOURCE_DATE_EPOCH` (reproducible-builds.org): replaces every DTSTAMP when set."""
+    text = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not text:
+        return None
+    try:
+        seconds = int(text)
+        if seconds < 0:
+            raise ValueError
+        return datetime.fromtimestamp(seconds, UTC)
+    except (ValueError, OverflowError, OSError):
+        fail(f"SOURCE_DATE_EPOCH={text!r} är ingen tidpunkt; ange sekunder sedan 1970-01-01 UTC.")
+
+
+def _default_mode(path: Path) -> int:
+    """The existing file's permissions, else 0666 minus the umask: a web server must read it."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Atomically replace `path` with `data`, unless it already holds exactly these bytes.
+
+    An unchanged file keeps its mtime, so web servers keep their ETag/Last-Modified and
+    calendar clients that ask "changed since?" get a cheap "no".
+    """
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    mode = _default_mode(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def _ours(path: Path) -> bool:
+    """A file this tool wrote: a feed carrying our PRODID, or an index with our generator tag."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(2048)
+    except OSError:
+        return False
+    return MARKER in head or b'<meta name="generator" content="uppdragskoll">' in head
+
+
+def _is_feed_name(name: str) -> bool:
+    return name == "alla.ics" or (name.endswith(".ics") and name.startswith(FEED_PREFIXES))
+
+
+def _write_folder(folder: Path, files: dict[str, bytes]) -> tuple[int, int]:
+    """Write the feeds and the index; remove feeds we wrote earlier that no longer exist.
+
+    Files this tool did not write are never overwritten or removed.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        fail(f"kan inte skapa katalogen {folder}: {_reason(exc)}.")
+    if not folder.is_dir():
+        fail(f"{folder} är ingen katalog.")
+    for name in files:
+        target = folder / name
+        if target.exists() and not _ours(target):
+            fail(
+                f"{target} finns redan och är inte skriven av uppdragskoll; flytta den eller "
+                "välj en annan katalog."
+            )
+    written = removed = 0
+    try:
+        for name, data in files.items():
+            written += write_if_changed(folder / name, data)
+        for old in sorted(folder.iterdir()):
+            if _is_feed_name(old.name) and old.name not in files and old.is_file() and _ours(old):
+                old.unlink()
+                removed += 1
+    except OSError as exc:
+        where = exc.filename or folder
+        fail(f"kan inte skriva i {where}: {_reason(exc)}.")
+    return written, removed
+
+
+@app.command()
+def ical(
+    *,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "-o",
+            "--utfil",
+            metavar="FIL",
+            help="Skriv ett flöde till FIL (.ics); - skriver till standardutdata.",
+            show_default=False,
+        ),
+    ] = None,
+    per_person: Annotated[
+        Path | None,
+        typer.Option(
+            "--per-person",
+            metavar="KATALOG",
+            help=(
+                "Skriv alla.ics, ett flöde per ansvarig person och per myndighet samt "
+                "index.html till KATALOG (skapas vid behov)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    reminder: Annotated[
+        int | None,
+        typer.Option(
+            "--påminnelse",
+            metavar="DAGAR",
+            min=0,
+            max=365,
+            help=(
+                "Larm kl. 09 en arbetsdag DAGAR dagar före varje ej inlämnad redovisning "
+                "(standard: inställningen påminnelse; 0 = inget larm)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    warning: Annotated[
+        int,
+        typer.Option(
+            "--förvarning",
+            metavar="DAGAR",
+            min=0,
+            max=365,
+            help=(
+                "Lägg en egen heldagshändelse DAGAR dagar före varje ej inlämnad redovisning, "
+                "för kalendrar som struntar i larm i prenumerationer (0 = ingen)."
+            ),
+        ),
+    ] = 0,
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--namn",
+            help="Kalenderns namn (standard: inställningen kalendernamn).",
+            show_default=False,
+        ),
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--webbadress",
+            metavar="URL",
+            help=(
+                "Publik adress till katalogen, för fasta länkar i index.html, t.ex. "
+                "https://myndighet.github.io/uppdrag/ (bara med --per-person)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    agency: AgencyOpt = None,
+    person: PersonOpt = None,
+    ministry: MinistryOpt = None,
+    tag: TagOpt = None,
+    assignment: AssignmentOpt = None,
+    kind: KindOpt = None,
+    data: DataOpt = None,
+    today: TodayOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Skriv kalenderflöden (.ics) med alla redovisningar, att prenumerera på i Outlook, Google,
+    Apple Kalender eller Thunderbird.
+
+    Flödet innehåller alla datum, oavsett dagens datum: inlämnade redovisningar märks med ✓,
+    återkallade uppdrag tas bort. Samma data ger samma bytes, och en fil skrivs bara om när
+    innehållet ändrats.
+
+    Exempel: uppdrag ical -o redovisningar.ics --påminnelse 14
+
+    Exempel: uppdrag ical --per-person publik/ --förvarning 7
+    """
+    if (output is None) == (per_person is None):
+        fail("ange antingen -o FIL (- för standardutdata) eller --per-person KATALOG.")
+    if base_url is not None and per_person is None:
+        fail("--webbadress gäller bara med --per-person.")
+    if base_url is not None and not base_url.startswith(("https://", "http://")):
+        fail(f"--webbadress ska börja med https://, inte {base_url!r}.")
+    if today is not None:
+        resolve_today(today)  # checked for a typo, but the feed never depends on today
+    stamp = _source_date_epoch()
+
+    from uppdragskoll import feeds, views
+    from uppdragskoll.render.ical import EventCache, FeedOptions, render_feed
+
+    result = load(data)
+    known_id(result, assignment)
+    settings = result.settings
+    occurrences = views.selected_occurrences(
+        result.assignments,
+        make_filters(
+            agency=agency,
+            person=person,
+            ministry=ministry,
+            tag=tag,
+            assignment=assignment,
+            kind=kind,
+        ),
+    )
+    calendar_name = name if name is not None else settings.calendar_name
+    if not calendar_name.strip():
+        fail("--namn får inte vara tomt.")
+    options = FeedOptions(
+        name=calendar_name,
+        reminder_days=reminder if reminder is not None else (settings.reminder_days or 0),
+        warning_days=warning,
+        stamp=stamp,
+    )
+    if output is not None:
+        feed = render_feed(occurrences, options)
+        if output == "-":
+            sys.stdout.buffer.write(feed)
+            sys.stdout.buffer.flush()
+        else:
+            target = Path(output)
+            if target.is_dir():
+                fail(f"{target} är en katalog; ange en fil, t.ex. {target / 'alla.ics'}.")
+            if not target.parent.is_dir():
+                fail(f"kan inte skriva {target}: katalogen {target.parent} finns inte.")
+            try:
+                changed = write_if_changed(target, feed)
+            except OSError as exc:
+                fail(f"kan inte skriva {target}: {_reason(exc)}.")
+            state = "skrev" if changed else "oförändrad:"
+            sys.stderr.write(f"uppdrag: {state} {target} ({len(occurrences)} redovisningar)\n")
+    else:
+        assert per_person is not None
+        planned = feeds.plan_feeds(occurrences)
+        files: dict[str, bytes] = {}
+        cache = EventCache()
+        for f in planned:
+            described = (
+                options.description
+                if f.kind == "alla"
+                else f"Redovisningar av regeringsuppdrag för {f.label}, från uppdragskoll."
+            )
+            files[f.filename] = render_feed(
+                f.occurrences,
+                FeedOptions(
+                    name=feeds.feed_name(calendar_name, f),
+                    description=described,
+                    reminder_days=options.reminder_days,
+                    warning_days=options.warning_days,
+                    stamp=stamp,
+                ),
+                cache,
+            )
+        files[feeds.INDEX_FILE] = feeds.index_html(planned, calendar_name, base_url).encode("utf-8")
+        written, removed = _write_folder(per_person, files)
+        gone = f"; tog bort {removed} gamla flöden" if removed else ""
+        sys.stderr.write(
+            f"uppdrag: {len(planned)} flöden i {per_person}: {written} filer skrivna, "
+            f"{len(files) - written} oförändrade{gone}\n"
+        )
+    report_skipped(result)

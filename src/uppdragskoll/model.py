@@ -176,8 +176,9 @@ class Person(_Model):
 class Change(_Model):
     """A deadline the government moved: the old date and the decision that moved it."""
 
-    due: PeriodField = Field(alias="datum")
-    decision: Text | None = Field(None, alias="beslut")
+    due: PeriodField = Field(alias="datum")  # the old date
+    decision: Text | None = Field(None, alias="beslut")  # the moving decision's dnr
+    decided: DateField | None = Field(None, alias="beslutad")  # the moving decision's date
     source_text: Text | None = Field(None, alias="källtext")
 
 
