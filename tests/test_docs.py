@@ -46,3 +46,27 @@ def test_readme_setup_commands_are_the_ci_commands() -> None:
     assert (
         "python3 -m venv .venv && .venv/bin/pip install -q . && .venv/bin/uppdrag status" in README
     )
+
+
+def test_help_frame_is_swedish() -> None:
+    from conftest import run
+
+    _, out, _ = run("status", "--help")
+    assert out.startswith("Användning: uppdrag status [FLAGGOR]")
+    assert "Flaggor" in out and "Visa den här hjälpen och avsluta." in out
+    for english in ("Usage:", "Options", "Show this message", "[default:"):
+        assert english not in out
+
+
+def test_usage_errors_are_swedish_with_suggestions() -> None:
+    from conftest import run
+
+    assert run("status", "--todya", "2026-01-01") == (
+        2,
+        "",
+        "uppdrag: okänd flagga --todya. Menade du --today? Se `uppdrag status --help`.\n",
+    )
+    code, _, err = run("stauts")
+    assert code == 2 and "okänt kommando 'stauts'. Menade du status?" in err
+    code, _, err = run("status", "--dagar", "-5")
+    assert code == 2 and "ska vara ett heltal från 0 till 36600" in err

@@ -13,6 +13,10 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from uppdragskoll import clisv
+
+clisv.install()
+
 if TYPE_CHECKING:
     from uppdragskoll.loader import LoadResult
     from uppdragskoll.problems import Problem
@@ -46,6 +50,7 @@ DataOpt = Annotated[
     Path | None,
     typer.Option(
         "--data",
+        metavar="KATALOG",
         help="Katalog med uppdragsfiler. Standard: $UPPDRAG_DATA, annars närmaste data/uppdrag.",
         show_default=False,
     ),
@@ -54,6 +59,7 @@ TodayOpt = Annotated[
     str | None,
     typer.Option(
         "--today",
+        metavar="ÅÅÅÅ-MM-DD",
         help="Dagens datum, ÅÅÅÅ-MM-DD (standard: $UPPDRAG_TODAY, annars idag).",
         show_default=False,
     ),
@@ -147,7 +153,9 @@ def check(
     fmt: Annotated[
         str,
         typer.Option(
-            "--format", help="Utdata: text, github (annoteringar i GitHub Actions) eller json."
+            "--format",
+            metavar="FORMAT",
+            help="Utdata: text, github (annoteringar i GitHub Actions) eller json.",
         ),
     ] = "text",
     strict: Annotated[
@@ -158,6 +166,7 @@ def check(
         str | None,
         typer.Option(
             "--today",
+            metavar="ÅÅÅÅ-MM-DD",
             help="Godtas för enhetlighet; check beror aldrig på datum.",
             show_default=False,
         ),
@@ -204,40 +213,62 @@ def schema(debug: DebugOpt = False) -> None:
 # --- views ----------------------------------------------------------------------------------
 
 FormatOpt = Annotated[
-    str, typer.Option("--format", help="Utdata: tabell, json eller csv (semikolon, för Excel).")
+    str,
+    typer.Option(
+        "--format", metavar="FORMAT", help="Utdata: tabell, json eller csv (semikolon, för Excel)."
+    ),
 ]
 AgencyOpt = Annotated[
     str | None,
-    typer.Option("--myndighet", help="Bara uppdrag där myndigheten ingår.", show_default=False),
+    typer.Option(
+        "--myndighet",
+        metavar="NAMN",
+        help="Bara uppdrag där myndigheten ingår.",
+        show_default=False,
+    ),
 ]
 PersonOpt = Annotated[
     str | None,
     typer.Option(
         "--person",
+        metavar="PERSON",
         help="Bara redovisningar med denna ansvariga (id eller namn).",
         show_default=False,
     ),
 ]
 MinistryOpt = Annotated[
     str | None,
-    typer.Option("--departement", help="Bara uppdrag från departementet.", show_default=False),
+    typer.Option(
+        "--departement", metavar="NAMN", help="Bara uppdrag från departementet.", show_default=False
+    ),
 ]
 TagOpt = Annotated[
-    str | None, typer.Option("--tagg", help="Bara uppdrag med taggen.", show_default=False)
+    str | None,
+    typer.Option("--tagg", metavar="TAGG", help="Bara uppdrag med taggen.", show_default=False),
 ]
 AssignmentOpt = Annotated[
-    str | None, typer.Option("--uppdrag", help="Bara uppdraget med detta id.", show_default=False)
+    str | None,
+    typer.Option(
+        "--uppdrag", metavar="ID", help="Bara uppdraget med detta id.", show_default=False
+    ),
 ]
 KindOpt = Annotated[
     str | None,
     typer.Option(
-        "--typ", help="Bara redovisningar av typen, t.ex. slutredovisning.", show_default=False
+        "--typ",
+        metavar="TYP",
+        help="Bara redovisningar av typen, t.ex. slutredovisning.",
+        show_default=False,
     ),
 ]
 DaysOpt = Annotated[
     int,
     typer.Option(
-        "--dagar", min=0, max=36600, help="Visa redovisningar som förfaller inom N dagar."
+        "--dagar",
+        metavar="N",
+        min=0,
+        max=36600,
+        help="Visa redovisningar som förfaller inom N dagar.",
     ),
 ]
 AllOpt = Annotated[
@@ -392,7 +423,14 @@ def budget(
     *,
     year: Annotated[
         int | None,
-        typer.Option("--år", min=1900, max=2200, help="Bara detta budgetår.", show_default=False),
+        typer.Option(
+            "--år",
+            metavar="ÅÅÅÅ",
+            min=1900,
+            max=2200,
+            help="Bara detta budgetår.",
+            show_default=False,
+        ),
     ] = None,
     agency: AgencyOpt = None,
     ministry: MinistryOpt = None,
