@@ -416,13 +416,13 @@ def check_non_working_day(entries: Sequence[Entry]) -> Iterator[Finding]:
                 continue
             if occ.wording is not None:
                 continue  # a period ends on a calendar day, not a decided one
-            name = workdays.holiday_name(occ.due) or "helgdag"
+            name = (workdays.holiday_name(occ.due) or "helgdag").lower()
             target = workdays.last_working_day_before(occ.due)
             yield Finding(
                 entry,
                 ("redovisningar", index[id(occ.deadline)], "datum"),
-                f"`{occ.key}` förfaller {occ.due.isoformat()}, en {name.lower()}; "
-                f"sista arbetsdag före är {target.isoformat()}.",
+                f"`{occ.key}` förfaller {occ.due.isoformat()} ({name}), som inte är en "
+                f"arbetsdag; sista arbetsdag före är {target.isoformat()}.",
             )
 
 

@@ -578,7 +578,7 @@ def visa(
 
 # Commands kept in their own modules register themselves on `app` when imported; the
 # modules import only typer and the standard library at the top, so `--help` stays fast.
-from uppdragskoll import cli_edit, cli_ical  # noqa: E402, F401
+from uppdragskoll import cli_edit, cli_ical, cli_import  # noqa: E402, F401
 
 
 def main() -> None:

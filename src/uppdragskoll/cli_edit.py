@@ -1,3 +1,496 @@
-"""`uppdrag klar`, `flytta`, `utfall`, `ny`: edits that keep every other byte of the file."""
+"""`uppdrag klar`, `flytta`, `utfall`, `ny`: edits that keep every other byte of the file.
+
+Registered on the app in cli.py. Only typer, the standard library and uppdragskoll.cli are
+imported at the top; the loader, ruamel and pydantic load inside the commands.
+"""
 
 from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+
+import typer
+
+from uppdragskoll.cli import (
+    DataOpt,
+    DebugOpt,
+    ExitCode,
+    TodayOpt,
+    app,
+    fail,
+    resolve_data_dir,
+    resolve_today,
+)
+
+if TYPE_CHECKING:
+    from uppdragskoll.edit import Refusal, Result, Source
+    from uppdragskoll.loader import Entry
+    from uppdragskoll.problems import Problem
+
+T = TypeVar("T")
+
+DryRunOpt = Annotated[
+    bool,
+    typer.Option(
+        "--torrkörning", help="Visa ändringen som en diff i stället för att skriva filen."
+    ),
+]
+KeyArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="UPPDRAG/REDOVISNING",
+        help="Uppdragets id och redovisningens id, t.ex. hjarta-karl-handlingsplan/plan.",
+        show_default=False,
+    ),
+]
+
+
+@dataclass(frozen=True)
+class _Target:
+    """The file an edit is about, read once: everything needed to edit, verify and write."""
+
+    path: Path
+    source: Source
+    others: tuple[Entry, ...]
+    context: dict[str, Any]
+
+
+def _refused(refusal: Refusal) -> NoReturn:
+    from uppdragskoll.problems import render_text
+
+    if refusal.problems:
+        sys.stderr.write(render_text(sorted(refusal.problems)))
+    fail(refusal.message, ExitCode.USAGE if refusal.usage else ExitCode.PROBLEMS)
+
+
+def _guard(action: Callable[[], T]) -> T:
+    """Run an edit step; a refusal or an uneditable file becomes a message and an exit code."""
+    from uppdragskoll.edit import Refusal
+    from uppdragskoll.yamlio import EditError
+
+    try:
+        return action()
+    except Refusal as refusal:
+        _refused(refusal)
+    except EditError as exc:
+        fail(str(exc), ExitCode.PROBLEMS)
+
+
+def _open(ident: str, data: Path | None) -> _Target:
+    from uppdragskoll import edit, loader
+
+    data_dir = resolve_data_dir(data)
+    result = loader.load_paths([data_dir])
+    files, _ = loader.find_files([data_dir])
+    matches = [p for p in files if p.stem == ident]
+    if not matches:
+        stems = sorted({p.stem for p in files})
+        fail(f"okänt uppdrag {ident!r}.{loader.suggest(ident, stems)}")
+    if len(matches) > 1:
+        shown = " och ".join(loader.display_name(p) for p in matches)
+        fail(
+            f"uppdraget {ident!r} finns i två filer ({shown}); ta bort den ena.", ExitCode.PROBLEMS
+        )
+    path = matches[0]
+    name = loader.display_name(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        fail(f"kan inte läsa {name}: {exc.strerror}.", ExitCode.PROBLEMS)
+    others = tuple(e for e in result.entries if e.file != name)
+    context = {"seasons": result.settings.season_map()}
+    source = _guard(lambda: edit.read_source(raw, name, ident, context, others))
+    return _Target(path, source, others, context)
+
+
+def _split_key(key: str) -> tuple[str, str]:
+    ident, _, deadline = key.strip().partition("/")
+    if not ident or not deadline or "/" in deadline:
+        fail(
+            f"{key!r}: skriv UPPDRAG/REDOVISNING, t.ex. hjarta-karl-handlingsplan/plan "
+            "(`uppdrag visa UPPDRAG` visar redovisningarnas id)."
+        )
+    return ident, deadline
+
+
+def _date(text: str, option: str) -> date:
+    from uppdragskoll.periods import PeriodError, parse_iso_date
+
+    try:
+        return parse_iso_date(text)
+    except PeriodError as exc:
+        fail(f"{option}: {str(exc).rstrip('.')}.")
+
+
+def _finish(
+    path: Path,
+    name: str,
+    before: bytes | None,
+    result: Result,
+    warnings: Sequence[Problem],
+    *,
+    dry_run: bool,
+) -> None:
+    """Show the diff (dry run) or write the file atomically, then say what happened."""
+    from uppdragskoll.edit import unified_diff
+    from uppdragskoll.problems import render_text
+    from uppdragskoll.yamlio import ChangedOnDisk, write_atomic
+
+    if dry_run:
+        sys.stdout.write(unified_diff(name, before, result.raw))
+        sys.stderr.write(render_text(warnings))
+        sys.stderr.write("uppdrag: torrkörning, inget har skrivits.\n")
+        return
+    try:
+        write_atomic(path, result.raw, expected=before)
+    except ChangedOnDisk:
+        what = "har ändrats sedan den lästes" if before is not None else "finns redan"
+        fail(f"{name} {what}; inget har skrivits. Kör kommandot igen.", ExitCode.PROBLEMS)
+    except OSError as exc:
+        fail(f"kan inte skriva {name}: {exc.strerror}; inget har ändrats.", ExitCode.PROBLEMS)
+    sys.stderr.write(render_text(warnings))
+    sys.stdout.write(f"{result.message} i {name}.\n")
+
+
+def _edit(target: _Target, make: Callable[[Source], Result], *, dry_run: bool) -> None:
+    from uppdragskoll import edit
+
+    source = target.source
+    result = _guard(lambda: make(source))
+    stem = source.assignment.id
+    warnings = _guard(
+        lambda: edit.verify(source, source.name, stem, result.raw, target.others, target.context)
+    )
+    _finish(target.path, source.name, source.raw, result, warnings, dry_run=dry_run)
+
+
+@app.command()
+def klar(
+    key: KeyArg,
+    *,
+    day: Annotated[
+        str | None,
+        typer.Option(
+            "--datum",
+            metavar="ÅÅÅÅ-MM-DD",
+            help="Dagen redovisningen lämnades in (standard: idag).",
+            show_default=False,
+        ),
+    ] = None,
+    occurrence: Annotated[
+        str | None,
+        typer.Option(
+            "--tillfälle",
+            metavar="ÅÅÅÅ-MM-DD",
+            help=(
+                "För en återkommande redovisning: tillfällets förfallodag "
+                "(standard: det tidigaste som inte är inlämnat)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    dry_run: DryRunOpt = False,
+    data: DataOpt = None,
+    today: TodayOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Registrera att en redovisning är inlämnad (`inlämnad` i filen); kommentarer och allt
+    annat i filen lämnas orört.
+
+    Exempel: uppdrag klar hjarta-karl-handlingsplan/plan --datum 2026-05-29
+    """
+    from uppdragskoll import edit
+
+    ident, deadline_id = _split_key(key)
+    delivered = _date(day, "--datum") if day is not None else resolve_today(today)
+    due = _date(occurrence, "--tillfälle") if occurrence is not None else None
+    target = _open(ident, data)
+    _edit(
+        target,
+        lambda source: edit.record_delivery(source, deadline_id, delivered, due),
+        dry_run=dry_run,
+    )
+
+
+@app.command()
+def flytta(
+    key: KeyArg,
+    new_due: Annotated[
+        str,
+        typer.Argument(
+            metavar="NYTT_DATUM",
+            help='Det nya datumet, ÅÅÅÅ-MM-DD eller en period som "hösten 2027".',
+            show_default=False,
+        ),
+    ],
+    *,
+    decision: Annotated[
+        str,
+        typer.Option(
+            "--beslut",
+            metavar="DNR",
+            help="Diarienumret för regeringsbeslutet som flyttar datumet, t.ex. S2026/01234.",
+            show_default=False,
+        ),
+    ],
+    source_text: Annotated[
+        str | None,
+        typer.Option(
+            "--källtext",
+            metavar="TEXT",
+            help="Meningen i beslutet som anger det nya datumet (sparas i `ändringar`).",
+            show_default=False,
+        ),
+    ] = None,
+    dry_run: DryRunOpt = False,
+    data: DataOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Regeringen har flyttat en redovisning: nytt datum i `datum`, det gamla sparas i
+    `ändringar` tillsammans med beslutet. Ett diarienummer som inte ser ut som
+    Regeringskansliets ger en varning men sparas som det är skrivet.
+
+    Exempel: uppdrag flytta hjarta-karl-handlingsplan/slutredovisning 2029-03-31 --beslut
+    S2026/01234
+    """
+    from uppdragskoll import edit
+
+    ident, deadline_id = _split_key(key)
+    target = _open(ident, data)
+    seasons = target.context["seasons"]
+    _edit(
+        target,
+        lambda source: edit.move_deadline(
+            source, deadline_id, new_due, decision, source_text, seasons
+        ),
+        dry_run=dry_run,
+    )
+
+
+@app.command()
+def utfall(
+    ident: Annotated[
+        str, typer.Argument(metavar="UPPDRAG", help="Uppdragets id.", show_default=False)
+    ],
+    *,
+    amount: Annotated[
+        str,
+        typer.Option(
+            "--belopp",
+            metavar="BELOPP",
+            help='Beloppet, t.ex. "2 400 000 kr", "2,4 mnkr" eller 2400000.',
+            show_default=False,
+        ),
+    ],
+    day: Annotated[
+        str,
+        typer.Option(
+            "--datum",
+            metavar="ÅÅÅÅ-MM-DD",
+            help="Dagen pengarna användes eller rekvirerades.",
+            show_default=False,
+        ),
+    ],
+    appropriation: Annotated[
+        str | None,
+        typer.Option(
+            "--anslag",
+            help='Välj budgetrad efter anslag, t.ex. 1:6 eller "UO9 1:6 ap.16".',
+            show_default=False,
+        ),
+    ] = None,
+    agency: Annotated[
+        str | None,
+        typer.Option("--myndighet", help="Välj budgetrad efter myndighet.", show_default=False),
+    ] = None,
+    text: Annotated[
+        str | None,
+        typer.Option("--text", help="Vad utfallet avser, t.ex. rekvisition.", show_default=False),
+    ] = None,
+    dry_run: DryRunOpt = False,
+    data: DataOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Registrera pengar som använts eller rekvirerats (`utfall` på en budgetrad).
+
+    Med flera budgetrader väljs raden med --anslag eller --myndighet.
+
+    Exempel: uppdrag utfall palliativ-vard-riktlinjer --belopp "1 500 000 kr" --datum
+    2025-12-01 --anslag 1:6 --text "rekvisition Kammarkollegiet"
+    """
+    from uppdragskoll import edit
+
+    spent = _date(day, "--datum")
+    target = _open(ident.strip(), data)
+    _edit(
+        target,
+        lambda source: edit.record_spending(
+            source, amount, spent, appropriation=appropriation, agency=agency, text=text
+        ),
+        dry_run=dry_run,
+    )
+
+
+def _interactive() -> bool:
+    """Whether `ny` may ask questions: only when someone sits at the terminal."""
+    return sys.stdin.isatty()
+
+
+def _ask(
+    label: str, check: Callable[[str], object], *, required: bool = False, default: str = ""
+) -> str:
+    """Ask in the terminal until the answer passes `check` (empty is fine unless required)."""
+    from uppdragskoll.edit import Refusal
+
+    while True:
+        answer = str(typer.prompt(label, default=default, show_default=bool(default))).strip()
+        if not answer and not required:
+            return ""
+        if not answer:
+            sys.stderr.write("uppdrag: ett värde behövs.\n")
+            continue
+        try:
+            check(answer)
+        except Refusal as refusal:
+            sys.stderr.write(f"uppdrag: {refusal.message}\n")
+            continue
+        return answer
+
+
+@app.command()
+def ny(
+    *,
+    ident: Annotated[
+        str | None,
+        typer.Option(
+            "--id",
+            help="Uppdragets id och filnamn (standard: bildas av titeln).",
+            show_default=False,
+        ),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--titel", help="Uppdragets titel.", show_default=False)
+    ] = None,
+    ministry: Annotated[
+        str | None,
+        typer.Option(
+            "--departement", help="Departementet, t.ex. Socialdepartementet.", show_default=False
+        ),
+    ] = None,
+    case_numbers: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--diarienummer",
+            help="Beslutets diarienummer, t.ex. S2025/01981 (kan anges flera gånger).",
+            show_default=False,
+        ),
+    ] = None,
+    decided: Annotated[
+        str | None,
+        typer.Option("--beslutad", metavar="ÅÅÅÅ-MM-DD", help="Beslutsdatum.", show_default=False),
+    ] = None,
+    agencies: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--myndighet",
+            help="Myndighet i uppdraget; den första blir huvudansvarig (kan anges flera gånger).",
+            show_default=False,
+        ),
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option("--källa", help="Länk till beslutet på regeringen.se.", show_default=False),
+    ] = None,
+    tags: Annotated[
+        list[str] | None,
+        typer.Option("--tagg", help="Tagg (kan anges flera gånger).", show_default=False),
+    ] = None,
+    final_due: Annotated[
+        str | None,
+        typer.Option(
+            "--slutredovisning",
+            metavar="DATUM",
+            help='Slutredovisningens datum eller period, t.ex. 2028-10-15 eller "hösten 2028".',
+            show_default=False,
+        ),
+    ] = None,
+    dry_run: DryRunOpt = False,
+    data: DataOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Skapa en ny uppdragsfil från flaggor, eller genom frågor i terminalen när något
+    väsentligt saknas.
+
+    Exempel: uppdrag ny --titel "Uppdrag om vårdens kompetensförsörjning" --departement
+    Socialdepartementet --diarienummer S2026/00123 --beslutad 2026-02-12 --myndighet
+    Socialstyrelsen --slutredovisning 2027-03-31
+    """
+    from uppdragskoll import edit, loader
+
+    data_dir = resolve_data_dir(data)
+    result = loader.load_paths([data_dir])
+    context = {"seasons": result.settings.season_map()}
+    files, _ = loader.find_files([data_dir])
+    existing = sorted({p.stem for p in files} | {e.assignment.id for e in result.entries})
+    seasons = context["seasons"]
+    interactive = _interactive()
+
+    def no_check(_: str) -> None:
+        return None
+
+    def check_date(answer: str) -> None:
+        from uppdragskoll.periods import PeriodError, parse_iso_date
+
+        try:
+            parse_iso_date(answer)
+        except PeriodError as exc:
+            raise edit.Refusal(str(exc)) from None
+
+    if title is None:
+        if not interactive:
+            fail("ange --titel (eller kör kommandot i en terminal för att få frågor).")
+        title = _ask("Titel", no_check, required=True)
+    if ident is None:
+        ident = edit.slug(title)
+        if interactive:
+            ident = _ask(
+                "Id (filnamn)",
+                lambda a: edit.check_id(a, existing),
+                required=True,
+                default=ident,
+            )
+    if interactive:
+        if ministry is None:
+            ministry = _ask("Departement", no_check) or None
+        if case_numbers is None:
+            case_numbers = [n for n in [_ask("Diarienummer", no_check)] if n]
+        if decided is None:
+            decided = _ask("Beslutad (ÅÅÅÅ-MM-DD)", check_date) or None
+        if agencies is None:
+            agencies = [a for a in [_ask("Huvudansvarig myndighet", no_check)] if a]
+        if final_due is None:
+            final_due = (
+                _ask("Slutredovisning (datum eller period)", lambda a: edit.parse_due(a, seasons))
+                or None
+            )
+    _guard(lambda: edit.check_id(ident or "", existing))
+    fields = edit.NewAssignment(
+        id=ident,
+        title=title,
+        ministry=ministry,
+        case_numbers=tuple(case_numbers or ()),
+        decided=_date(decided, "--beslutad") if decided else None,
+        agencies=tuple(agencies or ()),
+        source=source,
+        tags=tuple(tags or ()),
+        final_due=final_due,
+    )
+    made = _guard(lambda: edit.new_assignment(fields, seasons))
+    path = data_dir / f"{ident}.yaml"
+    name = loader.display_name(path)
+    warnings = _guard(lambda: edit.verify(None, name, ident, made.raw, result.entries, context))
+    _finish(path, name, None, made, warnings, dry_run=dry_run)

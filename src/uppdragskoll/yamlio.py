@@ -475,6 +475,11 @@ from datetime import date  # noqa: E402
 from ruamel.yaml import YAML  # noqa: E402
 from ruamel.yaml.comments import CommentedMap, CommentedSeq  # noqa: E402
 from ruamel.yaml.error import CommentMark  # noqa: E402
+from ruamel.yaml.scalarstring import (  # noqa: E402
+    DoubleQuotedScalarString,
+    PlainScalarString,
+    SingleQuotedScalarString,
+)
 from ruamel.yaml.tokens import CommentToken  # noqa: E402
 
 BOM = b"\xef\xbb\xbf"
@@ -560,7 +565,8 @@ def _indents(root: CommentedMap) -> list[tuple[int, int, int]]:
     walk(root)
     maps = [m for m, _ in mappings.most_common()] or [2]
     seqs = [s for s, _ in sequences.most_common()] or [(4, 2)]
-    return [(m, seq, off) for m in maps for seq, off in seqs]
+    # Each candidate costs two dumps; a handful covers any file a person wrote.
+    return [(m, seq, off) for m in maps[:2] for seq, off in seqs[:3]]
 
 
 def _lines(text: str) -> list[str]:
@@ -666,10 +672,17 @@ def _plain_key(key: object) -> str:
     return key.isoformat() if isinstance(key, date) else str(key)
 
 
+# ruamel writes `PM:et` unquoted inside `{…}`, which YAML 1.2 allows but libyaml (the reader)
+# refuses; in flow style, text with an indicator character is quoted.
+_FLOW_UNSAFE = re.compile(r"[:#,\[\]{}&*!|>'\"%@`]")
+
+
 def _node_for(value: object, flow: bool = False) -> object:
     """Plain Python values as ruamel nodes; dicts and lists in block style unless `flow`."""
     if isinstance(value, CommentedMap | CommentedSeq):
         return value
+    if flow and type(value) is str and _FLOW_UNSAFE.search(value):
+        return SingleQuotedScalarString(value)
     if isinstance(value, dict):
         mapping = CommentedMap()
         for key, item in value.items():
@@ -683,6 +696,11 @@ def _node_for(value: object, flow: bool = False) -> object:
             sequence.fa.set_flow_style()
         return sequence
     return value
+
+
+def quoted(text: str) -> object:
+    """Text written in double quotes, as the files quote `källtext`."""
+    return DoubleQuotedScalarString(text)
 
 
 def flow(value: dict[Any, Any] | list[Any]) -> object:
@@ -840,7 +858,33 @@ class RoundTrip:
     def set(self, path: Sequence[Any], value: object) -> None:
         """Replace an existing value; a comment on its line stays."""
         parent, key = self._find(path)
+        if type(value) is str:
+            # ruamel would give new text the quoting of the old value; plain when possible.
+            value = PlainScalarString(value)
         parent[key] = _node_for(value)
+        self._keep_comment_gap(parent, key)
+
+    def _keep_comment_gap(self, parent: Any, key: Any) -> None:
+        """`datum: maj 2026  # i tid` becomes `datum: 2026-06-30  # i tid`: the spaces before
+        an end-of-line comment are kept, not its column (ruamel keeps the column)."""
+        if not isinstance(parent, CommentedMap) or not _is_block(parent):
+            return
+        entry = parent.ca.items.get(key)
+        token = entry[2] if entry is not None and len(entry) > 2 else None
+        if not isinstance(token, CommentToken) or not token.value.startswith("#"):
+            return
+        try:
+            line, col = parent.lc.value(key)
+            text = _content(self._lines[line])
+        except (KeyError, IndexError, TypeError):
+            return  # a value added in this edit: no original line to measure
+        gap = token.column - len(text[: token.column].rstrip())
+        if gap < 1 or not text[token.column :].startswith("#"):
+            return
+        stream = io.StringIO()
+        _yaml(Layout()).dump({"k": parent[key]}, stream)
+        width = len(stream.getvalue().rstrip("\n")) - len("k: ")
+        token.column = col + width + gap
 
     def insert(
         self, path: Sequence[Any], key: Any, value: object, *, after: Sequence[str] | None = None

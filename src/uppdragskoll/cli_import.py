@@ -1,0 +1,120 @@
+"""`uppdrag importera`: a decision's text to a draft assignment file (registered in cli.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from uppdragskoll.cli import DataOpt, DebugOpt, ExitCode, app, fail, resolve_data_dir
+
+MAX_TEXT_BYTES = 10 * 1024 * 1024  # a decision is tens of KiB; a whole PDF dump a few MiB
+
+
+def _read_text(source: Path) -> str:
+    try:
+        raw = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1) if str(source) == "-" else None
+        if raw is None:
+            if not source.is_file():
+                fail(f"filen {source} finns inte.")
+            raw = source.read_bytes()[: MAX_TEXT_BYTES + 1]
+    except OSError as exc:
+        fail(f"kan inte läsa {source}: {exc.strerror}.")
+    if len(raw) > MAX_TEXT_BYTES:
+        fail(
+            f"{source} är större än {MAX_TEXT_BYTES // (1024 * 1024)} MiB; "
+            "är det verkligen ett beslut?"
+        )
+    if b"\x00" in raw[:4096]:
+        fail(
+            f"{source} ser ut att vara en binärfil; kopiera texten ur PDF:en till en textfil först."
+        )
+    return raw.decode("utf-8-sig", errors="replace")
+
+
+@app.command()
+def importera(
+    source: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FIL",
+            help=(
+                "Beslutets text (kopierad från regeringen.se eller ur PDF:en); "
+                "- läser standardinmatning."
+            ),
+        ),
+    ],
+    *,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--utfil",
+            metavar="FIL",
+            help="Skriv utkastet hit (- för standardutdata). Standard: datakatalogen/<id>.yaml.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="yaml (utkast i dataformatet) eller json (fakta med teckenpositioner i texten).",
+        ),
+    ] = "yaml",
+    data: DataOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Läs ett regeringsbeslut och skriv ett utkast till uppdragsfil med alla datum och belopp
+    som hittas, var och en med meningen den kommer från, för en människa att granska.
+
+    Skriver aldrig över en befintlig fil. Utkastets kommentarer överst säger vad som behöver
+    granskas: återkommande redovisningar utan datum, osäkra typer, belopp utan år.
+
+    Exempel: uppdrag importera beslut.txt -o data/uppdrag/nytt-uppdrag.yaml
+    """
+    from uppdragskoll import checks, loader, yamlio
+    from uppdragskoll.importer import draft_from_text
+    from uppdragskoll.problems import FORMATS, Severity
+
+    if fmt not in ("yaml", "json"):
+        fail(f"okänt format {fmt!r}; välj yaml eller json.")
+    text = _read_text(source)
+    draft = draft_from_text(text, source=str(source))
+    body = draft.to_yaml() if fmt == "yaml" else draft.to_json()
+    if output is not None and str(output) == "-":
+        sys.stdout.write(body)
+        return
+    if output is None:
+        if fmt == "json":
+            sys.stdout.write(body)
+            return
+        output = resolve_data_dir(data) / f"{draft.suggested_id}.yaml"
+    if output.exists():
+        fail(f"{output} finns redan; inget har skrivits. Ange en annan fil med -o.")
+    if not output.parent.is_dir():
+        fail(f"katalogen {output.parent} finns inte.")
+    try:
+        yamlio.write_atomic(output, body.encode("utf-8"), expected=None)
+    except yamlio.EditError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"kan inte skriva {output}: {exc.strerror}.")
+    facts = [f for f in draft.facts if f.kind in ("redovisning", "belopp")]
+    sys.stderr.write(
+        f"Skrev utkastet {output} med {len(facts)} datum och belopp; "
+        f"{len(draft.review)} punkter att granska står överst i filen.\n"
+    )
+    if fmt == "yaml" and output.suffix in loader.SUFFIXES:
+        result = loader.load_paths([output], settings_dir=output.parent)
+        problems = sorted([*result.problems, *checks.run_all(result.entries)])
+        errors = [p for p in problems if p.severity is Severity.ERROR]
+        if errors:
+            sys.stderr.write(FORMATS["text"](errors))
+            sys.stderr.write(
+                "Utkastet har fel som måste rättas innan det klarar `uppdrag check`.\n"
+            )
+            raise typer.Exit(int(ExitCode.PROBLEMS))

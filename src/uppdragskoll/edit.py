@@ -1,0 +1,535 @@
+"""Edits of one assignment file: delivery, moved deadline, spending, new file. Bytes in, out.
+
+Each operation takes a `Source` (the file's bytes and the model validated from exactly those
+bytes), changes the round-trip tree through yamlio and returns the new bytes. `verify` reads
+the result the way `check` does and refuses anything that would fail it. Nothing here touches
+the disk: the CLI writes with `yamlio.write_atomic`. The `undo_*` functions reverse an edit;
+they back the property tests that an edit and its reverse give the file back byte for byte.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from uppdragskoll import checks, dnr, loader, money, periods, schedule, yamlio
+from uppdragskoll.model import Assignment, BudgetLine, Deadline
+from uppdragskoll.problems import Problem, Severity
+
+# Where new keys go in a redovisning, following the order of DESIGN.md's example: `ändringar`
+# right below `datum`, `inlämnad` after `ansvarig` and before `källtext` and `anteckning`.
+_CHANGES_AFTER = ("id", "typ", "titel", "datum")
+_DELIVERED_AFTER = (
+    *_CHANGES_AFTER,
+    "ändringar",
+    "löpande",
+    "upprepas",
+    "till",
+    "mottagare",
+    "ansvarig",
+)
+MAX_ID_LENGTH = 80
+
+
+class Refusal(Exception):
+    """An edit that is not made. `usage`: the request is wrong (exit 2); otherwise the data
+    or the result is (exit 1). `problems` are the located reasons, if any."""
+
+    def __init__(
+        self, message: str, *, usage: bool = False, problems: Sequence[Problem] = ()
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.usage = usage
+        self.problems = tuple(problems)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file as read for editing: its bytes and the entry validated from those bytes."""
+
+    raw: bytes
+    entry: loader.Entry
+    checked: tuple[Problem, ...] = field(default=(), repr=False)  # all rules, with the others
+
+    @property
+    def assignment(self) -> Assignment:
+        return self.entry.assignment
+
+    @property
+    def name(self) -> str:
+        return self.entry.file
+
+
+@dataclass(frozen=True)
+class Result:
+    """The new bytes of a file and the one Swedish line that says what was done."""
+
+    raw: bytes
+    message: str
+    warnings: tuple[Problem, ...] = field(default=())
+
+
+def _errors(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.ERROR]
+
+
+def read_source(
+    raw: bytes, name: str, stem: str, context: Mapping[str, Any], others: Sequence[loader.Entry]
+) -> Source:
+    """Validate a file before editing it; a file with errors (its own, or cross-file ones that
+    point at it) is refused, since an edit could not be checked against it."""
+    document, problems = yamlio.parse_bytes(raw, name)
+    assignment = None
+    if document is not None:
+        assignment, more = loader.validate_document(document, stem, dict(context))
+        problems = problems + more
+    if document is None or assignment is None:
+        raise Refusal(
+            f"{name} har fel och ändras inte; rätta dem först (uppdrag check).",
+            problems=_errors(problems),
+        )
+    entry = loader.Entry(assignment, document)
+    checked = checks.run_all([*others, entry])
+    found = _errors([p for p in checked if p.file == name])
+    if found:
+        raise Refusal(
+            f"{name} har fel och ändras inte; rätta dem först (uppdrag check).", problems=found
+        )
+    return Source(raw, entry, tuple(problems) + tuple(checked))
+
+
+def verify(
+    before: Source | None,
+    name: str,
+    stem: str,
+    raw: bytes,
+    others: Sequence[loader.Entry],
+    context: Mapping[str, Any],
+) -> tuple[Problem, ...]:
+    """Refuse a result that `check` would reject; return the warnings and notes it adds.
+
+    The new file must parse and validate, and no rule may report an error in it. Errors that
+    the edit would cause in other files (two files, one id) count too; errors those files
+    already had do not block an edit of this one.
+    """
+    refusal = f"Ändringen skulle ge fel i {name}; inget har skrivits."
+    document, problems = yamlio.parse_bytes(raw, name)
+    if document is None:
+        raise Refusal(refusal, problems=_errors(problems))
+    assignment, more = loader.validate_document(document, stem, dict(context))
+    problems = problems + more
+    if assignment is None:
+        raise Refusal(refusal, problems=_errors(problems))
+    after = problems + checks.run_all([*others, loader.Entry(assignment, document)])
+    own = [p for p in _errors(after) if p.file == name]
+    if own:
+        raise Refusal(refusal, problems=own)
+    old = () if before is None else before.checked
+    elsewhere = Counter(_fingerprint(p) for p in _errors(after) if p.file != name)
+    elsewhere.subtract(_fingerprint(p) for p in _errors(old) if p.file != name)
+    caused = [p for p in _errors(after) if p.file != name and elsewhere[_fingerprint(p)] > 0]
+    if caused:
+        raise Refusal("Ändringen skulle ge fel i andra filer; inget har skrivits.", problems=caused)
+    earlier = Counter((p.code, p.message) for p in old if p.file == name)
+    added = []
+    for p in sorted(after):
+        if p.file == name and p.severity is not Severity.ERROR:
+            if earlier[(p.code, p.message)] > 0:
+                earlier[(p.code, p.message)] -= 1
+            else:
+                added.append(p)
+    return tuple(added)
+
+
+def _fingerprint(problem: Problem) -> tuple[str, str, str]:
+    return (problem.file, problem.code, problem.message)
+
+
+# --- finding things ----------------------------------------------------------------------
+
+
+def deadline(assignment: Assignment, deadline_id: str) -> tuple[int, Deadline]:
+    for index, item in enumerate(assignment.deadlines):
+        if item.id == deadline_id:
+            return index, item
+    known = [d.id for d in assignment.deadlines]
+    listed = ", ".join(known) or "inga"
+    raise Refusal(
+        f"okänd redovisning {deadline_id!r} i {assignment.id} (finns: {listed})."
+        + loader.suggest(deadline_id, known),
+        usage=True,
+    )
+
+
+def occurrence_dates(item: Deadline) -> list[date]:
+    """The due dates of a deadline: one, or each of a recurring series."""
+    if item.due is None:
+        return []
+    if item.repeats is None or item.until is None:
+        return [item.due.due]
+    return schedule.recurrence_dates(
+        item.due.due, schedule.STEP_MONTHS[item.repeats], item.until.due
+    )
+
+
+def _iso(day: date) -> str:
+    return day.isoformat()
+
+
+# --- klar --------------------------------------------------------------------------------
+
+
+def record_delivery(
+    source: Source, deadline_id: str, day: date, occurrence: date | None = None
+) -> Result:
+    """`inlämnad: DAY` on a single deadline; `inlämnad: {DUE: DAY}` on a recurring one, for
+    `occurrence` or else the earliest one not yet delivered."""
+    index, item = deadline(source.assignment, deadline_id)
+    rt = yamlio.RoundTrip(source.raw)
+    here: tuple[Any, ...] = ("redovisningar", index)
+    key = f"{source.assignment.id}/{item.id}"
+    if item.repeats is None:
+        if occurrence is not None and (item.due is None or occurrence != item.due.due):
+            raise Refusal(
+                f"{key} upprepas inte; --tillfälle gäller bara återkommande redovisningar.",
+                usage=True,
+            )
+        if item.delivered is not None:
+            raise Refusal(
+                f"{key} är redan inlämnad {item.delivered}; ändra datumet i filen om det är fel."
+            )
+        rt.insert(here, "inlämnad", day, after=_DELIVERED_AFTER)
+        return Result(rt.dump(), f"Registrerade inlämning av {key} {_iso(day)}")
+    due = _pick_occurrence(key, item, occurrence)
+    where = (*here, "inlämnad")
+    if rt.has(where):
+        earlier = [k for k in rt.keys(where) if k < _iso(due)]
+        rt.insert(where, due, day, after=earlier)  # in date order
+    else:
+        rt.insert(here, "inlämnad", yamlio.flow({due: day}), after=_DELIVERED_AFTER)
+    return Result(
+        rt.dump(), f"Registrerade inlämning av {key} (tillfället {_iso(due)}) {_iso(day)}"
+    )
+
+
+def _pick_occurrence(key: str, item: Deadline, wanted: date | None) -> date:
+    dates = occurrence_dates(item)
+    delivered = item.delivered if isinstance(item.delivered, dict) else {}
+    if wanted is not None:
+        if wanted not in dates:
+            shown = ", ".join(_iso(d) for d in dates[:8]) + (" …" if len(dates) > 8 else "")
+            raise Refusal(
+                f"{_iso(wanted)} är inget tillfälle för {key} (tillfällen: {shown}).", usage=True
+            )
+        if wanted in delivered:
+            raise Refusal(
+                f"{key} är redan inlämnad för {_iso(wanted)} ({_iso(delivered[wanted])})."
+            )
+        return wanted
+    for due in dates:
+        if due not in delivered:
+            return due
+    raise Refusal(f"alla tillfällen för {key} är redan inlämnade.")
+
+
+def undo_delivery(source: Source, deadline_id: str, occurrence: date | None = None) -> Result:
+    """Remove a recorded delivery again (the reverse of `record_delivery`)."""
+    index, item = deadline(source.assignment, deadline_id)
+    rt = yamlio.RoundTrip(source.raw)
+    where: tuple[Any, ...] = ("redovisningar", index, "inlämnad")
+    if not rt.has(where):
+        raise Refusal(f"{source.assignment.id}/{item.id} har ingen inlämning.", usage=True)
+    if item.repeats is not None and occurrence is not None and len(rt.keys(where)) > 1:
+        rt.delete((*where, _iso(occurrence)))
+    else:
+        rt.delete(where)
+    return Result(rt.dump(), f"Tog bort inlämningen av {source.assignment.id}/{item.id}")
+
+
+# --- flytta ------------------------------------------------------------------------------
+
+
+def parse_due(text: str, seasons: periods.Seasons | None = None) -> tuple[object, periods.Period]:
+    """The value to write for a new `datum` and what it means: an ISO date becomes a date,
+    anything else is kept as the words the user typed (a period: `hösten 2027`)."""
+    try:
+        period = periods.parse_period(text, seasons)
+    except periods.PeriodError as exc:
+        raise Refusal(f"ogiltigt datum: {str(exc).rstrip('.')}.", usage=True) from None
+    if period.exact:
+        return period.due, period
+    return period.text, period
+
+
+def move_deadline(
+    source: Source,
+    deadline_id: str,
+    new_due: str,
+    decision: str,
+    source_text: str | None = None,
+    seasons: periods.Seasons | None = None,
+) -> Result:
+    """New date in `datum`; the old one appended to `ändringar` with the decision (and the
+    sentence of that decision, when given)."""
+    index, item = deadline(source.assignment, deadline_id)
+    key = f"{source.assignment.id}/{item.id}"
+    if item.due is None:
+        raise Refusal(f"{key} har inget datum att flytta (den är löpande).", usage=True)
+    decision = dnr.normalise_dnr(decision)
+    if not decision:
+        raise Refusal("--beslut saknas: ange diarienumret för beslutet som flyttar datumet.")
+    value, period = parse_due(new_due, seasons)
+    if period.text == item.due.text:
+        raise Refusal(f"{key} har redan datumet {period.text}.", usage=True)
+    rt = yamlio.RoundTrip(source.raw)
+    here: tuple[Any, ...] = ("redovisningar", index)
+    old = rt.get((*here, "datum"))
+    rt.set((*here, "datum"), value)
+    change: dict[str, object] = {"datum": old, "beslut": decision}
+    if source_text:
+        change["källtext"] = yamlio.quoted(" ".join(source_text.split()))
+    if rt.has((*here, "ändringar")):
+        rt.append((*here, "ändringar"), change)
+    else:
+        rt.insert(here, "ändringar", [yamlio.flow(change)], after=_CHANGES_AFTER)
+    return Result(
+        rt.dump(), f"Flyttade {key} från {item.due.text} till {period.text} (beslut {decision})"
+    )
+
+
+def undo_move(source: Source, deadline_id: str) -> Result:
+    """Take the last entry of `ändringar` back into `datum` (the reverse of `move_deadline`)."""
+    index, item = deadline(source.assignment, deadline_id)
+    if not item.changes:
+        raise Refusal(f"{source.assignment.id}/{item.id} har inga ändringar.", usage=True)
+    rt = yamlio.RoundTrip(source.raw)
+    here: tuple[Any, ...] = ("redovisningar", index)
+    last = len(item.changes) - 1
+    rt.set((*here, "datum"), rt.get((*here, "ändringar", last, "datum")))
+    if last == 0:
+        rt.delete((*here, "ändringar"))
+    else:
+        rt.delete((*here, "ändringar", last))
+    return Result(rt.dump(), f"Ångrade flytten av {source.assignment.id}/{item.id}")
+
+
+# --- utfall ------------------------------------------------------------------------------
+
+
+def amount_value(text: str) -> tuple[object, int]:
+    """The amount as it will be written, and in kronor. The user's words are kept
+    (`2 400 000 kr`, `2,4 mnkr`); bare digits are written as a number."""
+    clean = " ".join(text.split())
+    try:
+        kronor = money.parse_amount(clean)
+    except money.MoneyError as exc:
+        raise Refusal(f"ogiltigt belopp: {str(exc).rstrip('.')}.", usage=True) from None
+    if re.fullmatch(r"-?[0-9]+", clean):
+        return int(clean), kronor
+    return clean, kronor
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().replace(".", " ").split())
+
+
+def _line_label(number: int, line: BudgetLine) -> str:
+    parts = [line.agency or "ingen myndighet"]
+    if line.appropriation is not None:
+        parts.append(line.appropriation.key)
+    years = ", ".join(line.years) or "inga år"
+    return f"{number}: {' · '.join(parts)} ({years})"
+
+
+def _appropriation_names(line: BudgetLine) -> set[str]:
+    a = line.appropriation
+    if a is None:
+        return set()
+    names = {a.key, a.appropriation, f"UO{a.area} {a.appropriation}"}
+    if a.item is not None:
+        names |= {f"{a.appropriation} ap {a.item}", f"{a.appropriation}:{a.item}"}
+    if a.name:
+        names.add(a.name)
+    return {_norm(n) for n in names}
+
+
+def _covers(line: BudgetLine, year: int) -> bool:
+    """Whether one of the line's `år` keys (`2026`, `2026–2029`) includes `year`."""
+    for key in line.years:
+        years = [int(y) for y in re.findall(r"[0-9]{4}", key)]
+        if years and years[0] <= year <= years[-1]:
+            return True
+    return False
+
+
+def choose_budget_line(
+    assignment: Assignment, day: date, appropriation: str | None, agency: str | None
+) -> int:
+    """The budget line that `--anslag`/`--myndighet` point at. With one line nothing is needed;
+    with several the options must narrow them down (the year of `day` settles a tie between
+    lines they both match, e.g. one line per period of the same agency)."""
+    lines = list(enumerate(assignment.budget))
+    if not lines:
+        raise Refusal(f"{assignment.id} har ingen budget; lägg till en rad under `budget:` först.")
+    labels = "; ".join(_line_label(i + 1, line) for i, line in lines)
+    if len(lines) == 1 and appropriation is None and agency is None:
+        return 0
+    if appropriation is None and agency is None:
+        raise Refusal(
+            f"{assignment.id} har {len(lines)} budgetrader ({labels}); välj med --anslag "
+            "eller --myndighet.",
+            usage=True,
+        )
+    matching = lines
+    if agency is not None:
+        matching = [(i, b) for i, b in matching if _norm(b.agency or "") == _norm(agency)]
+    if appropriation is not None:
+        matching = [(i, b) for i, b in matching if _norm(appropriation) in _appropriation_names(b)]
+    if len(matching) > 1:
+        matching = [(i, b) for i, b in matching if _covers(b, day.year)] or matching
+    if len(matching) == 1:
+        return matching[0][0]
+    what = "ingen" if not matching else "mer än en"
+    raise Refusal(f"{what} budgetrad passar ({labels}).", usage=True)
+
+
+def record_spending(
+    source: Source,
+    amount: str,
+    day: date,
+    *,
+    appropriation: str | None = None,
+    agency: str | None = None,
+    text: str | None = None,
+) -> Result:
+    """Append `{datum: DAY, belopp: AMOUNT[, text: TEXT]}` to the chosen budget line's
+    `utfall`, in the style of the items already there (flow when there are none)."""
+    value, kronor = amount_value(amount)
+    number = choose_budget_line(source.assignment, day, appropriation, agency)
+    item: dict[str, object] = {"datum": day, "belopp": value}
+    if text:
+        item["text"] = " ".join(text.split())
+    rt = yamlio.RoundTrip(source.raw)
+    here: tuple[Any, ...] = ("budget", number)
+    if rt.has((*here, "utfall")):
+        rt.append((*here, "utfall"), item)
+    else:
+        rt.insert(here, "utfall", [yamlio.flow(item)])
+    line = source.assignment.budget[number]
+    who = f" ({line.agency})" if line.agency else ""
+    return Result(
+        rt.dump(),
+        f"Registrerade utfall {money.format_kr(kronor)} {_iso(day)} för "
+        f"{source.assignment.id}{who}",
+    )
+
+
+def undo_spending(source: Source, number: int) -> Result:
+    """Remove the last `utfall` of a budget line (the reverse of `record_spending`)."""
+    spending = source.assignment.budget[number].spending
+    if not spending:
+        raise Refusal("budgetraden har inget utfall.", usage=True)
+    rt = yamlio.RoundTrip(source.raw)
+    where: tuple[Any, ...] = ("budget", number, "utfall")
+    rt.delete(where if len(spending) == 1 else (*where, len(spending) - 1))
+    return Result(rt.dump(), f"Tog bort det senaste utfallet för {source.assignment.id}")
+
+
+# --- ny ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewAssignment:
+    """What `uppdrag ny` asks for: the essentials of a decision."""
+
+    id: str
+    title: str
+    ministry: str | None = None
+    case_numbers: tuple[str, ...] = ()
+    decided: date | None = None
+    agencies: tuple[str, ...] = ()
+    source: str | None = None
+    tags: tuple[str, ...] = ()
+    final_due: str | None = None  # the slutredovisning, a date or a period
+
+
+_SAFE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+def check_id(ident: str, existing: Sequence[str]) -> None:
+    """A new id must be a safe file stem (no path, no `..`, lower case a–z, digits, `-`) and
+    not taken, whatever the case or suffix of the existing file."""
+    if not _SAFE_ID.fullmatch(ident) or len(ident) > MAX_ID_LENGTH:
+        raise Refusal(
+            f"{ident!r} är inget giltigt uppdrags-id: använd små bokstäver a–z, siffror och "
+            f"bindestreck (högst {MAX_ID_LENGTH} tecken), t.ex. {slug(ident) or 'hjarta-karl'}.",
+            usage=True,
+        )
+    if ident.casefold() in {e.casefold() for e in existing}:
+        raise Refusal(f"uppdraget {ident!r} finns redan; välj ett annat id.", usage=True)
+
+
+def slug(text: str) -> str:
+    """An id from a title: `Hjärt- och kärlsjukvård` → `hjart-och-karlsjukvard`."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    ascii_only = "".join(c for c in plain if not unicodedata.combining(c))
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
+    while len(words) > 60 and "-" in words:
+        words = words.rsplit("-", 1)[0]
+    return words[:60].strip("-")
+
+
+def new_assignment(fields: NewAssignment, seasons: periods.Seasons | None = None) -> Result:
+    """The text of a new file, in the house style of DESIGN.md."""
+    if not fields.title.strip():
+        raise Refusal("titel saknas: ange --titel.", usage=True)
+    data: dict[str, object] = {"titel": " ".join(fields.title.split())}
+    if fields.case_numbers:
+        data["diarienummer"] = yamlio.flow([dnr.normalise_dnr(n) for n in fields.case_numbers])
+    if fields.ministry:
+        data["departement"] = fields.ministry.strip()
+    if fields.decided is not None:
+        data["beslutad"] = fields.decided
+    data["status"] = "pågående"
+    if fields.source:
+        data["källa"] = fields.source.strip()
+    if fields.tags:
+        data["taggar"] = yamlio.flow([t.strip() for t in fields.tags])
+    if fields.agencies:
+        data["myndigheter"] = [
+            {"namn": name.strip(), "huvudansvarig": True} if i == 0 else {"namn": name.strip()}
+            for i, name in enumerate(fields.agencies)
+        ]
+    if fields.final_due:
+        value, _ = parse_due(fields.final_due, seasons)
+        data["redovisningar"] = [
+            {"id": "slutredovisning", "typ": "slutredovisning", "datum": value}
+        ]
+    return Result(yamlio.dump_new(data), f"Skapade uppdraget {fields.id}")
+
+
+# --- showing a change --------------------------------------------------------------------
+
+
+def unified_diff(name: str, before: bytes | None, after: bytes) -> str:
+    """A `git diff`-like unified diff; `\\ No newline at end of file` where git says it."""
+
+    def lines(raw: bytes | None) -> list[str]:
+        if not raw:
+            return []
+        # Split on LF only: str.splitlines would also split on U+2028 and friends.
+        out = re.findall(r"[^\n]*\n|[^\n]+$", raw.decode("utf-8"))
+        if out and not out[-1].endswith("\n"):
+            out[-1] += "\n\\ No newline at end of file\n"
+        return out
+
+    old = "/dev/null" if before is None else f"a/{name}"
+    diff = difflib.unified_diff(lines(before), lines(after), old, f"b/{name}", n=3)
+    return "".join(diff)

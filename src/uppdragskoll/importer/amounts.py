@@ -1,0 +1,287 @@
+"""Amounts of money, budget years, appropriations and the words that make money planned
+(beräknat) or granted (beviljat), in one sentence. Pure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+_MULTIPLIERS: dict[str, int] = {
+    "kronor": 1,
+    "kr": 1,
+    "sek": 1,
+    "tkr": 1_000,
+    "tusen": 1_000,
+    "mnkr": 1_000_000,
+    "mkr": 1_000_000,
+    "msek": 1_000_000,
+    "miljon": 1_000_000,
+    "miljoner": 1_000_000,
+    "milj": 1_000_000,
+    "mdkr": 1_000_000_000,
+    "mdr": 1_000_000_000,
+    "miljard": 1_000_000_000,
+    "miljarder": 1_000_000_000,
+}
+_WORD_NUMBERS: dict[str, int] = {
+    "en": 1,
+    "ett": 1,
+    "två": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "sex": 6,
+    "sju": 7,
+    "åtta": 8,
+    "nio": 9,
+    "tio": 10,
+    "elva": 11,
+    "tolv": 12,
+    "femton": 15,
+    "tjugo": 20,
+    "trettio": 30,
+    "fyrtio": 40,
+    "femtio": 50,
+    "hundra": 100,
+}
+
+_NUMBER = r"(?P<num>\d{1,3}(?:[ .]\d{3})+(?!\d)|\d+)(?:,(?P<dec>\d+))?"
+_UNIT = (
+    r"(?P<unit>miljarder|miljard|mdkr|mdr|miljoner|miljon|milj\.|mnkr|mkr|msek|"
+    r"tusen(?=\s+kr)|tkr|kronor|kr|sek)(?![\wåäö])(?P<kr>\s+(?:kronor|kr)(?![\wåäö]))?"
+)
+_AMOUNT_RE = re.compile(rf"(?<![\w,.:/]){_NUMBER}\s*{_UNIT}", re.IGNORECASE)
+_WORD_AMOUNT_RE = re.compile(
+    r"(?<![\wåäö])(?P<word>" + "|".join(_WORD_NUMBERS) + r")\s+"
+    r"(?P<unit>miljoner|miljon|miljarder|miljard)(?P<kr>\s+kronor)?(?![\wåäö])",
+    re.IGNORECASE,
+)
+_BARE_NUMBER_RE = re.compile(r"(?<![\w,.:/\-–])" + _NUMBER + r"(?![\w:/\-–])")
+_CEILING_RE = re.compile(
+    r"(?:högst|maximalt|upp\s+till|som\s+mest|inte\s+mer\s+än|totalt|sammanlagt)\s*$", re.I
+)
+# Words allowed right after "7 miljoner" with no "kronor": the sentence is about money.
+_BARE_FOLLOWERS = re.compile(
+    r"\s*(?:$|[,.;:)]|(?:under|för|per|och|samt|till|varav|i|år|om|av|som|kommer|ska)\b)", re.I
+)
+THOUSANDS_DECLARED = re.compile(
+    r"\((?:belopp\s+i\s+)?tkr\)|\bi\s+tkr\b|tusental(?:s)?\s+kronor|\(tusen\s+kronor\)|"
+    r"belopp\s+i\s+tusen(?:tal)?\s+kronor",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class AmountHit:
+    start: int
+    end: int
+    kronor: int
+    bare: bool  # "7 miljoner" with no "kronor": money only if the sentence is about money
+    ceiling: bool  # "högst 2 000 000 kronor"
+
+
+def _to_int(number: str, decimals: str | None, multiplier: int) -> int | None:
+    digits = re.sub(r"[ .]", "", number)
+    try:
+        value = Decimal(f"{digits}.{decimals}" if decimals else digits) * multiplier
+    except InvalidOperation:
+        return None
+    if value <= 0 or value >= Decimal(10) ** 15:
+        return None
+    return int(value.to_integral_value())
+
+
+def find_amounts(sentence: str, *, thousands: bool = False) -> list[AmountHit]:
+    """Amounts with a unit; with `thousands`, bare numbers too (a "(tkr)" table)."""
+    hits: list[AmountHit] = []
+    taken: list[tuple[int, int]] = []
+    for m in _AMOUNT_RE.finditer(sentence):
+        unit = m.group("unit").lower().rstrip(".")
+        value = _to_int(m.group("num"), m.group("dec"), _MULTIPLIERS[unit])
+        if value is None:
+            continue
+        bare = unit in ("miljon", "miljoner", "milj", "miljard", "miljarder") and not m.group("kr")
+        if bare and not _BARE_FOLLOWERS.match(sentence, m.end()):
+            continue  # "20,5 miljoner liv"
+        hits.append(_make(sentence, m.start(), m.end(), value, bare))
+        taken.append(m.span())
+    for m in _WORD_AMOUNT_RE.finditer(sentence):
+        if any(m.start() < b and a < m.end() for a, b in taken):
+            continue
+        unit = m.group("unit").lower()
+        value = _WORD_NUMBERS[m.group("word").lower()] * _MULTIPLIERS[unit]
+        bare = not m.group("kr")
+        if bare and not _BARE_FOLLOWERS.match(sentence, m.end()):
+            continue
+        hits.append(_make(sentence, m.start(), m.end(), value, bare))
+        taken.append(m.span())
+    if thousands:
+        for m in _BARE_NUMBER_RE.finditer(sentence):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            digits = re.sub(r"[ .]", "", m.group("num"))
+            is_year = m.group("num") == digits and len(digits) == 4 and 1900 <= int(digits) <= 2100
+            if len(digits) < 3 or is_year:
+                continue  # years and small numbers are not table amounts
+            value = _to_int(m.group("num"), m.group("dec"), 1_000)
+            if value is not None:
+                hits.append(_make(sentence, m.start(), m.end(), value, False))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _make(sentence: str, start: int, end: int, value: int, bare: bool) -> AmountHit:
+    ceiling = _CEILING_RE.search(sentence[max(0, start - 30) : start]) is not None
+    return AmountHit(start, end, value, bare, ceiling)
+
+
+# --- years --------------------------------------------------------------------------------
+
+_YEAR_RANGE_RE = re.compile(
+    r"(?<![\w/])(?P<a>(?:19|20)\d{2})\s*(?:[-–—]|till\s+och\s+med|t\.\s?o\.\s?m\.|till)\s*"
+    r"(?P<b>(?:19|20)\d{2})(?![\d:/])"
+)
+_YEAR_RE = re.compile(r"(?<![\w/.,])(?P<a>(?:19|20)\d{2})(?![\d/]|:\d|,\d| \d{3}(?!\d))")
+
+
+@dataclass(frozen=True)
+class YearHit:
+    start: int
+    end: int
+    first: int
+    last: int  # == first for a single year
+    budget_year: bool  # "budgetåret 2025": the appropriation's year, a fallback only
+    listed: tuple[int, ...] = ()  # "2026, 2027 och 2028": the years named
+
+    @property
+    def key(self) -> str:
+        return str(self.first) if self.first == self.last else f"{self.first}–{self.last}"
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return self.listed or tuple(range(self.first, self.last + 1))
+
+
+def find_years(sentence: str, exclude: list[tuple[int, int]]) -> list[YearHit]:
+    """Budget years and year spans, outside the excluded spans (dates, amounts)."""
+    hits: list[YearHit] = []
+    taken = list(exclude)
+    for m in _YEAR_RANGE_RE.finditer(sentence):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a < b <= a + 15 and not _overlaps(m.span(), taken):
+            hits.append(YearHit(m.start(), m.end(), a, b, _is_budget_year(sentence, m.start())))
+            taken.append(m.span())
+    for m in _YEAR_RE.finditer(sentence):
+        if _overlaps(m.span(), taken):
+            continue
+        year = int(m.group("a"))
+        hits.append(YearHit(m.start(), m.end(), year, year, _is_budget_year(sentence, m.start())))
+    hits.sort(key=lambda h: h.start)
+    return _merge_lists(sentence, hits)
+
+
+_YEAR_LIST_GLUE = re.compile(r"\s*(?:,|och|samt|respektive)\s*(?:för\s+|under\s+)?", re.I)
+
+
+def _merge_lists(sentence: str, hits: list[YearHit]) -> list[YearHit]:
+    """ "2026, 2027 och 2028" becomes one hit naming three years."""
+    out: list[YearHit] = []
+    for hit in hits:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and hit.first == hit.last
+            and prev.budget_year == hit.budget_year
+            and _YEAR_LIST_GLUE.fullmatch(sentence[prev.end : hit.start])
+        ):
+            listed = (*prev.years, hit.first)
+            if len(set(listed)) == len(listed) and list(listed) == sorted(listed):
+                out[-1] = YearHit(
+                    prev.start, hit.end, listed[0], listed[-1], prev.budget_year, listed
+                )
+                continue
+        out.append(hit)
+    return out
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < b and a < span[1] for a, b in spans)
+
+
+def _is_budget_year(sentence: str, start: int) -> bool:
+    return re.search(r"budgetåret\s*$", sentence[max(0, start - 15) : start], re.I) is not None
+
+
+PER_YEAR_RE = re.compile(
+    r"\b(?:per\s+år|årligen|varje\s+år|per\s+budgetår|om\s+året|för\s+vart\s+och\s+ett\s+av\s+"
+    r"åren|för\s+vart\s+och\s+ett\s+av\s+budgetåren|/\s*år)\b",
+    re.IGNORECASE,
+)
+
+# --- appropriations -------------------------------------------------------------------------
+
+_AREA_RE = re.compile(r"\butgiftsområde(?:t)?\s+(?P<n>\d{1,2})\b", re.I)
+_APPROPRIATION_RE = re.compile(
+    r"\b(?:ram)?anslag(?:et)?\s+(?P<a>\d{1,2}:\d{1,2})(?![\d:])"
+    r"(?:\s+(?P<name>[A-ZÅÄÖ][^,.;()]*?))?(?=\s*(?:,|\.|;|\(|$|\s+anslagspost|\s+ap\.|\s+inom|"
+    r"\s+under\s+utgiftsområde|\s+och\s+som|\s+som\s|\s+för\s+budgetåret))",
+)
+_ITEM_RE = re.compile(r"\b(?:anslagspost(?:en)?|ap\.)\s*(?P<n>\d{1,3})\b", re.I)
+
+
+@dataclass(frozen=True)
+class AppropriationHit:
+    area: int | None
+    appropriation: str
+    item: int | None
+    name: str | None
+    start: int
+    end: int
+
+
+def find_appropriation(sentence: str) -> AppropriationHit | None:
+    """The appropriation a sentence charges: utgiftsområde, anslag, anslagspost."""
+    m = _APPROPRIATION_RE.search(sentence)
+    if m is None:
+        return None
+    area = _AREA_RE.search(sentence)
+    item = _ITEM_RE.search(sentence, m.end())
+    name = (m.group("name") or "").strip() or None
+    if name and len(name) > 90:
+        name = None
+    area_number = int(area.group("n")) if area else None
+    if area_number is not None and not 1 <= area_number <= 27:
+        area_number = None
+    return AppropriationHit(
+        area_number,
+        m.group("a"),
+        int(item.group("n")) if item else None,
+        name,
+        m.start(),
+        m.end(),
+    )
+
+
+# --- planned or granted --------------------------------------------------------------------
+
+PLANNED_RE = re.compile(
+    r"\b(?:beräknar|beräknas|beräknat|avser\s+(?:att\s+)?(?:\w+\s+){0,3}?(?:avsätta|tillföra|"
+    r"anvisa|föreslå)|planerar\s+att\s+(?:avsätta|tillföra|anvisa)|kommer\s+att\s+avsättas|"
+    r"under\s+förutsättning\s+att\s+riksdagen|preliminärt)\b",
+    re.IGNORECASE,
+)
+GRANTED_RE = re.compile(
+    r"\b(?:får\b(?:\s+\S+){0,12}?\s+(?:använda|användas|disponera|disponeras|rekvirera|"
+    r"rekvireras|uppgå|betalas\s+ut|utbetalas)|beviljar|beviljas|beviljats|tilldelas|"
+    r"tilldelar|anvisar|ställer\s+(?:\w+\s+){0,6}?till\s+(?:\w+\s+)?förfogande|ställs\s+till\s+"
+    r"(?:\w+\s+)?förfogande|betalas\s+ut|utbetalas)\b",
+    re.IGNORECASE,
+)
+
+
+def money_markers(sentence: str) -> list[tuple[int, str]]:
+    """(position, "beräknat" | "beviljat") for every word that classifies money."""
+    marks = [(m.start(), "beräknat") for m in PLANNED_RE.finditer(sentence)]
+    marks += [(m.start(), "beviljat") for m in GRANTED_RE.finditer(sentence)]
+    return sorted(marks)

@@ -1,0 +1,242 @@
+"""Swedish date phrases in one sentence: exact days, months, quarters, half-years, seasons,
+years and "i årsredovisningen för ÅÅÅÅ". Pure; says what is written, not whether it is a
+deadline (that is extract.py's call)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS: dict[str, int] = {
+    "januari": 1,
+    "februari": 2,
+    "mars": 3,
+    "april": 4,
+    "maj": 5,
+    "juni": 6,
+    "juli": 7,
+    "augusti": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "december": 12,
+}
+MONTH_NAMES = tuple(MONTHS)
+_ABBREVIATED = {
+    "jan": 1,
+    "feb": 2,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "okt": 10,
+    "nov": 11,
+    "dec": 12,
+}
+
+# The annual report of an agency is due 22 February of the following year
+# (förordning (2000:605) om årsredovisning och budgetunderlag, 2 kap. 1 §).
+ANNUAL_REPORT_DAY = (2, 22)
+
+_Y = r"(?<![\w/])(?:19|20)\d{2}(?![\d/]|:\d)"
+_DASH = r"\s*(?:[-–—‒]|till\s+och\s+med|t\.\s?o\.\s?m\.|till)\s*"
+_LIST = r"(?:\s*,\s*(?:för\s+)?{y})*\s*(?:,\s*)?(?:och|samt|respektive|resp\.)\s+(?:för\s+)?{y}"
+_TAIL = rf"(?P<range>{_DASH}(?P<y2>{_Y}))|(?P<list>{_LIST.format(y=_Y)})"
+_MONTH = r"(?P<m>" + "|".join(MONTHS) + "|" + "|".join(_ABBREVIATED) + r")\.?"
+_ORD = r"(?P<ord>första|andra|tredje|fjärde|1:a|2:a|3:e|4:e|1|2|3|4)"
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        ("iso", r"(?<![\d-])(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})(?![\d-])"),
+        (
+            "day",
+            rf"(?<![\d,])(?:den\s+)?(?P<d>[0-3]?\d)(?::[ae]|e)?\s+{_MONTH}(?![\wåäö])"
+            rf"(?:\s+(?:år\s+)?(?P<y>{_Y})(?:{_TAIL})?)?",
+        ),
+        (
+            "annual",
+            r"(?:i\s+samband\s+med\s+|i\s+|genom\s+|via\s+)?(?:[\wåäö]+s\s+|sin\s+|sina\s+)?"
+            rf"årsredovisning(?:en|ar|arna)?(?:\s+för\s+(?:(?:budget)?år(?:et|en)?\s+)?"
+            rf"(?P<y>{_Y})(?:{_TAIL})?)?",
+        ),
+        ("quarter", rf"(?:{_ORD}\s+kvartalet|kvartal\s+(?P<n>[1-4]))\s+(?:år\s+)?(?P<y>{_Y})"),
+        ("half", rf"(?P<ord>första|andra|1:a|2:a)\s+halvåret\s+(?:år\s+)?(?P<y>{_Y})"),
+        ("season", rf"(?P<s>våren|sommaren|hösten)\s+(?:år\s+)?(?P<y>{_Y})"),
+        ("winter", r"vintern\s+(?P<y>(?:19|20)\d{2})\s*/\s*(?P<y2>(?:19|20)\d{2})"),
+        ("part", rf"(?P<part>början|slutet)\s+av\s+(?:år(?:et)?\s+)?(?P<y>{_Y})"),
+        ("month", rf"(?<!\d )(?<![\d.])\b{_MONTH}\s+(?:år\s+)?(?P<y>{_Y})(?:{_TAIL})?"),
+        (
+            "year",
+            r"(?P<pre>senast\s+(?:under\s+|vid\s+utgången\s+av\s+|i\s+slutet\s+av\s+)?|"
+            r"före\s+utgången\s+av\s+|vid\s+utgången\s+av\s+|före\s+|under\s+)"
+            rf"(?:år(?:et)?\s+)?(?P<y>{_Y})(?![–-]\s*\d)",
+        ),
+    )
+)
+
+_ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4}
+
+
+@dataclass(frozen=True)
+class DateHit:
+    """A date phrase. `values` holds one ISO date or period text per occurrence."""
+
+    kind: str  # iso | day | annual | quarter | half | season | winter | part | month | year
+    start: int
+    end: int
+    values: tuple[str, ...]
+    year_range: bool = False  # "2026–2028": a recurring series rather than separate dates
+    day_month: tuple[int, int] | None = None  # set when the year is missing ("den 1 mars")
+    prefix: str = ""  # for "year": the governing words ("senast", "under", ...)
+
+    @property
+    def text_value(self) -> str:
+        return ", ".join(self.values)
+
+
+def _years(m: re.Match[str]) -> tuple[list[int], bool]:
+    first = int(m.group("y"))
+    groups = m.groupdict()
+    if groups.get("range") and groups.get("y2"):
+        last = int(groups["y2"])
+        if first <= last <= first + 15:
+            return list(range(first, last + 1)), True
+        return [first], False
+    if groups.get("list"):
+        more = [int(y) for y in re.findall(r"\d{4}", groups["list"])]
+        return [first, *more], False
+    return [first], False
+
+
+def _month_number(name: str) -> int:
+    key = name.lower().rstrip(".")
+    return MONTHS.get(key) or _ABBREVIATED.get(key, 0)
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _hit(kind: str, m: re.Match[str]) -> DateHit | None:
+    start, end = m.span()
+    g = m.groupdict()
+    if kind == "iso":
+        iso = g["iso"]
+        value = _iso(int(iso[:4]), int(iso[5:7]), int(iso[8:]))
+        return DateHit(kind, start, end, (value,)) if value else None
+    if kind == "day":
+        month = _month_number(g["m"])
+        day = int(g["d"])
+        if not month or not 1 <= day <= 31:
+            return None
+        if g.get("y") is None:
+            if _iso(2024, month, day) is None:  # a leap year accepts 29 February
+                return None
+            return DateHit(kind, start, end, (), day_month=(month, day))
+        years, is_range = _years(m)
+        values = tuple(v for y in years if (v := _iso(y, month, day)))
+        return DateHit(kind, start, end, values, is_range) if values else None
+    if kind == "annual":
+        if g.get("y") is None:
+            return DateHit(kind, start, end, (), day_month=ANNUAL_REPORT_DAY)
+        years, is_range = _years(m)
+        values = tuple(f"{y + 1}-02-22" for y in years)
+        return DateHit(kind, start, end, values, is_range)
+    year = int(g["y"])
+    if kind == "quarter":
+        n = int(g["n"]) if g.get("n") else _ordinal(g["ord"])
+        return DateHit(kind, start, end, (f"{year}-Q{n}",))
+    if kind == "half":
+        return DateHit(kind, start, end, (f"{year}-H{_ordinal(g['ord'])}",))
+    if kind == "season":
+        return DateHit(kind, start, end, (f"{g['s'].lower()} {year}",))
+    if kind == "winter":
+        return DateHit(kind, start, end, (f"vintern {year}/{g['y2']}",))
+    if kind == "part":
+        return DateHit(kind, start, end, (f"{g['part'].lower()} av {year}",))
+    if kind == "month":
+        month = _month_number(g["m"])
+        years, is_range = _years(m)
+        name = MONTH_NAMES[month - 1]
+        return DateHit(kind, start, end, tuple(f"{name} {y}" for y in years), is_range)
+    if kind == "year":
+        prefix = " ".join(g["pre"].lower().split())
+        return DateHit(kind, start, end, (str(year),), prefix=prefix)
+    return None
+
+
+def _ordinal(text: str) -> int:
+    text = text.lower()
+    return _ORDINALS.get(text) or int(text[0])
+
+
+def find_dates(sentence: str) -> list[DateHit]:
+    """All date phrases in the sentence, left to right, without overlaps."""
+    taken: list[tuple[int, int]] = []
+    hits: list[DateHit] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            hit = _hit(kind, m)
+            if hit is None:
+                continue
+            taken.append((m.start(), m.end()))
+            hits.append(hit)
+    hits.sort(key=lambda h: h.start)
+    return _borrow_years(sentence, hits)
+
+
+_LIST_GLUE = re.compile(r"\s*(?:,|och|samt|respektive|resp\.|eller)\s*(?:senast\s+)?", re.I)
+
+
+def _borrow_years(sentence: str, hits: list[DateHit]) -> list[DateHit]:
+    """ "den 1 mars och den 1 september 2026": the first date takes the year of the second."""
+    out = list(hits)
+    for i in range(len(out) - 2, -1, -1):
+        hit, nxt = out[i], out[i + 1]
+        if hit.kind != "day" or hit.values or hit.day_month is None:
+            continue
+        if nxt.kind != "day" or len(nxt.values) != 1:
+            continue
+        if not _LIST_GLUE.fullmatch(sentence[hit.end : nxt.start]):
+            continue
+        year = int(nxt.values[0][:4])
+        value = _iso(year, hit.day_month[0], hit.day_month[1])
+        if value:
+            out[i] = DateHit(hit.kind, hit.start, hit.end, (value,))
+    return out
+
+
+def due_sort_key(value: str) -> str:
+    """A rough ISO-comparable key for an ISO date or a period text (its last day)."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
+    if m:
+        return f"{m.group(1)}-{int(m.group(2)) * 3:02d}-31"
+    m = re.fullmatch(r"(\d{4})-H([12])", value)
+    if m:
+        return f"{m.group(1)}-{'06' if m.group(2) == '1' else '12'}-31"
+    m = re.fullmatch(r"([a-zåäö]+) (\d{4})", value)
+    if m and m.group(1) in MONTHS:
+        return f"{m.group(2)}-{MONTHS[m.group(1)]:02d}-31"
+    seasons = {
+        "våren": "05",
+        "sommaren": "08",
+        "hösten": "11",
+        "början av": "03",
+        "slutet av": "12",
+    }
+    for word, month in seasons.items():
+        if value.startswith(word):
+            return f"{value[-4:]}-{month}-31"
+    m = re.search(r"(\d{4})$", value)
+    return f"{m.group(1)}-12-31" if m else "9999-12-31"

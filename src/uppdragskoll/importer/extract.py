@@ -1,0 +1,999 @@
+"""Facts in a decision: identity, deadlines and money, each tied to its source sentence. Pure.
+
+The rules, in short (docs/importera.md says it in Swedish for users):
+- Only the government's instructions count: text under "Bakgrund", the signature and the
+  "Kopia till" list are skipped, and a sentence repeated in a second copy is read once.
+- A date is a deadline when its sentence obliges someone to deliver ("ska … redovisa",
+  "lämnas", "återbetalas", "rekvisition … senast") and nothing marks the date as past or
+  cited ("redovisade 1 augusti 2025", "beslut den …", "från och med …").
+- Money is a row when the sentence says it is planned ("beräknar", "under förutsättning att
+  riksdagen") or granted ("får … använda", "beviljar"); a year comes from the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from .amounts import (
+    PER_YEAR_RE,
+    THOUSANDS_DECLARED,
+    AmountHit,
+    AppropriationHit,
+    YearHit,
+    find_amounts,
+    find_appropriation,
+    find_years,
+    money_markers,
+)
+from .dates import DateHit, due_sort_key, find_dates
+from .identity import AGENCY, DNR_PREFIX_MINISTRY, Identity, foreign_subject, read_identity
+from .text import Document, Region, Sentence, parse
+
+Scalar = str | int | bool
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One thing found in the text, with where it is in the ORIGINAL input."""
+
+    kind: str  # titel | diarienummer | departement | beslutad | myndighet | redovisning |
+    # belopp | anslag | giltighet
+    value: str | int
+    source_text: str  # the cleaned sentence the fact was read from
+    start: int  # offsets into the original input text, [start, end)
+    end: int
+    details: tuple[tuple[str, Scalar], ...] = ()
+
+    @property
+    def källtext(self) -> str:
+        return self.source_text
+
+    def detail(self, key: str) -> Scalar | None:
+        return next((v for k, v in self.details if k == key), None)
+
+
+# --- deadlines and money as found -------------------------------------------------------------
+
+TYPES = (
+    "plan",
+    "delredovisning",
+    "årlig redovisning",
+    "slutredovisning",
+    "ekonomisk redovisning",
+    "rekvisition",
+    "återbetalning",
+    "övrigt",
+)
+
+
+@dataclass
+class FoundDeadline:
+    kind: str | None  # one of TYPES; None = a report of unspecified kind, decided later
+    due: str | None  # ISO date or period text; None = undated
+    sentence: Sentence
+    span: tuple[int, int]  # flat-text offsets of the date phrase
+    ongoing: bool = False
+    repeats: str | None = None  # "årligen", "kvartalsvis", … as in `upprepas`
+    until: str | None = None
+    recipient: str | None = None
+    title: str | None = None
+    changes: list[str] = field(default_factory=list)
+    note: str | None = None
+    anchor: str | None = None  # "i samband med slutredovisningen": take that kind's date
+    supersedes: bool = False  # "ska i stället …" with the replaced date elsewhere
+
+
+@dataclass(frozen=True)
+class MoneyRow:
+    agency: str | None
+    appropriation: AppropriationHit | None
+    year: str  # "2026" or "2026–2029"
+    kind: str  # beräknat | beviljat
+    amount: int
+    sentence: Sentence
+    span: tuple[int, int]
+    charge: Sentence | None = None  # a following sentence naming the appropriation
+
+
+@dataclass
+class Extraction:
+    doc: Document
+    identity: Identity = field(default_factory=Identity)
+    deadlines: list[FoundDeadline] = field(default_factory=list)
+    money: list[MoneyRow] = field(default_factory=list)
+    validity: list[tuple[str, Sentence, tuple[int, int]]] = field(default_factory=list)
+    replaced: list[tuple[str | None, str]] = field(default_factory=list)  # "skulle" deadlines
+    last_money: tuple[Sentence, int] | None = None  # sentence of the latest money rows
+    recipient_hints: list[str] = field(default_factory=list)  # recipients named without a date
+    review: list[str] = field(default_factory=list)
+
+
+# --- vocabulary -------------------------------------------------------------------------------
+
+_MODAL = re.compile(r"\b(?:ska|skall)\b", re.I)
+_DELIVER = re.compile(
+    r"\b(?:(?:del|slut|åter)?redovis\w*|(?:del|slut|åter|av)?rapporter\w*|lämna\w*|inkomm\w*|"
+    r"ges\s+in|ge\s+in|överlämna\w*|rekvir\w*|rekvisition\w*|återbetal\w*|betala[s]?\s+tillbaka|"
+    r"informera\w*|redogör\w*|presentera\w*|(?:del|slut|läges)?rapport(?:en|er)?|plan(?:en)?|"
+    r"(?:genomförande|projekt|arbets|tids|aktivitets)plan\w*)\b",
+    re.I,
+)
+# "redovisas mot anslaget": bookkeeping, not a delivery
+_NOT_DELIVERY = re.compile(r"\bredovisas\s+(?:mot|under|på)\s+(?:det\b|anslag|utgiftsområde)", re.I)
+_PAST_OR_CITED = re.compile(
+    r"\b(?:redovisade|lämnade|beslutade|beslut(?:et)?|regeringsbeslut(?:et)?|gav|gavs|fick|inkom|"
+    r"överlämnade|presenterade|publicerade|publicerades|godkändes|antogs|fattade|fattat|"
+    r"daterad|daterat|daterade|från\s+och\s+med|fr\.\s?o\.\s?m\.|sedan|efter|från|tillsattes|"
+    r"inrättades|trädde\s+i\s+kraft|började|startade|påbörjades|avslutades|slutredovisades|"
+    r"redovisades|delredovisades|lämnades|mellan|skrivelse|promemoria|rapport(?:en)?\s+från|"
+    r"i\s+stället\s+för|istället\s+för|ändras\s+från|tidigare|ursprungligen|t\.\s?o\.\s?m\.|"
+    r"till\s+och\s+med)\s+(?:(?!senast\b)\S+\s+){0,2}?(?:den\s+)?$",
+    re.I,
+)
+# "medel som inte har använts vid utgången av 2025": a condition on money, not a deadline
+_USED_MONEY_BEFORE = re.compile(
+    r"\b(?:använts|förbrukats|utnyttjats|disponerats|använda|användas|disponeras)\s+"
+    r"(?:(?:vid|per|före|senast|under|efter|t\.\s?o\.\s?m\.|till\s+och\s+med)\s+"
+    r"(?:\S+\s+){0,2}?)?(?:den\s+)?$",
+    re.I,
+)
+_PAST_MODAL = re.compile(r"\bskulle\b", re.I)
+_PRESENT_PASSIVE = re.compile(
+    r"\b(?:\w*redovisas|\w*rapporteras|lämnas|återbetalas|rekvireras|ges\s+in)\b|"
+    r"\b(?:\w*redovisning(?:en|ar|arna)?|\w*rapport(?:en|er|erna)?)\s+(?:sker|lämnas)\b",
+    re.I,
+)
+_OLD_DATE_BEFORE = re.compile(
+    r"(?:i\s+stället\s+för|istället\s+för|ändras\s+från|från|tidigare|ursprungligen)\s+"
+    r"(?:\S+\s+){0,2}?(?:den\s+)?$",
+    re.I,
+)
+_AMENDMENT = re.compile(r"\b(?:i\s+stället|istället|ändras|ändrar|senareläggs|förlängs)\b", re.I)
+_DEADLINE_WORD = re.compile(
+    r"\b(?:senast|före|innan|inom|till\s+och\s+med|t\.\s?o\.\s?m\.|vid\s+utgången)\b", re.I
+)
+_CLAUSE_CUT = re.compile(r"\s(?:och|samt|medan)\s|;|\s[–-]\s")
+_AFTER_CUT = re.compile(r"\s(?:och|samt|medan)\s|;|\s[–-]\s|,")
+_KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.I))
+    for kind, pattern in (
+        ("rekvisition", r"\brekvir\w*|\brekvisition\w*"),
+        ("återbetalning", r"\båterbetal\w*|\bbetala[s]?\s+tillbaka|\båterföras"),
+        (
+            "ekonomisk redovisning",
+            r"\bekonomisk\w*\s+(?:redovis\w*|rapport\w*|slutredovis\w*)|\bredovisning\s+av\s+"
+            r"(?:de\s+)?(?:använda|förbrukade|utbetalade|erhållna)\s+medel|\bredovis\w*\s+(?:hur\s+)?"
+            r"(?:medlen|bidraget|beloppet)\s+(?:har\s+)?(?:använts|förbrukats)|\bmedlen\s+ska\s+"
+            r"redovisas|\bredovisning\s+av\s+(?:hur\s+)?medlen",
+        ),
+        (
+            "plan",
+            r"\b(?:genomförande|projekt|arbets|tids|aktivitets|verksamhets)plan(?:en)?\b|"
+            r"(?<![\wåäö-])plan(?:en)?\b",
+        ),
+        (
+            "slutredovisning",
+            r"\bslutredovis\w*|\bslutrapport\w*|\bslutlig\w*\s+redovis\w*|\bslutgiltig\w*\s+"
+            r"redovis\w*|\bredovisas\s+slutligt",
+        ),
+        (
+            "delredovisning",
+            r"\bdelredovis\w*|\bdelrapport\w*|\blägesrapport\w*|\blägesredovis\w*|"
+            r"\bdelresultat\w*|\bstatusrapport\w*|\bmellanrapport\w*|\bavrapporter\w*",
+        ),
+        ("årlig redovisning", r"\bårligen\b|\bårlig\w*|\bvarje\s+år\b|\ben\s+gång\s+per\s+år\b"),
+    )
+)
+_SPECIFICITY = {
+    "rekvisition": 0,
+    "återbetalning": 0,
+    "ekonomisk redovisning": 0,
+    "plan": 1,
+    "slutredovisning": 1,
+    "delredovisning": 1,
+    "årlig redovisning": 2,
+}
+_ANNUAL = re.compile(r"\b(?:årligen|varje\s+år|en\s+gång\s+per\s+år|årlig\w*|per\s+år)\b", re.I)
+_OTHER_RECURRENCE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.I))
+    for name, pattern in (
+        ("kvartalsvis", r"\bkvartalsvis\b|\bvarje\s+kvartal\b|\ben\s+gång\s+per\s+kvartal\b"),
+        ("halvårsvis", r"\bhalvårsvis\b|\bvarje\s+halvår\b|\ben\s+gång\s+per\s+halvår\b"),
+        ("månadsvis", r"\bmånadsvis\b|\bvarje\s+månad\b|\ben\s+gång\s+per\s+månad\b"),
+    )
+)
+# "enligt sin instruktion": a standing duty of the agency, not part of this assignment
+_STANDING_DUTY = re.compile(
+    r"\benligt\s+(?:sin|sitt|sina|dess|myndighetens|[\wåäö]+s)\s+(?:instruktion|regleringsbrev)|"
+    r"\bi\s+(?:sin|sitt)\s+(?:instruktion|regleringsbrev)",
+    re.I,
+)
+_ONGOING = re.compile(
+    r"\b(?:fort)?löpande\s+(?:\S+\s+){0,4}?(?:informera\w*|rapportera\w*|redovisa\w*|hålla\w*|"
+    r"stämma\s+av|avrapportera\w*|underrätta\w*)|\b(?:informera\w*|hålla\w*|rapportera\w*|"
+    r"redovisa\w*|underrätta\w*)\s+(?:\S+\s+){0,5}?(?:fort)?löpande\b|\b(?:kontinuerligt|"
+    r"regelbundet)\s+(?:\S+\s+){0,3}?(?:informera\w*|hålla\w*\s+(?:\S+\s+){0,4}?informerad\w*)",
+    re.I,
+)
+_SAME_TIME = re.compile(
+    r"\b(?:vid\s+samma\s+(?:tidpunkt|tillfälle|tid)|samtidigt|samma\s+dag|senast\s+samma\s+dag|"
+    r"vid\s+den\s+tidpunkten)\b",
+    re.I,
+)
+_WITH_REPORT = re.compile(
+    r"\bi\s+samband\s+med\s+(?:(?P<k>slut|del)?(?:redovisningen|rapporten|rapporteringen))\b",
+    re.I,
+)
+_VALIDITY = re.compile(
+    r"\buppdraget\s+(?:gäller|löper|pågår|ska\s+(?:vara\s+)?(?:slutfört|avslutat|genomfört|"
+    r"slutföras|avslutas|genomföras))\b",
+    re.I,
+)
+_COPY_START = r"\b(?:med\s+)?(?:en\s+)?kopia\s+(?:för\s+kännedom\s+)?till\s+"
+# "med kopia till Finansdepartementet": a copy, not a recipient; only the names are removed
+_COPY = re.compile(rf"{_COPY_START}{AGENCY}(?:\s*(?:,|och|samt)\s*{AGENCY})*")
+_RECIPIENT = re.compile(rf"\b(?:till|hos|från)\s+(?P<r>{AGENCY})")
+# --- entry point ------------------------------------------------------------------------------
+
+
+def extract(text: str) -> Extraction:
+    doc = parse(text)
+    ex = Extraction(doc, read_identity(doc))
+    seen: set[str] = set()
+    for sentence in doc.sentences:
+        if sentence.region is not Region.BODY or _is_heading(doc, sentence):
+            continue
+        if sentence.key in seen:
+            continue  # the same sentence in a repeated copy of the decision
+        seen.add(sentence.key)
+        _validity(ex, sentence)
+        _deadlines(ex, sentence)
+        _money(ex, sentence)
+    _resolve(ex)
+    return ex
+
+
+def _is_heading(doc: Document, sentence: Sentence) -> bool:
+    return doc.paragraphs[sentence.paragraph].heading
+
+
+# --- validity ("Uppdraget gäller t.o.m. …") ----------------------------------------------------
+
+
+def _validity(ex: Extraction, sentence: Sentence) -> None:
+    m = _VALIDITY.search(sentence.text)
+    if m is None:
+        return
+    for hit in find_dates(sentence.text):
+        if hit.start > m.start() and hit.values:
+            span = (sentence.start + hit.start, sentence.start + hit.end)
+            ex.validity.append((hit.values[-1], sentence, span))
+            return
+
+
+# --- deadlines -------------------------------------------------------------------------------
+
+
+def _deliveries(text: str) -> list[re.Match[str]]:
+    bad = [m.span() for m in _NOT_DELIVERY.finditer(text)]
+    return [m for m in _DELIVER.finditer(text) if not any(a <= m.start() < b for a, b in bad)]
+
+
+def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    start, end = 0, len(text)
+    for m in _CLAUSE_CUT.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def _accept_date(text: str, hit: DateHit, deliveries: list[re.Match[str]], modal: bool) -> bool:
+    before = text[max(0, hit.start - 60) : hit.start]
+    if _PAST_OR_CITED.search(before) or _USED_MONEY_BEFORE.search(before):
+        return False
+    if hit.kind == "year" and (hit.prefix.startswith("under") or hit.prefix == "före"):
+        # A bare year is a deadline only when governed: "senast 2026", "före utgången av
+        # 2026", or "redovisas under 2026" (a delivery verb right before "under").
+        near = text[max(0, hit.start - 30) : hit.start]
+        if not re.search(r"\b(?:\w*redovisas|\w*rapporteras|lämnas|ske)\s+$", near, re.I):
+            return False
+    if hit.kind == "annual" and not hit.values:
+        return bool(deliveries) and modal
+    senast = _DEADLINE_WORD.search(text[max(0, hit.start - 40) : hit.start]) is not None
+    return bool(deliveries) and (modal or senast)
+
+
+def _deadlines(ex: Extraction, sentence: Sentence) -> None:
+    text = _COPY.sub(lambda m: " " * len(m.group()), sentence.text)
+    if _VALIDITY.search(text) and not re.search(r"\b(?:redovis|rapporter|lämna)", text, re.I):
+        return
+    if _STANDING_DUTY.search(text):
+        return
+    deliveries = _deliveries(text)
+    amendment = _AMENDMENT.search(text) is not None
+    modal = (
+        _MODAL.search(text) is not None or amendment or _PRESENT_PASSIVE.search(text) is not None
+    )
+    hits = find_dates(text)
+    if _PAST_MODAL.search(text) and not _MODAL.search(text):
+        # "Uppdraget skulle redovisas senast den 31 mars 2025": an earlier deadline, kept
+        # only as the date a later "i stället" replaces.
+        for hit in hits:
+            if hit.values and _accept_date(text, hit, deliveries, True):
+                kind = _kind_near(text, hit.start, 0, len(text))
+                ex.replaced.extend((kind, v) for v in hit.values)
+        return
+    accepted: list[DateHit] = []
+    old_dates: list[str] = []
+    for hit in hits:
+        before = text[max(0, hit.start - 60) : hit.start]
+        if amendment and hit.values and _OLD_DATE_BEFORE.search(before):
+            old_dates.extend(hit.values)
+            continue
+        if _accept_date(text, hit, deliveries, modal):
+            accepted.append(hit)
+    found: list[FoundDeadline] = []
+    kinds = _kinds_for(text, accepted)
+    if (accepted or deliveries) and foreign_subject(ex.identity, text):
+        keep = [i for i, k in enumerate(kinds) if k in _FINANCIAL]
+        if not keep:
+            return
+        accepted = [accepted[i] for i in keep]
+        kinds = [kinds[i] for i in keep]
+    recipients = _recipients_for(text, accepted)
+    for i, hit in enumerate(accepted):
+        found.extend(_deadlines_from_hit(ex, sentence, text, hit, kinds[i], recipients[i]))
+    if old_dates:
+        for d in found:
+            d.changes.extend(v for v in old_dates if v not in d.changes and v != d.due)
+    elif amendment and re.search(r"\bi\s*stället\b", text, re.I):
+        for d in found:
+            d.supersedes = True
+    ex.deadlines.extend(found)
+    if not accepted and deliveries:
+        recipient = _first_recipient(text)
+        if recipient and recipient.startswith("Regeringskansliet"):
+            ex.recipient_hints.append(recipient)  # "Redovisningarna ska lämnas till …"
+    if not accepted and deliveries and modal:
+        _undated(ex, sentence, text)
+    elif accepted:
+        _undated_annual_besides(ex, sentence, text, accepted)
+
+
+def _deadlines_from_hit(
+    ex: Extraction,
+    sentence: Sentence,
+    text: str,
+    hit: DateHit,
+    kind: str | None,
+    recipient: str | None,
+) -> list[FoundDeadline]:
+    span = (sentence.start + hit.start, sentence.start + hit.end)
+    clause = text[slice(*_clause_bounds(text, hit.start))]
+    annual = _ANNUAL.search(clause) is not None or kind == "årlig redovisning"
+    other = next((name for name, rx in _OTHER_RECURRENCE if rx.search(clause)), None)
+    title = _title_for(text, hit)
+    values = list(hit.values)
+    note = None
+    if not values and hit.day_month is not None:
+        values, ranged = _years_from_context(text, hit)
+        if ranged:
+            annual = True
+        if hit.kind == "annual" and values:
+            values = [f"{int(v[:4]) + 1}-02-22" for v in values]
+        elif values:
+            month, day = hit.day_month
+            values = [f"{int(v[:4]):04d}-{month:02d}-{day:02d}" for v in values]
+    if not values:
+        what = "årsredovisningen" if hit.kind == "annual" else "datumet"
+        note = f"Beslutet anger inget år för {what}; ange datum."
+        return [
+            FoundDeadline(
+                kind or ("årlig redovisning" if annual else None),
+                None,
+                sentence,
+                span,
+                ongoing=True,
+                repeats="årligen" if annual else other,
+                recipient=recipient,
+                title=title,
+                note=note,
+            )
+        ]
+    if other and not hit.year_range and len(values) == 1:
+        # "Delrapporter ska lämnas kvartalsvis, första gången senast den 15 januari 2026"
+        return [
+            FoundDeadline(
+                kind, values[0], sentence, span, repeats=other, recipient=recipient, title=title
+            )
+        ]
+    if annual or hit.year_range:
+        return [
+            FoundDeadline(
+                kind or "årlig redovisning",
+                values[0],
+                sentence,
+                span,
+                repeats="årligen",
+                until=values[-1] if len(values) > 1 else None,
+                recipient=recipient,
+                title=title,
+            )
+        ]
+    return [
+        FoundDeadline(kind, v, sentence, span, recipient=recipient, title=title) for v in values
+    ]
+
+
+def _years_from_context(text: str, hit: DateHit) -> tuple[list[str], bool]:
+    """Year(s) for "senast den 31 mars" from "under åren 2026–2028" in the same sentence."""
+    others = [h for h in find_dates(text) if h.start != hit.start]
+    earlier = [h for h in others if h.end <= hit.start and h.values]
+    if earlier and re.search(r"\bdärefter\b", text[earlier[-1].end : hit.start], re.I):
+        # "den 1 juli 2026 och därefter årligen senast den 1 juli …, sista gången 2028"
+        first = int(earlier[-1].values[-1][:4]) + 1
+        later_years = [
+            v
+            for y in find_years(text[hit.end :], [])
+            for v in y.years
+            if v >= first and not y.budget_year
+        ]
+        last = max(later_years, default=first)
+        return [str(v) for v in range(first, last + 1)], True
+    later = [h for h in others if h.start > hit.start and len(h.values) == 1 and h.kind == "day"]
+    if later and hit.kind == "day":
+        # "senast den 1 mars och … senast den 1 september 2027": the year written later
+        return [later[0].values[0][:4]], False
+    dates = [(h.start, h.end) for h in others if h.kind != "year"]
+    years = [y for y in find_years(text, dates) if not y.budget_year]
+    ranged = [y for y in years if y.first != y.last and not y.listed]
+    if ranged:
+        y = ranged[0]
+        return [str(v) for v in range(y.first, y.last + 1)], True
+    named = sorted({v for y in years for v in y.years})
+    if named and _ANNUAL.search(text):
+        # "senast den 1 mars varje år, med början 2026 och fram till och med 2028"
+        return [str(v) for v in range(named[0], named[-1] + 1)], True
+    if hit.kind == "annual" and len(named) == 1:
+        # "För 2026 ska … redovisas i samband med årsredovisningen"
+        return [str(named[0])], False
+    return [], False
+
+
+def _supersede(ex: Extraction, new: FoundDeadline) -> None:
+    """ "ska i stället …": the latest earlier deadline of the same kind is the replaced one."""
+
+    def similar(kind: str | None) -> bool:
+        if kind == new.kind:
+            return True
+        reports = (None, "delredovisning", "slutredovisning", "övrigt")
+        return kind in reports and new.kind in reports
+
+    for exact in (True, False):
+        for old in reversed(ex.deadlines):
+            usable = old.due and old.due != new.due and not old.changes and not old.supersedes
+            if usable and ((old.kind == new.kind) if exact else similar(old.kind)):
+                assert old.due is not None
+                ex.deadlines.remove(old)
+                new.changes.append(old.due)
+                return
+        for kind, due in reversed(ex.replaced):
+            if due != new.due and ((kind == new.kind) if exact else similar(kind)):
+                new.changes.append(due)
+                return
+
+
+def _undated(ex: Extraction, sentence: Sentence, text: str) -> None:
+    """Deliveries without a date: ongoing, yearly, or at the same time as another one."""
+    if m := _ONGOING.search(text):
+        ex.deadlines.append(
+            FoundDeadline(
+                "övrigt",
+                None,
+                sentence,
+                (sentence.start + m.start(), sentence.start + m.end()),
+                ongoing=True,
+                recipient=_first_recipient(text) or _informed(text),
+                title="Löpande information om arbetet",
+            )
+        )
+        return
+    same = _SAME_TIME.search(text)
+    if same:
+        previous = next((d for d in reversed(ex.deadlines) if d.due), None)
+        if previous is not None and previous.sentence.paragraph == sentence.paragraph:
+            kind = _kind_near(text, same.start(), 0, len(text))
+            ex.deadlines.append(
+                FoundDeadline(
+                    kind,
+                    previous.due,
+                    sentence,
+                    (sentence.start + same.start(), sentence.start + same.end()),
+                    repeats=previous.repeats,  # same time as the previous one
+                    until=previous.until,
+                    recipient=_first_recipient(text),
+                    title=_title_for(text, None),
+                )
+            )
+            return
+    with_report = _WITH_REPORT.search(text)
+    if with_report:
+        kind = _kind_near(text, with_report.start(), 0, len(text))
+        anchor = {"slut": "slutredovisning", "del": "delredovisning"}.get(
+            (with_report.group("k") or "").lower(), "*"
+        )
+        ex.deadlines.append(
+            FoundDeadline(
+                kind,
+                None,
+                sentence,
+                (sentence.start + with_report.start(), sentence.start + with_report.end()),
+                recipient=_first_recipient(text),
+                title=_title_for(text, None),
+                anchor=anchor,
+            )
+        )
+        return
+    annual = _ANNUAL.search(text)
+    if annual and not find_amounts(text):
+        ex.deadlines.append(_undated_annual(sentence, text, annual))
+
+
+def _undated_annual(sentence: Sentence, text: str, m: re.Match[str]) -> FoundDeadline:
+    return FoundDeadline(
+        "årlig redovisning",
+        None,
+        sentence,
+        (sentence.start + m.start(), sentence.start + m.end()),
+        ongoing=True,
+        repeats="årligen",
+        recipient=_first_recipient(text),
+        title=_title_for(text, None) or "Årlig redovisning",
+        note="Beslutet säger att redovisningen ska ske årligen men anger inget datum.",
+    )
+
+
+def _undated_annual_besides(
+    ex: Extraction, sentence: Sentence, text: str, accepted: list[DateHit]
+) -> None:
+    """ "ska årligen redovisa … och senast den 15 oktober 2028 lämna en slutredovisning"."""
+    for m in _ANNUAL.finditer(text):
+        a, b = _clause_bounds(text, m.start())
+        if any(a <= h.start < b for h in accepted):
+            continue
+        if not _deliveries(text[a:b]) or find_amounts(text[a:b]):
+            continue
+        ex.deadlines.append(_undated_annual(sentence, text[a:b], m))
+        return
+
+
+def _kind_near(text: str, pos: int, lo: int, hi: int) -> str | None:
+    """The most specific kind word in text[lo:hi], the nearest to pos breaking ties."""
+    best: tuple[int, int, str] | None = None
+    for kind, pattern in _KIND_WORDS:
+        for m in pattern.finditer(text, lo, hi):
+            distance = min(abs(m.start() - pos), abs(m.end() - pos))
+            candidate = (_SPECIFICITY[kind], distance, kind)
+            if best is None or candidate < best:
+                best = candidate
+    return best[2] if best else None
+
+
+def _kinds_for(text: str, hits: list[DateHit]) -> list[str | None]:
+    """The kind of each dated delivery: words before the date in its clause, else after."""
+    kinds: list[str | None] = []
+    for i, hit in enumerate(hits):
+        prev_end = hits[i - 1].end if i else 0
+        next_start = hits[i + 1].start if i + 1 < len(hits) else len(text)
+        lo = prev_end
+        for m in _CLAUSE_CUT.finditer(text, prev_end, hit.start):
+            lo = m.end()
+        hi = next_start
+        cut = _AFTER_CUT.search(text, hit.end, next_start)
+        if cut:
+            hi = cut.start()
+        glue = text[prev_end : hit.start]
+        if i and re.fullmatch(r"\s*(?:,|och|samt|respektive|resp\.)?\s*(?:senast\s+)?", glue):
+            kinds.append(kinds[-1])  # "den 1 mars 2026 och den 1 mars 2027"
+            continue
+        kind = _kind_near(text, hit.start, lo, hit.start)
+        if kind is None or kind == "årlig redovisning":
+            after = _kind_near(text, hit.end, hit.end, hi)
+            if after is not None and (kind is None or _SPECIFICITY[after] < _SPECIFICITY[kind]):
+                kind = after
+        if kind is None and len(hits) == 1:
+            kind = _kind_near(text, hit.start, 0, len(text))
+        kinds.append(kind)
+    return kinds
+
+
+def _recipient_spans(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _RECIPIENT.finditer(text):
+        name = _normalise_recipient(m.group("r"))
+        if name:
+            out.append((m.start(), m.end(), name))
+    return out
+
+
+def _normalise_recipient(name: str) -> str | None:
+    name = " ".join(name.split())
+    if name == "regeringen":
+        return "Regeringskansliet"
+    if name.endswith("departementet") or name == "Statsrådsberedningen":
+        return f"Regeringskansliet ({name})"
+    if re.fullmatch(r"[A-ZÅÄÖ]{2,6}", name) and name not in ("ESV", "SCB", "SKR", "MUCF", "SIDA"):
+        return None
+    return name
+
+
+_INFORMED = re.compile(rf"\b(?:informera\w*|hålla\w*|underrätta\w*)\s+(?:\w+\s+)?(?P<r>{AGENCY})")
+
+
+def _informed(text: str) -> str | None:
+    """ "hålla Regeringskansliet (Socialdepartementet) löpande informerat"."""
+    m = _INFORMED.search(text)
+    return _normalise_recipient(m.group("r")) if m else None
+
+
+def _first_recipient(text: str) -> str | None:
+    spans = _recipient_spans(_COPY.sub(lambda m: " " * len(m.group()), text))
+    return spans[0][2] if spans else None
+
+
+def _recipients_for(text: str, hits: list[DateHit]) -> list[str | None]:
+    spans = _recipient_spans(text)
+    if not hits:
+        return []
+    if len(hits) == 1:
+        if not spans:
+            return [None]
+        nearest = min(spans, key=lambda s: min(abs(s[0] - hits[0].end), abs(hits[0].start - s[1])))
+        return [nearest[2]]
+    before: list[str | None] = []
+    after: list[str | None] = []
+    for i, hit in enumerate(hits):
+        lo = hits[i - 1].end if i else 0
+        hi = hits[i + 1].start if i + 1 < len(hits) else len(text)
+        b = [s for s in spans if lo <= s[0] and s[1] <= hit.start]
+        a = [s for s in spans if hit.end <= s[0] and s[1] <= hi]
+        before.append(b[-1][2] if b else None)
+        after.append(a[0][2] if a else None)
+    if all(after) and not all(before):
+        return after
+    if all(before):
+        return before
+    chosen = [b or a for b, a in zip(before, after, strict=True)]
+    fallback = spans[0][2] if spans else None
+    # "ska redovisas till X senast den 1 mars och senast den 1 juni": X for both
+    return [c or fallback for c in chosen]
+
+
+_TITLE_NOUN = re.compile(
+    r"\b(?:en|ett|sin|sina|den|det)\s+(?P<t>(?:[a-zåäö]+\s+){0,2}?(?:(?:genomförande|projekt|"
+    r"arbets|tids)?plan|(?:del|slut|läges|ekonomisk|skriftlig)?(?:redovisning|rapport)|"
+    r"redogörelse|analys|utvärdering|kartläggning|förslag|sammanställning)"
+    r"(?:\s+(?:för|av|om|över|kring|till|med)\s+[^,.;]{2,90}?)?)"
+    r"(?=\s+(?:senast|till\s|hos\s|den\s\d|\d|i\s+samband|före|lämnas|redovisas|ges\s|"
+    r"inom|under|vid|och\s+senast)|\s*[,.;]|$)",
+    re.I,
+)
+
+
+def _title_for(text: str, hit: DateHit | None) -> str | None:
+    best: re.Match[str] | None = None
+    for m in _TITLE_NOUN.finditer(text):
+        if hit is None:
+            best = best or m
+            continue
+        if best is None or abs(m.start() - hit.start) < abs(best.start() - hit.start):
+            best = m
+    if best is None:
+        return None
+    title = " ".join(best.group("t").split())
+    if len(title) > 120:
+        return None
+    return title[0].upper() + title[1:]
+
+
+# --- money -------------------------------------------------------------------------------------
+
+
+def _money(ex: Extraction, sentence: Sentence) -> None:
+    text = sentence.text
+    thousands = THOUSANDS_DECLARED.search(text) is not None
+    amounts = find_amounts(text, thousands=thousands)
+    if not amounts:
+        _appropriation_for_previous(ex, sentence)
+        return
+    marks = money_markers(text)
+    if not marks:
+        if any(not a.bare for a in amounts) and _MODAL.search(text):
+            shown = ", ".join(_kr(a.kronor) for a in amounts if not a.bare)
+            ex.review.append(
+                f"Beloppet {shown} står utan tydligt beräknat/beviljat: «{_short(text)}»"
+            )
+        return
+    if all(a.bare for a in amounts):
+        return  # "20,5 miljoner liv": no kronor anywhere in the sentence
+    exclude = [(a.start, a.end) for a in amounts] + [
+        (h.start, h.end) for h in find_dates(text) if h.kind != "year"
+    ]
+    years = find_years(text, exclude)
+    appropriation = find_appropriation(text)
+    # "10 miljoner kronor 2025–2027, varav 4 miljoner kronor 2025 …": the parts are rows
+    # when each has a year, else the total is.
+    parts = [
+        i for i, a in enumerate(amounts) if _VARAV.search(text[max(0, a.start - 30) : a.start])
+    ]
+    chosen: dict[int, YearHit | None] = {
+        i: _year_for(text, amounts, i, years) for i in range(len(amounts))
+    }
+    if parts:
+        part_years = [chosen[i] for i in parts]
+        if all(y is not None and y.first == y.last for y in part_years):
+            totals = {i for i in range(len(amounts)) if i not in parts}
+            drop = {i for i in totals if (y := chosen[i]) is not None and y.first != y.last}
+            drop |= {i for i in totals if chosen[i] is None}
+        else:
+            drop = set(parts)
+    else:
+        drop = set()
+    rows_before = len(ex.money)
+    for i, amount in enumerate(amounts):
+        if i in drop:
+            continue
+        kind = _classify(marks, amount.start)
+        year = chosen[i]
+        agency = _agency_for(ex, text, amount.start)
+        span = (sentence.start + amount.start, sentence.start + amount.end)
+        if year is None:
+            ex.money.append(
+                MoneyRow(agency, appropriation, "", kind, amount.kronor, sentence, span)
+            )
+            continue
+        window = text[max(0, amount.start - 40) : amount.end + 80]
+        if len(year.years) > 1 and PER_YEAR_RE.search(window):
+            for each in year.years:
+                ex.money.append(
+                    MoneyRow(agency, appropriation, str(each), kind, amount.kronor, sentence, span)
+                )
+        else:
+            ex.money.append(
+                MoneyRow(agency, appropriation, year.key, kind, amount.kronor, sentence, span)
+            )
+    if len(ex.money) > rows_before:
+        ex.last_money = (sentence, rows_before)
+
+
+_VARAV = re.compile(r"\b(?:varav|av\s+vilka|därav)\s+(?:\S+\s+){0,2}$", re.I)
+_CHARGE = re.compile(
+    r"\b(?:belasta\w*|avräkna\w*|redovisas\s+mot|finansiera\w*|bekostas|tas\s+från)\b", re.I
+)
+
+
+def _appropriation_for_previous(ex: Extraction, sentence: Sentence) -> None:
+    """ "Kostnaderna ska belasta anslaget 1:1 …" right after the amount's sentence."""
+    if ex.last_money is None or not _CHARGE.search(sentence.text):
+        return
+    previous, first_row = ex.last_money
+    if sentence.paragraph - previous.paragraph > 1:
+        return
+    appropriation = find_appropriation(sentence.text)
+    if appropriation is None:
+        return
+    budget_years = [y for y in find_years(sentence.text, []) if y.budget_year]
+    for i in range(first_row, len(ex.money)):
+        row = ex.money[i]
+        if row.sentence is previous and row.appropriation is None:
+            # "… för budgetåret 2026" in the charging sentence is the year of a yearless amount
+            year = row.year or (budget_years[0].key if budget_years else "")
+            ex.money[i] = replace(row, appropriation=appropriation, charge=sentence, year=year)
+
+
+def _classify(marks: list[tuple[int, str]], pos: int) -> str:
+    """The nearest classifying word before the amount, else the first one after it."""
+    before = [kind for at, kind in marks if at < pos]
+    return before[-1] if before else marks[0][1]
+
+
+_CONJ = re.compile(r",|\b(?:och|samt|respektive|varav|medan)\b", re.I)
+
+
+def _year_for(text: str, amounts: list[AmountHit], i: int, years: list[YearHit]) -> YearHit | None:
+    amount = amounts[i]
+    lo = amounts[i - 1].end if i else 0
+    hi = amounts[i + 1].start if i + 1 < len(amounts) else len(text)
+    usable = [y for y in years if not y.budget_year]
+    after = [y for y in usable if amount.end <= y.start < hi]
+    before = [y for y in usable if lo <= y.start and y.end <= amount.start]
+    a = after[0] if after else None
+    b = before[-1] if before else None
+    a_free = a is not None and not _CONJ.search(text, amount.end, a.start)
+    b_free = b is not None and not _CONJ.search(text, b.end, amount.start)
+    if a is not None and a_free:
+        return a
+    if b is not None and b_free:
+        return b
+    if a is not None and i + 1 >= len(amounts):
+        return a
+    if b is not None:
+        return b
+    if a is not None:
+        return a
+    if len({y.key for y in usable}) == 1:
+        return usable[0]  # "X får 3 000 000 kronor och Y 1 000 000 kronor under 2026"
+    fallback = [y for y in years if y.budget_year]
+    return fallback[0] if fallback else None
+
+
+def _agency_for(ex: Extraction, text: str, pos: int) -> str | None:
+    names = [n for n, _, _ in ex.identity.agencies]
+    best: tuple[int, str] | None = None
+    for name in names:
+        for m in re.finditer(re.escape(name), text[:pos]):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), name)
+    if best is not None:
+        return best[1]
+    return names[0] if names else None
+
+
+def _kr(value: int) -> str:
+    return f"{value:,}".replace(",", "\u00a0") + "\u00a0kr"
+
+
+def _short(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# --- after all sentences -----------------------------------------------------------------------
+
+
+def _resolve(ex: Extraction) -> None:
+    for row in ex.money:
+        if not row.year:
+            ex.review.append(
+                f"Beloppet {_kr(row.amount)} ({row.kind}) saknar år i beslutet; "
+                f"ange år under budget: «{_short(row.sentence.text)}»"
+            )
+    for d in [d for d in ex.deadlines if d.supersedes]:
+        _supersede(ex, d)
+    deadlines = ex.deadlines
+    # "i samband med slutredovisningen": take that deadline's date
+    for d in deadlines:
+        if d.anchor is None:
+            continue
+        target = next(
+            (
+                o
+                for o in deadlines
+                if o.due
+                and o is not d
+                and (
+                    o.kind == d.anchor
+                    or (d.anchor == "*" and (o.kind in _REPORTS or o.kind is None))
+                )
+            ),
+            None,
+        )
+        if target is not None:
+            d.due, d.repeats, d.until = target.due, target.repeats, target.until
+        else:
+            d.ongoing = True
+            d.note = "Ska lämnas i samband med en annan redovisning vars datum inte hittades."
+    # Reports of unspecified kind: the last one is the final report unless one is named.
+    dated_generic = [d for d in deadlines if d.kind is None and d.due and not d.repeats]
+    has_final = any(d.kind == "slutredovisning" for d in deadlines)
+    last_due = max((due_sort_key(d.due) for d in dated_generic if d.due), default=None)
+    for d in deadlines:
+        if d.kind is not None:
+            continue
+        if d.repeats:
+            d.kind = "årlig redovisning" if d.repeats == "årligen" else "delredovisning"
+        elif d.due and not has_final and due_sort_key(d.due) == last_due:
+            d.kind = "slutredovisning"
+        elif d.due:
+            d.kind = "delredovisning"
+        else:
+            d.kind = "övrigt"
+    if len(dated_generic) > 1 or (dated_generic and has_final):
+        ex.review.append(
+            "Beslutet anger inte typen för alla redovisningar; den sista har tolkats som "
+            "slutredovisning och de tidigare som delredovisningar. Kontrollera `typ`."
+        )
+    _default_recipients(ex)
+    _dedupe(ex)
+
+
+_REPORTS = ("plan", "delredovisning", "årlig redovisning", "slutredovisning", "övrigt")
+_FINANCIAL = ("ekonomisk redovisning", "rekvisition", "återbetalning")
+
+
+def _default_recipients(ex: Extraction) -> None:
+    report_to = _most_common(d.recipient for d in ex.deadlines if d.kind in _REPORTS)
+    report_to = report_to or _most_common(ex.recipient_hints)
+    money_to = _most_common(d.recipient for d in ex.deadlines if d.kind in _FINANCIAL)
+    if ex.identity.ministry and report_to == "Regeringskansliet":
+        report_to = f"Regeringskansliet ({ex.identity.ministry})"
+    for d in ex.deadlines:
+        if d.recipient == "Regeringskansliet" and ex.identity.ministry:
+            d.recipient = f"Regeringskansliet ({ex.identity.ministry})"
+        if d.recipient is None:
+            if d.kind in _FINANCIAL:
+                d.recipient = money_to or (
+                    "Kammarkollegiet" if "Kammarkollegiet" in d.sentence.text else report_to
+                )
+            else:
+                d.recipient = report_to
+    if ex.identity.ministry is None:
+        for d in ex.deadlines:
+            m = re.fullmatch(r"Regeringskansliet \((.+departementet)\)", d.recipient or "")
+            if m:
+                ex.identity.ministry = m.group(1)
+                ex.identity.ministry_inferred = True
+                at = d.sentence.text.find(m.group(1))
+                ex.identity.ministry_span = (
+                    (d.sentence.start + at, d.sentence.start + at + len(m.group(1)))
+                    if at >= 0
+                    else d.span
+                )
+                break
+    if ex.identity.ministry is None and ex.identity.case_numbers:
+        prefix = re.match(r"[A-Za-zÅÄÖåäö]+", ex.identity.case_numbers[0][0])
+        if prefix and prefix.group() in DNR_PREFIX_MINISTRY:
+            ex.identity.ministry = DNR_PREFIX_MINISTRY[prefix.group()]
+            ex.identity.ministry_inferred = True
+            ex.identity.ministry_span = ex.identity.case_numbers[0][2]
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counts: dict[str, int] = {}
+    for v in values:
+        if v:
+            counts[v] = counts.get(v, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _dedupe(ex: Extraction) -> None:
+    seen: set[tuple[object, ...]] = set()
+    kept: list[FoundDeadline] = []
+    for d in ex.deadlines:
+        key = (d.kind, d.due, d.ongoing, d.recipient if d.due is None else None)
+        if d.due is None and d.kind == "årlig redovisning":
+            key = (d.kind, None, True, None)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(d)
+    # an undated yearly report next to a dated recurring one of the same sentence is redundant
+    ex.deadlines = [
+        d
+        for d in kept
+        if not (
+            d.due is None
+            and d.kind == "årlig redovisning"
+            and any(o.due and o.repeats and o.sentence is d.sentence for o in kept)
+        )
+    ]
+    money_seen: set[tuple[object, ...]] = set()
+    rows: list[MoneyRow] = []
+    for row in ex.money:
+        appr = row.appropriation
+        money_key = (
+            row.agency,
+            (appr.area, appr.appropriation, appr.item) if appr else None,
+            row.year,
+            row.kind,
+            row.amount,
+        )
+        if money_key in money_seen:
+            continue
+        money_seen.add(money_key)
+        rows.append(row)
+    ex.money = rows

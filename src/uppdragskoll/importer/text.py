@@ -1,0 +1,613 @@
+"""Decision text as read from a PDF or web page: noise cleanup, structure, sentences. Pure.
+
+Every cleaned character remembers the offset of the input character it came from, so a fact
+found in the cleaned text can point back into the original input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+# --- offset-preserving text -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mapped:
+    """Text plus, for each character (and one past the end), its offset in the input."""
+
+    text: str
+    pos: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The input span [start, end) of cleaned text [start, end)."""
+        start = max(0, min(start, len(self.text)))
+        end = max(start, min(end, len(self.text)))
+        if end == start:
+            return self.pos[start], self.pos[start]
+        return self.pos[start], self.pos[end - 1] + 1
+
+
+class _Builder:
+    def __init__(self, source: Mapped) -> None:
+        self._src = source
+        self._chars: list[str] = []
+        self._pos: list[int] = []
+
+    def copy(self, start: int, end: int) -> None:
+        """Append source text [start, end) unchanged."""
+        self._chars.append(self._src.text[start:end])
+        self._pos.extend(self._src.pos[start:end])
+
+    def put(self, text: str, start: int, end: int | None = None) -> None:
+        """Append `text` as a replacement of source [start, end) (a point when end is None)."""
+        if not text:
+            return
+        first = self._src.pos[min(start, len(self._src.text))]
+        last = first if end is None or end <= start else self._src.pos[end - 1]
+        self._chars.append(text)
+        if len(text) == 1:
+            self._pos.append(first)
+        else:
+            # Spread the replacement over the source span: first char -> first, last -> last.
+            step = len(text) - 1
+            self._pos.extend(first + (last - first) * i // step for i in range(len(text)))
+
+    @property
+    def length(self) -> int:
+        return len(self._pos)
+
+    def mark(self) -> int:
+        return len(self._chars)
+
+    def text_from(self, mark: int) -> str:
+        return "".join(self._chars[mark:])
+
+    def build(self, end_pos: int | None = None) -> Mapped:
+        text = "".join(self._chars)
+        tail = self._src.pos[-1] if end_pos is None else end_pos
+        return Mapped(text, (*self._pos, tail))
+
+
+def _substitute(
+    source: Mapped, pattern: re.Pattern[str], replace: dict[str, str] | None = None
+) -> Mapped:
+    """Replace every match of `pattern` by replace[match] (default: delete it)."""
+    out = _Builder(source)
+    last = 0
+    for m in pattern.finditer(source.text):
+        out.copy(last, m.start())
+        new = (replace or {}).get(m.group(), "")
+        out.put(new, m.start(), m.end())
+        last = m.end()
+    out.copy(last, len(source.text))
+    return out.build()
+
+
+def as_mapped(text: str) -> Mapped:
+    """Text whose characters map to themselves."""
+    return Mapped(text, tuple(range(len(text) + 1)))
+
+
+# --- character noise ----------------------------------------------------------------------------
+
+_CHAR_MAP = {
+    "\r\n": "\n",
+    "\r": "\n",
+    "\u2028": "\n",
+    "\u2029": "\n",
+    "\x0c": "\n",  # form feed between PDF pages
+    "\u00a0": " ",
+    "\u202f": " ",
+    "\u2007": " ",
+    "\u2009": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\t": " ",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\u00ad": "",  # soft hyphen
+    "\u200b": "",
+    "\u200c": "",
+    "\u200d": "",
+    "\u2060": "",
+    "\ufeff": "",
+}
+_CHAR_RE = re.compile("|".join(re.escape(k) for k in sorted(_CHAR_MAP, key=len, reverse=True)))
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def normalise_chars(raw: str) -> Mapped:
+    """NBSP and friends become spaces, soft hyphens and zero-width characters disappear."""
+    mapped = _substitute(as_mapped(raw), _CHAR_RE, _CHAR_MAP)
+    return _substitute(mapped, _CONTROL_RE, {})
+
+
+# --- OCR repair ---------------------------------------------------------------------------------
+
+# Words whose å/ä/ö an OCR engine tends to mangle ("for", "stédja", "arligen", "f6lja", "&r").
+# Only words whose mangled ASCII form is not itself a common Swedish word ("våra" ~ "vara").
+_OCR_VOCABULARY = """
+för är på år året åren årligen årlig årliga årets års årsredovisning årsredovisningen
+återbetalas återbetala återbetalning återbetalningen återrapportera återrapporteras
+återrapportering lämna lämnas lämnar lämnats lämnat även också får fått användas använda
+använt använts beräknar beräknas beräknat beräknade högst halvåret halvår utgången före
+följa följer följande främja stödja stödjer stöd stödet hälso hälsa hälsan sjukvården
+sjukvård vård vården vårdens närmare nära därför där när så då mål målen målgrupper län
+både någon några gäller genomföra genomfört genomförs genomförande genomförandet
+läkemedelsverket folkhälsomyndigheten förordning förordningen förutsättning
+förutsättningar redogörelse hänvisa ändamål ändra ändras ändring ändringar löpande
+överlämna överlämnas återkomma första fjärde hösten våren sommaren utgiftsområde
+utgiftsområdet omställningen omställning primärvården primärvård tillgänglighet tillgång
+tillgången sätt särskilt stärka stärks jämfört ökad öka ökar över sådan sådana såsom väl
+vägnar inför fördela fördelas fördelats förslag föreslå förbättra förebygga förebyggande
+förstärka fortsätta fortsätter påverka bör behöver kräver ställning myndighetens
+uppföljning uppföljningen slutföra slutfört delredovisningarna åtgärder insatser
+kommunerna kostnader ersättning
+"""
+
+_OCR_SLOT = r"(?:éa|ai|ia|o6|6o|[aoeéèdi6&4@1äåöÄÅÖAOE])"
+
+
+def _ocr_pattern(word: str) -> str:
+    return "".join(_OCR_SLOT if ch in "åäö" else re.escape(ch) for ch in word)
+
+
+_OCR_WORDS = tuple(dict.fromkeys(w for w in _OCR_VOCABULARY.split() if any(c in w for c in "åäö")))
+_OCR_FOLDED: dict[str, str] = {}
+for _word in _OCR_WORDS:
+    _OCR_FOLDED.setdefault(_word.translate(str.maketrans("åäö", "aao")), _word)
+_OCR_RE = re.compile(
+    r"(?<![\w&@])(?:"
+    + "|".join(f"(?P<w{i}>{_ocr_pattern(w)})" for i, w in enumerate(_OCR_WORDS))
+    + r")(?![\w&@])",
+    re.IGNORECASE,
+)
+
+
+def looks_ocr_damaged(text: str) -> bool:
+    """Swedish prose has about 4 % å/ä/ö among its letters; OCR output that lost them has ~0."""
+    letters = sum(1 for c in text if c.isalpha())
+    if letters < 400:
+        return False
+    umlauts = sum(1 for c in text if c in "åäöÅÄÖ")
+    return umlauts / letters < 0.008
+
+
+def repair_ocr(source: Mapped) -> Mapped:
+    """Restore å/ä/ö in common words of an OCR-damaged text (only call when damaged)."""
+    out = _Builder(source)
+    last = 0
+    for m in _OCR_RE.finditer(source.text):
+        group = m.lastgroup or ""
+        if not group.startswith("w"):
+            continue
+        found = m.group()
+        # "far" is "får" rather than "för": prefer the word whose letters fold to the token
+        word = _OCR_FOLDED.get(found.lower()) or _OCR_WORDS[int(group[1:])]
+        if found.lower() == word:
+            continue
+        if found[:1].isupper():
+            word = word[:1].upper() + word[1:]
+        out.copy(last, m.start())
+        out.put(word, m.start(), m.end())
+        last = m.end()
+    out.copy(last, len(source.text))
+    return out.build()
+
+
+# --- lines, headings, paragraphs ------------------------------------------------------------
+
+_PAGE_LINE = re.compile(
+    r"\s*(?:\d{1,3}\s*\(\s*\d{1,3}\s*\)|(?:sida|s\.)\s*\d{1,3}(?:\s*(?:av|/|\()\s*\d{1,3}\)?)?"
+    r"|-\s*\d{1,3}\s*-|\d{1,3}\s*/\s*\d{1,3}|\d{1,3})\s*",
+    re.IGNORECASE,
+)
+
+
+class Region(Enum):
+    """What a stretch of a decision is: only BODY holds the government's instructions."""
+
+    HEADER = "header"  # letterhead before the title: dnr, date, department, addressee
+    BODY = "body"
+    BACKGROUND = "background"
+    SIGNATURE = "signature"  # "På regeringens vägnar" and the names under it
+    COPIES = "copies"  # "Kopia till" list
+
+
+# Headings compared after folding case and dropping punctuation.
+_BACKGROUND_HEADINGS = ("bakgrund", "tidigare uppdrag", "ärendet", "nuvarande förhållanden")
+_BODY_HEADINGS = (
+    "regeringens beslut",
+    "skälen för regeringens beslut",
+    "skälen för beslutet",
+    "närmare om uppdraget",
+    "uppdraget",
+    "uppdragets genomförande",
+    "uppdragets omfattning",
+    "genomförande och redovisning",
+    "redovisning av uppdraget",
+    "redovisning",
+    "ekonomiska förutsättningar",
+    "finansiering",
+    "finansiering av uppdraget",
+    "kostnader",
+    "beslut",
+)
+
+
+def _heading_key(line: str) -> str:
+    return " ".join(re.sub(r"[^\wåäöÅÄÖ ]+", " ", line).lower().split())
+
+
+def _is_title_line(line: str) -> bool:
+    return re.match(r"\s*(?:(?:ändring|förlängning)\s+av\s+)?uppdrag\b", line, re.I) is not None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int  # offsets into Document.flat.text
+    end: int
+    heading: bool
+    region: Region
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int  # offsets into Document.flat.text
+    end: int
+    paragraph: int
+    region: Region
+
+    @property
+    def key(self) -> str:
+        """Letters and digits only, for spotting the same sentence in a repeated copy."""
+        return re.sub(r"[\W_]+", "", self.text.lower())
+
+
+@dataclass(frozen=True)
+class Document:
+    flat: Mapped  # paragraphs separated by "\n\n", lines joined, hyphenation undone
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    ocr_repaired: bool
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.flat.span(start, end)
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+def _lines(text: str) -> list[_Line]:
+    out = []
+    pos = 0
+    for raw in text.split("\n"):
+        out.append(_Line(pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return out
+
+
+_OPEN_ENDINGS = frozenset(
+    [
+        "den",
+        "det",
+        "de",
+        "en",
+        "ett",
+        "att",
+        "och",
+        "eller",
+        "samt",
+        "för",
+        "av",
+        "till",
+        "i",
+        "på",
+        "med",
+        "om",
+        "som",
+        "senast",
+        "från",
+        "under",
+        "vid",
+        "inom",
+        "ska",
+        "skall",
+        "har",
+        "är",
+    ]
+)
+
+
+def _looks_like_heading(line: str, prev: str | None, nxt: str | None, wrap: int) -> bool:
+    """A heading line stands alone; `wrap` is the typical length of a wrapped PDF line (0 when
+    the text is not wrapped), since a full-width line that goes on is not a heading."""
+    s = line.strip()
+    if not s or len(s) > 90 or not s[0].isupper():
+        return False
+    key = _heading_key(s)
+    if key in _BODY_HEADINGS or key.startswith(_BACKGROUND_HEADINGS):
+        return len(key.split()) <= 6
+    if key in ("på regeringens vägnar", "kopia till"):
+        return True
+    words = s.split()
+    if len(words) > 12 or s[-1] in ".,:;-–" or re.search(r"\d{4}", s):
+        return False
+    if words[-1].lower() in _OPEN_ENDINGS:
+        return False  # "… ska redovisas senast den" goes on after a page break
+    if wrap and nxt and len(s) >= 0.75 * wrap:
+        return False
+    prev_ok = prev is None or not prev.strip() or prev.rstrip()[-1] in ".!?:"
+    next_ok = nxt is None or not nxt.strip() or nxt.strip()[0].isupper()
+    return prev_ok and next_ok
+
+
+_HYPHEN_KEEP = frozenset({"och", "eller", "samt", "respektive", "resp", "till", "som", "men"})
+
+
+def _join_paragraph(src: Mapped, lines: Sequence[_Line], out: _Builder) -> None:
+    """Append the lines as one paragraph: single spaces, hyphenation across lines undone."""
+    pending_space = False
+    for i, line in enumerate(lines):
+        text = line.text
+        lstrip = len(text) - len(text.lstrip())
+        body = text.strip()
+        if not body:
+            continue
+        start = line.start + lstrip
+        end = start + len(body)
+        if pending_space:
+            out.put(" ", start)
+        pending_space = True
+        nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+        first_next = re.match(r"[^\W\d_]+", nxt)
+        if (
+            body.endswith("-")
+            and len(body) > 1
+            and body[-2].isalpha()
+            and first_next is not None
+            and nxt[0].islower()
+        ):
+            if first_next.group().lower() in _HYPHEN_KEEP:
+                # "hälso- och sjukvården": a shared word part, not hyphenation
+                _copy_collapsed(src, start, end, out)
+            else:
+                _copy_collapsed(src, start, end - 1, out)
+                pending_space = False
+            continue
+        _copy_collapsed(src, start, end, out)
+
+
+def _copy_collapsed(src: Mapped, start: int, end: int, out: _Builder) -> None:
+    """Copy src[start:end] with runs of spaces collapsed to one."""
+    last = start
+    for m in re.finditer(r"  +", src.text[start:end]):
+        a, b = start + m.start(), start + m.end()
+        out.copy(last, a + 1)
+        last = b
+    out.copy(last, end)
+
+
+def _wrap_width(lines: Sequence[_Line]) -> int:
+    """The median length of longer lines when the text is hard-wrapped (as from a PDF)."""
+    lengths = sorted(len(ln.text.strip()) for ln in lines if len(ln.text.strip()) >= 30)
+    if len(lengths) < 5:
+        return 0
+    median = lengths[len(lengths) // 2]
+    return median if median <= 110 else 0
+
+
+def _blocks(src: Mapped) -> list[tuple[list[_Line], bool]]:
+    """Group lines into paragraphs (blank-line separated); headings become their own block."""
+    lines = [ln for ln in _lines(src.text) if not _PAGE_LINE.fullmatch(ln.text)]
+    wrap = _wrap_width(lines)
+    blocks: list[tuple[list[_Line], bool]] = []
+    current: list[_Line] = []
+    prev_text: str | None = None
+    for i, line in enumerate(lines):
+        if not line.text.strip():
+            if current:
+                blocks.append((current, False))
+                current = []
+            prev_text = ""
+            continue
+        nxt = next((ln.text for ln in lines[i + 1 : i + 3] if ln.text.strip()), None)
+        blank_after = i + 1 < len(lines) and not lines[i + 1].text.strip()
+        if _looks_like_heading(line.text, prev_text, "" if blank_after else nxt, wrap):
+            if current:
+                blocks.append((current, False))
+                current = []
+            blocks.append(([line], True))
+        else:
+            current.append(line)
+        prev_text = line.text
+    if current:
+        blocks.append((current, False))
+    return _merge_continuations(blocks)
+
+
+def _merge_continuations(
+    blocks: list[tuple[list[_Line], bool]],
+) -> list[tuple[list[_Line], bool]]:
+    """A page break inside a sentence: the next block continues in lower case."""
+    merged: list[tuple[list[_Line], bool]] = []
+    for lines, heading in blocks:
+        if merged and not heading and not merged[-1][1]:
+            prev_lines = merged[-1][0]
+            tail = prev_lines[-1].text.rstrip()
+            head = lines[0].text.lstrip()
+            if tail and tail[-1] not in ".!?:" and (head[:1].islower() or head[:1].isdigit()):
+                merged[-1] = (prev_lines + lines, False)
+                continue
+        merged.append((lines, heading))
+    return merged
+
+
+def _region_after(heading_text: str, current: Region) -> Region:
+    key = _heading_key(heading_text)
+    if key.startswith(_BACKGROUND_HEADINGS):
+        return Region.BACKGROUND
+    if key.startswith("på regeringens vägnar"):
+        return Region.SIGNATURE
+    if key.startswith("kopia till"):
+        return Region.COPIES
+    if current in (Region.SIGNATURE, Region.COPIES, Region.HEADER) and key not in _BODY_HEADINGS:
+        return current  # names, copy lines and letterhead lines look like headings
+    return Region.BODY
+
+
+# --- sentences ------------------------------------------------------------------------------
+
+_ABBREVIATIONS = frozenset(
+    [
+        "t.ex",
+        "bl.a",
+        "m.m",
+        "t.o.m",
+        "fr.o.m",
+        "s.k",
+        "d.v.s",
+        "dvs",
+        "resp",
+        "jfr",
+        "prop",
+        "dnr",
+        "nr",
+        "kap",
+        "ca",
+        "st",
+        "f.d",
+        "m.fl",
+        "enl",
+        "inkl",
+        "exkl",
+        "kl",
+        "p",
+        "s",
+        "uo",
+        "bet",
+        "rskr",
+        "sfs",
+        "mn",
+        "milj",
+        "mdr",
+        "tkr",
+        "kr",
+        "osv",
+        "o.d",
+        "m.a.o",
+        "fig",
+        "tab",
+        "ex",
+        "a.a",
+        "ap",
+        "anm",
+    ]
+)
+_SENTENCE_END = re.compile(r"[.!?](?:[\"”’)])?\s+(?=[\"”(\[]?[A-ZÅÄÖÉ0-9])")
+
+
+_MAX_SENTENCE = 1500
+_FORCED_BREAK = re.compile(r"[.;:!?]\s+|\s(?=\S)")
+
+
+def _split_sentences(text: str, base: int) -> Iterator[tuple[int, int]]:
+    """Sentences of a paragraph; very long ones (lists, tables, junk) are cut into pieces so
+    that no later stage works on unbounded text."""
+    for start, end in _sentences(text):
+        while end - start > _MAX_SENTENCE:
+            window = text[start : start + _MAX_SENTENCE]
+            cuts = [m.end() for m in re.finditer(r"[.;:!?]\s+", window)]
+            cut = cuts[-1] if cuts and cuts[-1] > _MAX_SENTENCE // 3 else 0
+            if not cut:
+                spaces = [m.end() for m in re.finditer(r"\s+", window)]
+                cut = spaces[-1] if spaces else _MAX_SENTENCE
+            yield base + start, base + start + len(text[start : start + cut].rstrip())
+            start += cut
+        if text[start:end].strip():
+            yield base + start, base + end
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        token = re.search(r"(\S+)$", text[start : m.start()])
+        word = token.group(1).lower() if token else ""
+        if word.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[a-zåäö]", word):
+            continue
+        if text[m.end() : m.end() + 1].isdigit() and re.fullmatch(r"\d+", word):
+            continue  # "1. 2." numbered lists
+        stop = m.start() + len(m.group().rstrip())
+        yield start, stop
+        start = m.end()
+    if text[start:].strip():
+        yield start, len(text.rstrip())
+
+
+def parse(raw: str) -> Document:
+    """Clean the input and split it into regions, paragraphs and sentences."""
+    chars = normalise_chars(raw)
+    repaired = looks_ocr_damaged(chars.text)
+    if repaired:
+        chars = repair_ocr(chars)
+    blocks = _blocks(chars)
+
+    out = _Builder(chars)
+    spans: list[tuple[int, int, bool, str]] = []
+    length = 0
+    for lines, heading in blocks:
+        if spans:
+            out.put("\n\n", lines[0].start)
+            length += 2
+        before = length
+        mark = out.mark()
+        _join_paragraph(chars, lines, out)
+        length = out.length
+        spans.append((before, length, heading, out.text_from(mark)))
+    flat = out.build()
+
+    paragraphs: list[Paragraph] = []
+    region = Region.HEADER if _has_letterhead(blocks) else Region.BODY
+    for start, end, heading, text in spans:
+        if _is_title_line(text) and region in (Region.HEADER, Region.SIGNATURE, Region.COPIES):
+            region = Region.BODY  # the title, or the title of a repeated copy
+        if heading:
+            region = _region_after(text, region)
+        elif region is Region.HEADER and len(text.split()) >= 20:
+            region = Region.BODY  # no title line found: prose has begun
+        paragraphs.append(Paragraph(start, end, heading, region))
+
+    sentences: list[Sentence] = []
+    for index, para in enumerate(paragraphs):
+        text = flat.text[para.start : para.end]
+        if para.heading:
+            sentences.append(Sentence(text, para.start, para.end, index, para.region))
+            continue
+        for s, e in _split_sentences(text, para.start):
+            sentences.append(Sentence(flat.text[s:e], s, e, index, para.region))
+    return Document(flat, tuple(paragraphs), tuple(sentences), repaired)
+
+
+def _has_letterhead(blocks: Sequence[tuple[list[_Line], bool]]) -> bool:
+    """True when the text opens with metadata (dnr, date, department) before the title."""
+    for lines, _heading in blocks[:12]:
+        for line in lines:
+            if _is_title_line(line.text):
+                return False
+            if re.search(
+                r"\b\d{4}-\d{2}-\d{2}\b|\b[A-ZÅÄÖ][A-Za-zö]{0,3}\d{4}/\d{2,6}\b", line.text
+            ):
+                return True
+            if re.search(r"departementet\s*$|^\s*regeringsbeslut", line.text, re.I):
+                return True
+    return False

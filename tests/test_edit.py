@@ -1,0 +1,546 @@
+"""The edit operations: each changes only the lines it is about, on the bundled data and on
+hand-written files with every formatting quirk we know of, and each can be undone byte for byte.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import DATA
+
+from uppdragskoll import edit, loader
+from uppdragskoll.model import Assignment, Change, Deadline, Spending
+
+FILES = sorted(DATA.glob("*.yaml"))
+DAY = date(2026, 5, 28)
+
+
+def source(raw: bytes, stem: str = "x", others: tuple[loader.Entry, ...] = ()) -> edit.Source:
+    return edit.read_source(raw, f"{stem}.yaml", stem, {}, others)
+
+
+def changes(before: bytes, after: bytes) -> tuple[list[str], list[str]]:
+    """Removed and added lines, each with its line ending, as a diff shows them."""
+
+    def lines(raw: bytes) -> list[str]:
+        return re.findall(r"[^\n]*\n|[^\n]+$", raw.decode("utf-8-sig"))
+
+    removed: list[str] = []
+    added: list[str] = []
+    old, new = lines(before), lines(after)
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new).get_opcodes():
+        if tag != "equal":
+            removed += old[i1:i2]
+            added += new[j1:j2]
+    return removed, added
+
+
+def reload(result: edit.Result, stem: str = "x") -> Assignment:
+    """The written file read back the way `check` reads it; it must have no errors."""
+    edit.verify(None, f"{stem}.yaml", stem, result.raw, [], {})
+    return source(result.raw, stem).assignment
+
+
+def with_deadline(a: Assignment, index: int, **update: object) -> Assignment:
+    deadlines = list(a.deadlines)
+    deadlines[index] = deadlines[index].model_copy(update=update)
+    return a.model_copy(update={"deadlines": tuple(deadlines)})
+
+
+def indent_of(raw: bytes, index: int) -> str:
+    """The indentation of the keys of the redovisning at `index` (block style)."""
+    a = source(raw).entry
+    _, col = a.at("redovisningar", index, "typ", key=True)
+    return " " * (col - 1)
+
+
+# --- the bundled data ----------------------------------------------------------------------
+
+
+def _bundled() -> list[tuple[Path, int, Deadline]]:
+    found = []
+    for path in FILES:
+        stem = path.stem
+        for i, d in enumerate(source(path.read_bytes(), stem).assignment.deadlines):
+            found.append((path, i, d))
+    return found
+
+
+BUNDLED = _bundled()
+
+
+@pytest.mark.parametrize(
+    ("path", "index", "deadline"),
+    [b for b in BUNDLED if b[2].delivered is None],
+    ids=lambda v: v.stem if isinstance(v, Path) else (v.id if isinstance(v, Deadline) else ""),
+)
+def test_klar_on_bundled_data_adds_exactly_one_line(
+    path: Path, index: int, deadline: Deadline
+) -> None:
+    raw = path.read_bytes()
+    before = source(raw, path.stem)
+    result = edit.record_delivery(before, deadline.id, DAY)
+    removed, added = changes(raw, result.raw)
+    assert removed == []
+    pad = indent_of(raw, index)
+    if deadline.repeats is None:
+        assert added == [f"{pad}inlämnad: {DAY}\n"]
+        expected = with_deadline(before.assignment, index, delivered=DAY)
+    else:
+        first = edit.occurrence_dates(deadline)[0]
+        assert added == [f"{pad}inlämnad: {{{first}: {DAY}}}\n"]
+        expected = with_deadline(before.assignment, index, delivered={first: DAY})
+    assert reload(result, path.stem) == expected
+    assert edit.undo_delivery(source(result.raw, path.stem), deadline.id).raw == raw
+
+
+@pytest.mark.parametrize(
+    ("path", "index", "deadline"),
+    [b for b in BUNDLED if b[2].due is not None and b[2].repeats is None],
+    ids=lambda v: v.stem if isinstance(v, Path) else (v.id if isinstance(v, Deadline) else ""),
+)
+def test_flytta_on_bundled_data_changes_datum_and_adds_the_change(
+    path: Path, index: int, deadline: Deadline
+) -> None:
+    raw = path.read_bytes()
+    before = source(raw, path.stem)
+    assert deadline.due is not None
+    result = edit.move_deadline(before, deadline.id, "2029-12-28", "S2026/01234")
+    removed, added = changes(raw, result.raw)
+    pad = indent_of(raw, index)
+    row = before.entry.at("redovisningar", index, "datum")[0]
+    old_line = raw.decode().splitlines(True)[row - 1]
+    old_text = old_line.split(": ", 1)[1].strip()
+    assert old_line in removed and len(removed) == 1
+    assert added == [
+        f"{pad}datum: 2029-12-28\n",
+        f"{pad}ändringar:\n",
+        f"{pad}  - {{datum: {old_text}, beslut: S2026/01234}}\n",
+    ]
+    expected = with_deadline(
+        before.assignment,
+        index,
+        due=edit.parse_due("2029-12-28")[1],
+        changes=(Change.model_validate({"datum": deadline.due, "beslut": "S2026/01234"}),),
+    )
+    assert reload(result, path.stem) == expected
+    assert edit.undo_move(source(result.raw, path.stem), deadline.id).raw == raw
+
+
+@pytest.mark.parametrize("path", [p for p in FILES if b"\nbudget:" in p.read_bytes()], ids=str)
+def test_utfall_on_bundled_data_appends_to_each_budget_line(path: Path) -> None:
+    raw = path.read_bytes()
+    before = source(raw, path.stem)
+    for number, line in enumerate(before.assignment.budget):
+        year = int(next(iter(line.years))[:4])
+        day = date(year, 6, 30)
+        result = edit.record_spending(
+            before,
+            "1 000 kr",
+            day,
+            agency=line.agency,
+            appropriation=line.appropriation.key if line.appropriation else None,
+            text="rekvisition",
+        )
+        removed, added = changes(raw, result.raw)
+        assert removed == []
+        assert added[-1].strip() == f"- {{datum: {day}, belopp: 1 000 kr, text: rekvisition}}"
+        lines = list(before.assignment.budget)
+        spent = Spending.model_validate({"datum": day, "belopp": 1000, "text": "rekvisition"})
+        lines[number] = line.model_copy(update={"spending": (*line.spending, spent)})
+        expected = before.assignment.model_copy(update={"budget": tuple(lines)})
+        assert reload(result, path.stem) == expected
+        assert edit.undo_spending(source(result.raw, path.stem), number).raw == raw
+
+
+def test_every_bundled_file_is_valid_to_start_with() -> None:
+    # The tests above rely on it; a broken file would be refused, not edited.
+    for path in FILES:
+        source(path.read_bytes(), path.stem)
+
+
+# --- hand-written files with quirks ---------------------------------------------------------
+
+CRLF_NO_FINAL_NEWLINE = (
+    b"titel: Test\r\n"
+    b"redovisningar:\r\n"
+    b"  - id: plan  # radslutskommentar\r\n"
+    b"    typ: plan\r\n"
+    b"    datum: 2026-05-29\r\n"
+    b"    # om k\xc3\xa4lltexten\r\n"
+    b'    k\xc3\xa4lltext: "x"\r\n'
+    b"budget:\r\n"
+    b"  - myndighet: X\r\n"
+    b"    \xc3\xa5r: {2026: {beviljat: 7 mnkr}}\r\n"
+    b"    utfall:\r\n"
+    b"      - {datum: 2026-01-01, belopp: 1 kr}\r\n"
+    b"      # kommentar i listan\r\n"
+    b"# slut"
+)
+
+FOUR_SPACES = """\
+# Fyra blanksteg, listor med strecket fyra steg in, citerade nycklar och skräp-blanksteg.
+"titel":    'Fyra: med kolon'
+diarienummer: [ S2025/01981 ]
+redovisningar:
+    -   id: plan
+        typ: plan
+        datum: "2026-05-29"   # citerat datum
+        upprepas: årligen
+        till: 2028-05-29
+        inlämnad:
+            2026-05-29: 2026-05-28   # i tid
+    -   {id: slut, typ: slutredovisning, datum: 2028-10-13}
+budget:
+    -   myndighet: X
+        år:
+            2026: { beviljat: 7 mnkr }
+        utfall:
+            -   datum: 2026-01-01
+                belopp: 1 kr
+                # efter sista utfallet
+    # före nästa rad
+    -   myndighet: Y
+        år: {2026: {beviljat: 1 mnkr}}
+""".encode()
+
+MIXED = """\
+---
+titel: Blandat
+redovisningar:
+- id: plan
+  typ: plan
+  datum: 2026-05-29
+  källtext: >-
+    lång text
+    över flera rader
+budget:
+  - myndighet: X
+    år: {2026: { beviljat: 7 mnkr }}
+    utfall: [{datum: 2026-01-01, belopp: 1 kr}]
+...
+""".encode()
+
+
+def test_crlf_without_final_newline_stays_so() -> None:
+    before = source(CRLF_NO_FINAL_NEWLINE)
+    result = edit.record_delivery(before, "plan", DAY)
+    assert changes(CRLF_NO_FINAL_NEWLINE, result.raw) == ([], ["    inlämnad: 2026-05-28\r\n"])
+    # Inserted above the comment that belongs to `källtext`, not between them.
+    assert "    inlämnad: 2026-05-28\r\n    # om källtexten\r\n" in result.raw.decode()
+    spent = edit.record_spending(before, "5", date(2026, 2, 2))
+    assert changes(CRLF_NO_FINAL_NEWLINE, spent.raw) == (
+        [],
+        ["      - {datum: 2026-02-02, belopp: 5}\r\n"],
+    )
+    assert spent.raw.endswith(b"      # kommentar i listan\r\n# slut")
+    for done in (result, spent):
+        assert not done.raw.endswith(b"\n")
+        assert b"\n" not in done.raw.replace(b"\r\n", b"")
+
+
+def test_new_key_at_the_end_of_a_file_without_final_newline() -> None:
+    raw = b"titel: T\nbudget:\n  - myndighet: X\n    \xc3\xa5r: {2026: {beviljat: 7 mnkr}}"
+    result = edit.record_spending(source(raw), "5", date(2026, 2, 2))
+    assert result.raw == raw + b"\n    utfall:\n      - {datum: 2026-02-02, belopp: 5}"
+    assert edit.undo_spending(source(result.raw), 0).raw == raw
+
+
+def test_bom_is_kept() -> None:
+    raw = b"\xef\xbb\xbftitel: BOM\nredovisningar: [{id: a, typ: plan, datum: 2026-05-29}]\n"
+    result = edit.record_delivery(source(raw), "a", DAY)
+    assert result.raw.startswith(b"\xef\xbb\xbftitel: BOM\n")
+    assert changes(raw, result.raw) == (
+        ["redovisningar: [{id: a, typ: plan, datum: 2026-05-29}]\n"],
+        ["redovisningar: [{id: a, typ: plan, datum: 2026-05-29, inlämnad: 2026-05-28}]\n"],
+    )
+
+
+def test_four_space_indentation_and_quirks_elsewhere_are_kept() -> None:
+    before = source(FOUR_SPACES)
+    delivered = edit.record_delivery(before, "plan", date(2027, 5, 27))
+    assert changes(FOUR_SPACES, delivered.raw) == (
+        [],
+        ["            2027-05-29: 2027-05-27\n"],
+    )
+    spent = edit.record_spending(before, "2 kr", date(2026, 3, 1), agency="X")
+    assert changes(FOUR_SPACES, spent.raw) == (
+        [],
+        ["            -   datum: 2026-03-01\n", "                belopp: 2 kr\n"],
+    )
+    # The comment after the last item stays after the list, below the new item.
+    assert "belopp: 2 kr\n                # efter sista utfallet\n" in spent.raw.decode()
+    other = edit.record_spending(before, "2 kr", date(2026, 3, 1), agency="Y")
+    assert changes(FOUR_SPACES, other.raw) == (
+        [],
+        ["        utfall:\n", "            -   {datum: 2026-03-01, belopp: 2 kr}\n"],
+    )
+    flow = edit.record_delivery(before, "slut", DAY)
+    assert changes(FOUR_SPACES, flow.raw) == (
+        ["    -   {id: slut, typ: slutredovisning, datum: 2028-10-13}\n"],
+        ["    -   {id: slut, typ: slutredovisning, datum: 2028-10-13, inlämnad: 2026-05-28}\n"],
+    )
+    moved = edit.move_deadline(before, "slut", "hösten 2028", "S2026/1")
+    assert changes(FOUR_SPACES, moved.raw)[1] == [
+        "    -   {id: slut, typ: slutredovisning, datum: hösten 2028, ändringar: "
+        "[{datum: 2028-10-13, beslut: S2026/1}]}\n"
+    ]
+    for result in (delivered, spent, other, flow):
+        assert result.raw.startswith(b"# Fyra blanksteg")
+        assert b"\"titel\":    'Fyra: med kolon'\n" in result.raw
+        assert b"diarienummer: [ S2025/01981 ]\n" in result.raw
+        assert b"2026: { beviljat: 7 mnkr }\n" in result.raw
+
+
+def test_markers_folded_text_and_list_styles_of_a_mixed_file_are_kept() -> None:
+    before = source(MIXED)
+    delivered = edit.record_delivery(before, "plan", DAY)
+    assert changes(MIXED, delivered.raw) == ([], ["  inlämnad: 2026-05-28\n"])
+    moved = edit.move_deadline(before, "plan", "2026-06-30", "S2026/1", "Ny mening.")
+    assert changes(MIXED, moved.raw) == (
+        ["  datum: 2026-05-29\n"],
+        [
+            "  datum: 2026-06-30\n",
+            "  ändringar:\n",
+            '  - {datum: 2026-05-29, beslut: S2026/1, källtext: "Ny mening."}\n',
+        ],
+    )
+    spent = edit.record_spending(before, "3 kr", date(2026, 2, 1))
+    assert changes(MIXED, spent.raw) == (
+        ["    utfall: [{datum: 2026-01-01, belopp: 1 kr}]\n"],
+        ["    utfall: [{datum: 2026-01-01, belopp: 1 kr}, {datum: 2026-02-01, belopp: 3 kr}]\n"],
+    )
+    for result in (delivered, moved, spent):
+        assert result.raw.startswith(b"---\n") and result.raw.endswith(b"...\n")
+
+
+def test_comments_inside_the_list_being_edited() -> None:
+    raw = b"""\
+titel: T
+redovisningar:
+  # den f\xc3\xb6rsta
+  - id: a   # A
+    typ: plan
+    datum: 2026-05-29
+    # om b nedan
+  - id: b
+    typ: plan
+    datum: 2026-06-30
+    ansvarig: p
+    # sista kommentaren i b
+
+  # efter listan, med tom rad
+personer:
+  - id: p
+    namn: P
+"""
+    before = source(raw)
+    a = edit.record_delivery(before, "a", DAY)
+    assert changes(raw, a.raw) == ([], ["    inlämnad: 2026-05-28\n"])
+    assert b"    datum: 2026-05-29\n    inl\xc3\xa4mnad: 2026-05-28\n    # om b nedan\n" in a.raw
+    b = edit.record_delivery(before, "b", DAY)
+    assert changes(raw, b.raw) == ([], ["    inlämnad: 2026-05-28\n"])
+    assert b"ansvarig: p\n    inl\xc3\xa4mnad: 2026-05-28\n    # sista kommentaren i b\n" in b.raw
+    moved = edit.move_deadline(before, "a", "2026-06-01", "S2026/9")
+    assert b"      - {datum: 2026-05-29, beslut: S2026/9}\n    # om b nedan\n" in moved.raw
+    assert edit.undo_delivery(source(a.raw), "a").raw == raw
+    assert edit.undo_delivery(source(b.raw), "b").raw == raw
+    assert edit.undo_move(source(moved.raw), "a").raw == raw
+
+
+def test_delivery_map_keys_stay_in_date_order() -> None:
+    raw = b"""\
+titel: T
+redovisningar:
+  - id: q
+    typ: delredovisning
+    datum: 2026-03-31
+    upprepas: kvartalsvis
+    till: 2026-12-31
+    inl\xc3\xa4mnad:
+      2026-06-30: 2026-06-29
+"""
+    before = source(raw)
+    first = edit.record_delivery(before, "q", DAY)
+    assert changes(raw, first.raw) == ([], ["      2026-03-31: 2026-05-28\n"])
+    assert first.raw.index(b"2026-03-31: ") < first.raw.index(b"2026-06-30: ")
+    chosen = edit.record_delivery(before, "q", DAY, date(2026, 12, 31))
+    assert chosen.raw.endswith(b"      2026-06-30: 2026-06-29\n      2026-12-31: 2026-05-28\n")
+    undone = edit.undo_delivery(source(chosen.raw), "q", date(2026, 12, 31))
+    assert undone.raw == raw
+
+
+def test_long_text_is_never_folded() -> None:
+    raw = b"titel: T\nredovisningar:\n  - id: a\n    typ: plan\n    datum: 2026-05-29\n"
+    long = "Ordet " * 400
+    moved = edit.move_deadline(source(raw), "a", "2027-01-29", "S2026/1", long)
+    added = changes(raw, moved.raw)[1]
+    assert len(added) == 3 and added[2].count("Ordet") == 400
+
+
+# --- refusals ----------------------------------------------------------------------------
+
+SIMPLE = """\
+titel: T
+redovisningar:
+  - id: plan
+    typ: plan
+    datum: 2026-05-29
+  - id: rapport
+    typ: delredovisning
+    datum: 2026-03-31
+    upprepas: årligen
+    till: 2027-03-31
+    inlämnad: {2026-03-31: 2026-03-30}
+  - id: info
+    typ: övrigt
+    löpande: true
+budget:
+  - myndighet: A
+    år: {2026: {beviljat: 10 kr}}
+  - myndighet: B
+    anslag: {utgiftsområde: 9, anslag: "1:6"}
+    år: {2026: {beviljat: 10 kr}}
+""".encode()
+
+
+@pytest.mark.parametrize(
+    ("make", "usage", "message"),
+    [
+        (lambda s: edit.record_delivery(s, "plam", DAY), True, "Menade du `plan`?"),
+        (lambda s: edit.record_delivery(s, "rapport", DAY, date(2026, 4, 1)), True, "tillfällen"),
+        (lambda s: edit.record_delivery(s, "rapport", DAY, date(2026, 3, 31)), False, "redan"),
+        (lambda s: edit.record_delivery(s, "plan", DAY, date(2026, 1, 1)), True, "upprepas inte"),
+        (lambda s: edit.move_deadline(s, "info", "2026-01-01", "S2026/1"), True, "löpande"),
+        (lambda s: edit.move_deadline(s, "plan", "2026-05-29", "S2026/1"), True, "redan"),
+        (lambda s: edit.move_deadline(s, "plan", "vårvintern 2027", "S2026/1"), True, "period"),
+        (lambda s: edit.move_deadline(s, "plan", "2026-02-30", "S2026/1"), True, "februari"),
+        (lambda s: edit.record_spending(s, "2.5", DAY), True, "decimaltecknet är komma"),
+        (lambda s: edit.record_spending(s, "5 kr", date(2026, 1, 1)), True, "--anslag"),
+        (lambda s: edit.record_spending(s, "5", DAY, agency="C"), True, "ingen budgetrad"),
+        (lambda s: edit.record_spending(s, "5", DAY, appropriation="1:7"), True, "ingen"),
+    ],
+)
+def test_refusals(make: Callable[[edit.Source], edit.Result], usage: bool, message: str) -> None:
+    with pytest.raises(edit.Refusal) as caught:
+        make(source(SIMPLE))
+    assert caught.value.usage is usage
+    assert message in caught.value.message
+
+
+def test_the_budget_line_is_chosen_by_appropriation_or_agency() -> None:
+    before = source(SIMPLE)
+    by_appropriation = edit.record_spending(before, "5", DAY, appropriation="UO9 1:6")
+    assert reload(by_appropriation).budget[1].spending[0].amount == 5
+    by_agency = edit.record_spending(before, "5", DAY, agency="a")
+    assert reload(by_agency).budget[0].spending[0].amount == 5
+
+
+def test_the_recurring_default_is_the_earliest_occurrence_not_delivered() -> None:
+    result = edit.record_delivery(source(SIMPLE), "rapport", date(2027, 3, 30))
+    assert changes(SIMPLE, result.raw)[1] == [
+        "    inlämnad: {2026-03-31: 2026-03-30, 2027-03-31: 2027-03-30}\n"
+    ]
+    with pytest.raises(edit.Refusal, match="alla tillfällen"):
+        edit.record_delivery(source(result.raw), "rapport", DAY)
+
+
+def test_a_result_that_check_would_reject_is_refused() -> None:
+    before = source(SIMPLE)
+    over = edit.record_spending(before, "11 kr", DAY, agency="A")  # over the ceiling of 10 kr
+    with pytest.raises(edit.Refusal) as caught:
+        edit.verify(before, "x.yaml", "x", over.raw, [], {})
+    assert [p.code for p in caught.value.problems] == ["over-tak"]
+    assert not caught.value.usage
+    no_ceiling = edit.record_spending(before, "1 kr", date(2027, 1, 1), agency="A")
+    with pytest.raises(edit.Refusal) as caught:
+        edit.verify(before, "x.yaml", "x", no_ceiling.raw, [], {})
+    assert [p.code for p in caught.value.problems] == ["utfall-utan-tak"]
+
+
+def test_a_file_with_errors_is_not_edited() -> None:
+    broken = SIMPLE.replace(b"datum: 2026-05-29", b"datum: 2026-02-30")
+    with pytest.raises(edit.Refusal) as caught:
+        source(broken)
+    assert [p.code for p in caught.value.problems] == ["ogiltigt-datum"]
+    assert "har fel" in caught.value.message
+
+
+def test_cross_file_errors_count_before_and_after() -> None:
+    other = source(SIMPLE, "annan")
+    clash = SIMPLE.replace(b"titel: T", b"titel: T2")
+    # The same id in two files is an error on the second: the file is refused for it.
+    with pytest.raises(edit.Refusal, match="har fel"):
+        edit.read_source(clash, "annan.yml", "annan", {}, [other.entry])
+
+
+def test_new_warnings_are_returned_not_refused() -> None:
+    before = source(SIMPLE)
+    moved = edit.move_deadline(before, "plan", "2026-05-30", "S2026-1")
+    warnings = edit.verify(before, "x.yaml", "x", moved.raw, [], {})
+    assert sorted(p.code for p in warnings) == ["icke-arbetsdag", "ogiltigt-diarienummer"]
+
+
+def test_amounts_keep_the_users_words() -> None:
+    assert edit.amount_value("2 400 000 kr") == ("2 400 000 kr", 2_400_000)
+    assert edit.amount_value(" 2\u00a0400\u00a0000  kr ") == ("2 400 000 kr", 2_400_000)
+    assert edit.amount_value("2400000") == (2_400_000, 2_400_000)
+    assert edit.amount_value("2,5 mnkr") == ("2,5 mnkr", 2_500_000)
+
+
+# --- ny ----------------------------------------------------------------------------------
+
+
+def test_new_assignment_in_house_style() -> None:
+    fields = edit.NewAssignment(
+        id="ett-uppdrag",
+        title="Uppdrag: att  göra något",
+        ministry="Socialdepartementet",
+        case_numbers=("S2026/00123",),
+        decided=date(2026, 2, 12),
+        agencies=("Socialstyrelsen", "Läkemedelsverket"),
+        tags=("vård",),
+        final_due="hösten 2027",
+    )
+    result = edit.new_assignment(fields)
+    assert result.raw.decode() == (
+        "titel: 'Uppdrag: att göra något'\n"
+        "diarienummer: [S2026/00123]\n"
+        "departement: Socialdepartementet\n"
+        "beslutad: 2026-02-12\n"
+        "status: pågående\n"
+        "taggar: [vård]\n"
+        "myndigheter:\n"
+        "  - namn: Socialstyrelsen\n"
+        "    huvudansvarig: true\n"
+        "  - namn: Läkemedelsverket\n"
+        "redovisningar:\n"
+        "  - id: slutredovisning\n"
+        "    typ: slutredovisning\n"
+        "    datum: hösten 2027\n"
+    )
+    assert edit.verify(None, "ett-uppdrag.yaml", "ett-uppdrag", result.raw, [], {}) == ()
+
+
+@pytest.mark.parametrize(
+    "ident", ["../x", "a/b", "..", "", "Stor", "a b", "-a", "å", "x.yaml", "a" * 81, "a\\b"]
+)
+def test_unsafe_ids_are_refused(ident: str) -> None:
+    with pytest.raises(edit.Refusal, match="inget giltigt uppdrags-id") as caught:
+        edit.check_id(ident, [])
+    assert caught.value.usage
+
+
+def test_existing_ids_are_refused() -> None:
+    with pytest.raises(edit.Refusal, match="finns redan"):
+        edit.check_id("hjarta", ["hjarta"])
+
+
+def test_slug() -> None:
+    assert edit.slug("Hjärt- och kärlsjukvård 2026!") == "hjart-och-karlsjukvard-2026"
+    assert len(edit.slug("ord " * 40)) <= 60

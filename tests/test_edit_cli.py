@@ -1,0 +1,378 @@
+"""`uppdrag klar`, `flytta`, `utfall` and `ny` end to end: messages, exit codes, dry runs, and
+nothing written whenever something is wrong."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import DATA, run
+
+from uppdragskoll import edit
+
+HJARTA = "data/uppdrag/hjarta-karl-handlingsplan.yaml"
+PALLIATIV = "data/uppdrag/palliativ-vard-riktlinjer.yaml"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A copy of the bundled data; commands run from its root, like a user in a data repo."""
+    shutil.copytree(DATA, tmp_path / "data" / "uppdrag")
+    return tmp_path
+
+
+def snapshot(repo: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((repo / "data" / "uppdrag").iterdir())}
+
+
+def test_klar_writes_and_confirms(repo: Path) -> None:
+    path = repo / "data/uppdrag/rehabilitering-habilitering-strategi.yaml"
+    before = path.read_bytes()
+    code, out, err = run(
+        "klar", "rehabilitering-habilitering-strategi/slutredovisning", "--datum", "2026-05-28",
+        cwd=repo,
+    )  # fmt: skip
+    assert (code, out, err) == (
+        0,
+        "Registrerade inlämning av rehabilitering-habilitering-strategi/slutredovisning "
+        "2026-05-28 i data/uppdrag/rehabilitering-habilitering-strategi.yaml.\n",
+        "",
+    )
+    assert path.read_bytes() == before.replace(
+        b"    datum: maj 2026\n", b"    datum: maj 2026\n    inl\xc3\xa4mnad: 2026-05-28\n"
+    )
+    assert run("check", cwd=repo)[0] == 0
+
+
+def test_klar_defaults_to_today(repo: Path) -> None:
+    code, out, _ = run(
+        "klar", "god-och-nara-vard/delredovisning-framja", "--today", "2026-03-30", cwd=repo
+    )
+    assert code == 0
+    assert out == (
+        "Registrerade inlämning av god-och-nara-vard/delredovisning-framja (tillfället "
+        "2026-03-31) 2026-03-30 i data/uppdrag/god-och-nara-vard.yaml.\n"
+    )
+    assert (
+        b"    inl\xc3\xa4mnad: {2026-03-31: 2026-03-30}\n"
+        in (repo / "data/uppdrag/god-och-nara-vard.yaml").read_bytes()
+    )
+
+
+def test_dry_run_prints_the_diff_and_writes_nothing(repo: Path) -> None:
+    before = snapshot(repo)
+    code, out, err = run(
+        "flytta", "hjarta-karl-handlingsplan/slutredovisning", "2029-03-27",
+        "--beslut", "S2026/01234", "--torrkörning", cwd=repo,
+    )  # fmt: skip
+    assert code == 0
+    assert out == (
+        f"--- a/{HJARTA}\n"
+        f"+++ b/{HJARTA}\n"
+        "@@ -118,7 +118,9 @@\n"
+        "   - id: slutredovisning\n"
+        "     typ: slutredovisning\n"
+        "     titel: Gemensam slutredovisning av uppdraget\n"
+        "-    datum: 2028-10-15\n"
+        "+    datum: 2029-03-27\n"
+        "+    ändringar:\n"
+        "+      - {datum: 2028-10-15, beslut: S2026/01234}\n"
+        "     mottagare: Regeringskansliet (Socialdepartementet)\n"
+        '     # Planen: "Projektägare/beställare och PL".\n'
+        "     ansvarig: sissel-kulstadvik\n"
+    )
+    assert err == "uppdrag: torrkörning, inget har skrivits.\n"
+    assert snapshot(repo) == before
+
+
+def test_flytta_to_a_period_with_a_malformed_dnr_warns(repo: Path) -> None:
+    code, out, err = run(
+        "flytta", "hjarta-karl-handlingsplan/lagesrapport-2027", "hösten 2027",
+        "--beslut", "S2026-77", "--källtext", "PM:et lämnas  hösten 2027.", cwd=repo,
+    )  # fmt: skip
+    assert code == 0
+    assert out == (
+        "Flyttade hjarta-karl-handlingsplan/lagesrapport-2027 från oktober 2027 till hösten "
+        f"2027 (beslut S2026-77) i {HJARTA}.\n"
+    )
+    assert "varning[ogiltigt-diarienummer] `S2026-77` ser inte ut som ett diarienummer" in err
+    text = (repo / HJARTA).read_text("utf-8")
+    assert (
+        "    datum: hösten 2027\n    ändringar:\n"
+        '      - {datum: oktober 2027, beslut: S2026-77, källtext: "PM:et lämnas hösten 2027."}\n'
+    ) in text
+
+
+def test_utfall_keeps_the_amount_as_written(repo: Path) -> None:
+    code, out, err = run(
+        "utfall", "hjarta-karl-handlingsplan", "--belopp", "2 400 000 kr",
+        "--datum", "2026-06-30", "--text", "rekvisition Kammarkollegiet", cwd=repo,
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out == (
+        "Registrerade utfall 2\u00a0400\u00a0000\u00a0kr 2026-06-30 för "
+        f"hjarta-karl-handlingsplan (Socialstyrelsen) i {HJARTA}.\n"
+    )
+    assert (
+        (repo / HJARTA)
+        .read_text("utf-8")
+        .endswith(
+            "      2028: {beräknat: 4 mnkr}\n"
+            "    utfall:\n"
+            "      - {datum: 2026-06-30, belopp: 2 400 000 kr, text: rekvisition Kammarkollegiet}\n"
+        )
+    )
+
+
+def test_utfall_needs_a_choice_between_budget_lines(repo: Path) -> None:
+    before = snapshot(repo)
+    code, out, err = run(
+        "utfall", "palliativ-vard-riktlinjer", "--belopp", "5 kr", "--datum", "2026-06-30",
+        cwd=repo,
+    )  # fmt: skip
+    assert (code, out) == (2, "")
+    assert err == (
+        "uppdrag: palliativ-vard-riktlinjer har 2 budgetrader (1: Socialstyrelsen · UO9 1:6 "
+        "ap.16 (2025); 2: Socialstyrelsen (2026, 2027)); välj med --anslag eller --myndighet.\n"
+    )
+    assert snapshot(repo) == before
+    code, _, _ = run(
+        "utfall", "palliativ-vard-riktlinjer", "--belopp", "5 kr", "--datum", "2025-06-30",
+        "--anslag", "1:6", cwd=repo,
+    )  # fmt: skip
+    assert code == 0
+    assert b"      2025: {beviljat: 2 000 000 kr}\n    utfall:\n" in (repo / PALLIATIV).read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("klar", "hjarta-karl-handlingsplan/planen"), "Menade du `plan`?"),
+        (("klar", "hjarta-karl-handlingsplam/plan"), "Menade du `hjarta-karl-handlingsplan`?"),
+        (("klar", "hjarta-karl-handlingsplan"), "skriv UPPDRAG/REDOVISNING"),
+        (("klar", "hjarta-karl-handlingsplan/slutredovisning", "--datum", "15/10"), "--datum"),
+        (("flytta", "hjarta-karl-handlingsplan/slutredovisning", "snart", "--beslut", "S1/1"),
+         "okänd period"),
+        (("utfall", "hjarta-karl-handlingsplan", "--belopp", "7 dollar", "--datum",
+          "2026-06-30"), "okänd enhet"),
+        (("utfall", "hjarta-karl-handlingsplan", "--belopp", "5", "--datum", "2026-06-31"),
+         "juni 2026 har 30 dagar"),
+    ],
+)  # fmt: skip
+def test_usage_errors_exit_2_and_write_nothing(
+    repo: Path, args: tuple[str, ...], message: str
+) -> None:
+    before = snapshot(repo)
+    code, out, err = run(*args, cwd=repo)
+    assert (code, out) == (2, "")
+    assert err.startswith("uppdrag: ") and message in err and err.count("\n") == 1
+    assert snapshot(repo) == before
+
+
+def test_a_result_that_check_would_reject_exits_1(repo: Path) -> None:
+    before = snapshot(repo)
+    code, out, err = run(
+        "utfall", "hjarta-karl-handlingsplan", "--belopp", "8 mnkr", "--datum", "2026-06-30",
+        cwd=repo,
+    )  # fmt: skip
+    assert (code, out) == (1, "")
+    assert err == (
+        f"{HJARTA}:238:37: fel[over-tak] Utfallet för 2026 är 8\u00a0000\u00a0000\u00a0kr, över "
+        "taket 7\u00a0000\u00a0000\u00a0kr med 1\u00a0000\u00a0000\u00a0kr.\n"
+        f"uppdrag: Ändringen skulle ge fel i {HJARTA}; inget har skrivits.\n"
+    )
+    assert snapshot(repo) == before
+
+
+def test_already_delivered_exits_1(repo: Path) -> None:
+    code, out, err = run("klar", "hjarta-karl-handlingsplan/plan", cwd=repo)
+    assert (code, out) == (1, "")
+    assert err == (
+        "uppdrag: hjarta-karl-handlingsplan/plan är redan inlämnad 2026-05-29; ändra datumet "
+        "i filen om det är fel.\n"
+    )
+
+
+def test_a_file_with_errors_is_not_touched(repo: Path) -> None:
+    path = repo / HJARTA
+    broken = path.read_bytes().replace(b"beslutad: 2025-11-20", b"beslutad: 2025-11-31")
+    path.write_bytes(broken)
+    before = snapshot(repo)
+    code, out, err = run("klar", "hjarta-karl-handlingsplan/slutredovisning", cwd=repo)
+    assert (code, out) == (1, "")
+    assert err.startswith(f"{HJARTA}:10:11: fel[ogiltigt-datum] ")
+    assert err.endswith(
+        f"uppdrag: {HJARTA} har fel och ändras inte; rätta dem först (uppdrag check).\n"
+    )
+    assert snapshot(repo) == before
+
+
+def test_another_broken_file_does_not_block_an_edit(repo: Path) -> None:
+    (repo / "data/uppdrag/trasig.yaml").write_bytes(b"titel: [\n")
+    code, _, _ = run("klar", "hjarta-karl-handlingsplan/slutredovisning", cwd=repo)
+    assert code == 0
+
+
+def test_a_file_changed_on_disk_meanwhile_is_not_overwritten(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = repo / HJARTA
+    real = edit.verify
+    theirs = path.read_bytes() + b"# Tillagt av en kollega medan kommandot arbetade.\n"
+
+    def meanwhile(*args: object, **kwargs: object) -> object:
+        path.write_bytes(theirs)  # someone saves the file between our read and our write
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(edit, "verify", meanwhile)
+    code, out, err = run("klar", "hjarta-karl-handlingsplan/slutredovisning", cwd=repo)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"uppdrag: {HJARTA} har ändrats sedan den lästes; inget har skrivits. Kör kommandot igen.\n"
+    )
+    assert path.read_bytes() == theirs
+
+
+# --- ny ----------------------------------------------------------------------------------
+
+NEW = (
+    "ny", "--titel", "Uppdrag om vårdens kompetensförsörjning", "--departement",
+    "Socialdepartementet", "--diarienummer", "S2026/00123", "--beslutad", "2026-02-12",
+    "--myndighet", "Socialstyrelsen", "--slutredovisning", "2027-03-31",
+)  # fmt: skip
+
+
+def test_ny_from_flags(repo: Path) -> None:
+    code, out, err = run(*NEW, cwd=repo)
+    path = repo / "data/uppdrag/uppdrag-om-vardens-kompetensforsorjning.yaml"
+    assert (code, err) == (0, "")
+    assert out == (
+        "Skapade uppdraget uppdrag-om-vardens-kompetensforsorjning i "
+        "data/uppdrag/uppdrag-om-vardens-kompetensforsorjning.yaml.\n"
+    )
+    assert path.read_text("utf-8") == (
+        "titel: Uppdrag om vårdens kompetensförsörjning\n"
+        "diarienummer: [S2026/00123]\n"
+        "departement: Socialdepartementet\n"
+        "beslutad: 2026-02-12\n"
+        "status: pågående\n"
+        "myndigheter:\n"
+        "  - namn: Socialstyrelsen\n"
+        "    huvudansvarig: true\n"
+        "redovisningar:\n"
+        "  - id: slutredovisning\n"
+        "    typ: slutredovisning\n"
+        "    datum: 2027-03-31\n"
+    )
+    assert run("check", cwd=repo)[0] == 0
+    code, _, err = run(*NEW, cwd=repo)  # the same id again
+    assert code == 2
+    assert "finns redan" in err
+
+
+@pytest.mark.parametrize("ident", ["../utanfor", "a/b", "..", "Versaler", "x.yaml", "-a"])
+def test_ny_refuses_unsafe_ids(repo: Path, ident: str) -> None:
+    before = snapshot(repo)
+    code, out, err = run(*NEW, "--id", ident, cwd=repo)
+    assert (code, out) == (2, "")
+    assert "inget giltigt uppdrags-id" in err
+    assert snapshot(repo) == before
+    assert sorted(p.name for p in repo.iterdir()) == ["data"]
+
+
+def test_ny_refuses_what_check_would_reject(repo: Path) -> None:
+    # Two files with the same diarienummer is only a warning; an id taken by a .yml file
+    # under another suffix is refused before anything is written.
+    (repo / "data/uppdrag/gammal.yml").write_bytes(b"titel: Gammal\n")
+    code, _, err = run(*NEW, "--id", "gammal", cwd=repo)
+    assert code == 2 and "finns redan" in err
+    code, _, err = run(*NEW, "--id", "dubbel", "--diarienummer", "S2025/01981", cwd=repo)
+    assert code == 0
+    assert "varning[dubbelt-diarienummer]" in err
+
+
+def test_ny_without_a_title_off_a_terminal_is_a_usage_error(repo: Path) -> None:
+    code, out, err = run("ny", "--id", "x", cwd=repo)
+    assert (code, out) == (2, "")
+    assert err == "uppdrag: ange --titel (eller kör kommandot i en terminal för att få frågor).\n"
+
+
+def test_ny_asks_in_a_terminal(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from uppdragskoll import cli, cli_edit
+
+    monkeypatch.setattr(cli_edit, "_interactive", lambda: True)
+    answers = "\n".join(
+        [
+            "Ett frågat uppdrag",  # titel
+            "",  # id: take the suggestion
+            "Socialdepartementet",
+            "S2026/00999",
+            "12 februari",  # not a date: asked again
+            "2026-02-12",
+            "Socialstyrelsen",
+            "hösten 2027",
+        ]
+    )
+    result = CliRunner().invoke(cli.app, ["ny", "--data", str(repo / "data/uppdrag")], answers)
+    assert result.exit_code == 0, result.output
+    created = repo / "data/uppdrag/ett-fragat-uppdrag.yaml"
+    assert created.read_text("utf-8") == (
+        "titel: Ett frågat uppdrag\n"
+        "diarienummer: [S2026/00999]\n"
+        "departement: Socialdepartementet\n"
+        "beslutad: 2026-02-12\n"
+        "status: pågående\n"
+        "myndigheter:\n"
+        "  - namn: Socialstyrelsen\n"
+        "    huvudansvarig: true\n"
+        "redovisningar:\n"
+        "  - id: slutredovisning\n"
+        "    typ: slutredovisning\n"
+        "    datum: hösten 2027\n"
+    )
+
+
+def test_ny_dry_run(repo: Path) -> None:
+    code, out, _ = run(*NEW, "--id", "prov", "--torrkörning", cwd=repo)
+    assert code == 0
+    assert out.startswith("--- /dev/null\n+++ b/data/uppdrag/prov.yaml\n@@ -0,0 +1,12 @@\n")
+    assert not (repo / "data/uppdrag/prov.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        lambda: ("klar", "hjarta-karl-handlingsplan/slutredovisning"),
+        lambda: ("flytta", "hjarta-karl-handlingsplan/slutredovisning", "2029", "--beslut", "S1"),
+        lambda: ("utfall", "hjarta-karl-handlingsplan", "--belopp", "1", "--datum", "2026-01-01"),
+        lambda: NEW,
+    ],
+)
+def test_every_edit_command_is_documented(command: Callable[[], tuple[str, ...]]) -> None:
+    name = command()[0]
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "redigering.md").read_text("utf-8")
+    assert f"uppdrag {name}" in docs
+    code, out, _ = run(name, "--help")
+    assert code == 0 and "Exempel: uppdrag " + name in " ".join(out.split())
+
+
+def test_crlf_file_edited_without_repeating_its_warning(repo: Path) -> None:
+    path = repo / "data/uppdrag/windows.yaml"
+    raw = (
+        b"titel: Windows\r\nredovisningar:\r\n  - id: q\r\n    typ: delredovisning\r\n"
+        b"    datum: 2026-03-31\r\n    upprepas: kvartalsvis\r\n    till: 2026-12-31\r\n"
+    )
+    path.write_bytes(raw)
+    code, out, err = run(
+        "klar", "windows/q", "--tillfälle", "2026-09-30", "--datum", "2026-09-29", cwd=repo
+    )
+    assert (code, err) == (0, "")
+    assert out == (
+        "Registrerade inlämning av windows/q (tillfället 2026-09-30) 2026-09-29 i "
+        "data/uppdrag/windows.yaml.\n"
+    )
+    assert path.read_bytes() == raw + b"    inl\xc3\xa4mnad: {2026-09-30: 2026-09-29}\r\n"

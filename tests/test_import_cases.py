@@ -1,0 +1,187 @@
+"""The import case corpus: decisions in tests/import_cases/*.txt with what a careful reader
+extracts in the sibling .yaml. Scores recall and precision of deadlines and money rows.
+
+Run `python tests/test_import_cases.py` for a per-case report.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from uppdragskoll.importer import Draft, draft_from_text
+
+CASES = Path(__file__).parent / "import_cases"
+CASE_FILES = sorted(CASES.glob("*.txt"))
+
+
+def _expected(path: Path) -> dict[str, Any]:
+    loaded = YAML(typ="safe", pure=True).load(path.with_suffix(".yaml").read_text("utf-8"))
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def deadline_key(entry: dict[str, Any]) -> str:
+    if entry.get("löpande"):
+        return "löpande"
+    key = str(entry["datum"])
+    if entry.get("upprepas"):
+        key += f" {entry['upprepas']} till {entry.get('till', '?')}"
+    return key
+
+
+def money_keys(budget: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
+    """Expected rows are flat ({år, beräknat|beviljat}); drafts nest them under `år`."""
+    keys = []
+    for line in budget:
+        if "år" in line and isinstance(line["år"], dict):
+            for year, amounts in line["år"].items():
+                for kind in ("beräknat", "beviljat"):
+                    if kind in amounts:
+                        keys.append((str(year), kind, int(amounts[kind])))
+        else:
+            for kind in ("beräknat", "beviljat"):
+                if kind in line:
+                    keys.append((str(line["år"]), kind, int(line[kind])))
+    return keys
+
+
+@dataclass
+class Score:
+    expected: int = 0
+    found: int = 0
+    matched: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, case: str, expected: list[Any], found: list[Any]) -> None:
+        e, f = Counter(expected), Counter(found)
+        common = e & f
+        self.expected += sum(e.values())
+        self.found += sum(f.values())
+        self.matched += sum(common.values())
+        for k in (e - common).elements():
+            self.misses.append(f"{case}: saknas {k}")
+        for k in (f - common).elements():
+            self.misses.append(f"{case}: extra {k}")
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.expected if self.expected else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.found if self.found else 1.0
+
+
+def _draft(path: Path) -> Draft:
+    return draft_from_text(path.read_text("utf-8"), source=path.name)
+
+
+def _deadlines(draft: Draft) -> list[dict[str, Any]]:
+    entries = draft.data.get("redovisningar", [])
+    assert isinstance(entries, list)
+    return entries
+
+
+def evaluate() -> tuple[Score, Score, Score]:
+    deadlines, money, fields = Score(), Score(), Score()
+    for path in CASE_FILES:
+        expected = _expected(path)
+        draft = _draft(path)
+        found_deadlines = _deadlines(draft)
+        deadlines.add(
+            path.stem,
+            [deadline_key(e) for e in expected.get("redovisningar", [])],
+            [deadline_key(e) for e in found_deadlines],
+        )
+        budget = draft.data.get("budget", [])
+        assert isinstance(budget, list)
+        money.add(path.stem, money_keys(expected.get("budget", [])), money_keys(budget))
+        # typ and mottagare of the deadlines that were found, where the case names them
+        for e in expected.get("redovisningar", []):
+            key = deadline_key(e)
+            candidates = [f for f in found_deadlines if deadline_key(f) == key]
+            for name in ("typ", "mottagare"):
+                if name not in e:
+                    continue
+                want = f"{key} {name}={e[name]}"
+                got = [f"{key} {name}={f.get(name)}" for f in candidates]
+                fields.add(path.stem, [want], [want] if want in got else got[:1])
+    return deadlines, money, fields
+
+
+def test_recall_and_precision_on_case_corpus() -> None:
+    deadlines, money, fields = evaluate()
+    report = "\n".join(deadlines.misses + money.misses)
+    assert deadlines.recall >= 0.95, report
+    assert deadlines.precision >= 0.90, report
+    assert money.recall >= 0.95, report
+    assert money.precision >= 0.90, report
+    assert fields.recall >= 0.90, "\n".join(fields.misses)
+
+
+@pytest.mark.parametrize("path", CASE_FILES, ids=lambda p: p.stem)
+def test_case_identity(path: Path) -> None:
+    """Diarienummer, department, decision date and agencies, where the case names them."""
+    expected = _expected(path)
+    data = _draft(path).data
+    for key in ("diarienummer", "departement", "beslutad"):
+        if key in expected:
+            assert data.get(key) == expected[key], key
+    if "myndigheter" in expected:
+        agencies = data.get("myndigheter", [])
+        assert isinstance(agencies, list)
+        assert [a["namn"] for a in agencies] == expected["myndigheter"]
+
+
+@pytest.mark.parametrize("path", CASE_FILES, ids=lambda p: p.stem)
+def test_case_appropriations_and_changes(path: Path) -> None:
+    expected = _expected(path)
+    draft = _draft(path)
+    budget = draft.data.get("budget", [])
+    assert isinstance(budget, list)
+    for row in expected.get("budget", []):
+        if "anslag" not in row and "myndighet" not in row:
+            continue
+        kind = "beräknat" if "beräknat" in row else "beviljat"
+        lines = [
+            line
+            for line in budget
+            if line["år"].get(_year_key(row["år"]), {}).get(kind) == row[kind]
+        ]
+        assert lines, row
+        if "anslag" in row:
+            parts = str(row["anslag"]).split("/")
+            a = lines[0].get("anslag", {})
+            got = [str(a.get("utgiftsområde")), a.get("anslag")]
+            if len(parts) == 3:
+                got.append(str(a.get("anslagspost")))
+            assert got == parts, row
+        if "myndighet" in row:
+            assert any(line.get("myndighet") == row["myndighet"] for line in lines), row
+    for e in expected.get("redovisningar", []):
+        if "ändringar" in e:
+            found = [f for f in _deadlines(draft) if f.get("datum") == e["datum"]]
+            assert found, e
+            assert [c["datum"] for c in found[0].get("ändringar", [])] == e["ändringar"]
+
+
+def _year_key(year: object) -> int | str:
+    text = str(year)
+    return int(text) if text.isdigit() else text
+
+
+if __name__ == "__main__":
+    d, m, f = evaluate()
+    for name, score in (("redovisningar", d), ("belopp", m), ("typ/mottagare", f)):
+        print(
+            f"{name}: recall {score.recall:.3f} ({score.matched}/{score.expected}), "
+            f"precision {score.precision:.3f} ({score.matched}/{score.found})"
+        )
+    for line in d.misses + m.misses + f.misses:
+        print("  " + line)

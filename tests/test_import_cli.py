@@ -1,0 +1,78 @@
+"""`uppdrag importera` end to end: writes a draft that check accepts, never overwrites."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import run
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEED_000 = SEEDS / "000_4db922c7f4e7632e.txt"
+DECISION = """Uppdrag att stärka tillsynen
+
+Regeringens beslut
+Regeringen ger Inspektionen för vård och omsorg i uppdrag att stärka tillsynen.
+Uppdraget ska redovisas till Regeringskansliet (Socialdepartementet) senast den 30 oktober 2027.
+Inspektionen får använda 2 000 000 kronor under 2026 för uppdraget.
+"""
+
+
+def workspace(tmp_path: Path) -> Path:
+    (tmp_path / "data" / "uppdrag").mkdir(parents=True)
+    return tmp_path
+
+
+def test_writes_a_draft_that_passes_check_and_never_overwrites(tmp_path: Path) -> None:
+    root = workspace(tmp_path)
+    source = root / "beslut.txt"
+    source.write_text(DECISION, "utf-8")
+    code, _, err = run("importera", str(source), cwd=root)
+    assert code == 0, err
+    [written] = sorted((root / "data" / "uppdrag").glob("*.yaml"))
+    text = written.read_text("utf-8")
+    assert text.startswith("# UTKAST")
+    assert 'datum: "2027-10-30"' in text
+    assert "senast den 30 oktober 2027" in text  # the source sentence is kept
+    assert run("check", cwd=root)[0] == 0
+    before = written.read_bytes()
+    code, _, err = run("importera", str(source), cwd=root)
+    assert code == 2 and "finns redan" in err
+    assert written.read_bytes() == before
+
+
+def test_json_gives_facts_with_offsets_into_the_input(tmp_path: Path) -> None:
+    source = tmp_path / "beslut.txt"
+    source.write_text(DECISION, "utf-8")
+    code, out, _ = run("importera", str(source), "--format", "json")
+    assert code == 0
+    facts = json.loads(out)["facts"]
+    deadline = next(f for f in facts if f["kind"] == "redovisning")
+    assert DECISION[deadline["start"] : deadline["end"]].strip()
+    assert "30 oktober 2027" in DECISION[deadline["start"] : deadline["end"]]
+
+
+def test_stdout_and_stdin(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from uppdragskoll.cli import app
+
+    result = CliRunner().invoke(app, ["importera", "-", "-o", "-"], input=DECISION)
+    assert result.exit_code == 0
+    assert "2027-10-30" in result.stdout
+
+
+def test_seed_decision_yields_its_deadlines(tmp_path: Path) -> None:
+    code, out, _ = run("importera", str(SEED_000), "-o", "-")
+    assert code == 0
+    assert '"2026-05-30"' in out and '"2028-10-15"' in out
+    assert "beräknat: 7000000" in out
+
+
+def test_binary_and_missing_files_are_usage_errors(tmp_path: Path) -> None:
+    binary = tmp_path / "beslut.pdf"
+    binary.write_bytes(b"%PDF-1.7\x00\x01\x02")
+    code, _, err = run("importera", str(binary), "-o", "-")
+    assert code == 2 and "binärfil" in err
+    code, _, err = run("importera", str(tmp_path / "saknas.txt"), "-o", "-")
+    assert code == 2 and "finns inte" in err
