@@ -17,9 +17,11 @@ PALLIATIV = "data/uppdrag/palliativ-vard-riktlinjer.yaml"
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    """A copy of the bundled data; commands run from its root, like a user in a data repo."""
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the bundled data; commands run from its root, like a user in a data repo,
+    on a fixed day (flytta records it as the decision date unless told otherwise)."""
     shutil.copytree(DATA, tmp_path / "data" / "uppdrag")
+    monkeypatch.setenv("UPPDRAG_TODAY", "2026-05-05")
     return tmp_path
 
 
@@ -78,7 +80,7 @@ def test_dry_run_prints_the_diff_and_writes_nothing(repo: Path) -> None:
         "-    datum: 2028-10-15\n"
         "+    datum: 2029-03-27\n"
         "+    ändringar:\n"
-        "+      - {datum: 2028-10-15, beslut: S2026/01234}\n"
+        "+      - {datum: 2028-10-15, beslut: S2026/01234, beslutad: 2026-05-05}\n"
         "     mottagare: Regeringskansliet (Socialdepartementet)\n"
         '     # Planen: "Projektägare/beställare och PL".\n'
         "     ansvarig: sissel-kulstadvik\n"
@@ -101,7 +103,8 @@ def test_flytta_to_a_period_with_a_malformed_dnr_warns(repo: Path) -> None:
     text = (repo / HJARTA).read_text("utf-8")
     assert (
         "    datum: hösten 2027\n    ändringar:\n"
-        '      - {datum: oktober 2027, beslut: S2026-77, källtext: "PM:et lämnas hösten 2027."}\n'
+        "      - {datum: oktober 2027, beslut: S2026-77, beslutad: 2026-05-05, källtext: "
+        '"PM:et lämnas hösten 2027."}\n'
     ) in text
 
 

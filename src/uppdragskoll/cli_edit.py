@@ -246,8 +246,18 @@ def flytta(
             show_default=False,
         ),
     ] = None,
+    decided: Annotated[
+        str | None,
+        typer.Option(
+            "--beslutsdatum",
+            metavar="ÅÅÅÅ-MM-DD",
+            help="När beslutet om flytten fattades (standard: idag); sparas som `beslutad`.",
+            show_default=False,
+        ),
+    ] = None,
     dry_run: DryRunOpt = False,
     data: DataOpt = None,
+    today: TodayOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Regeringen har flyttat en redovisning: nytt datum i `datum`, det gamla sparas i
@@ -262,10 +272,11 @@ def flytta(
     ident, deadline_id = _split_key(key)
     target = _open(ident, data)
     seasons = target.context["seasons"]
+    when = _date(decided, "--beslutsdatum") if decided is not None else resolve_today(today)
     _edit(
         target,
         lambda source: edit.move_deadline(
-            source, deadline_id, new_due, decision, source_text, seasons
+            source, deadline_id, new_due, decision, source_text, seasons, when
         ),
         dry_run=dry_run,
     )

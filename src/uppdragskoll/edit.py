@@ -275,9 +275,10 @@ def move_deadline(
     decision: str,
     source_text: str | None = None,
     seasons: periods.Seasons | None = None,
+    decided: date | None = None,
 ) -> Result:
-    """New date in `datum`; the old one appended to `ändringar` with the decision (and the
-    sentence of that decision, when given)."""
+    """New date in `datum`; the old one appended to `ändringar` with the decision, its date
+    (which calendars use as the modification time) and its sentence, when given."""
     index, item = deadline(source.assignment, deadline_id)
     key = f"{source.assignment.id}/{item.id}"
     if item.due is None:
@@ -293,6 +294,8 @@ def move_deadline(
     old = rt.get((*here, "datum"))
     rt.set((*here, "datum"), value)
     change: dict[str, object] = {"datum": old, "beslut": decision}
+    if decided is not None:
+        change["beslutad"] = decided
     if source_text:
         change["källtext"] = yamlio.quoted(" ".join(source_text.split()))
     if rt.has((*here, "ändringar")):
