@@ -184,3 +184,50 @@ def test_pre_commit_hook_entry_runs_like_pre_commit(tmp_path: Path) -> None:
     bad = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, check=False)
     assert bad.returncode == 1
     assert "data/uppdrag/trasig.yaml:2:9: fel[ogiltigt-varde]" in bad.stdout
+
+
+def test_empty_data_dir_is_a_usage_error_not_all_clear(tmp_path: Path) -> None:
+    code, _, err = run("check", str(tmp_path))
+    assert code == 2 and "inga uppdragsfiler" in err
+    code, out, err = run("status", "--data", str(tmp_path))
+    assert (code, out) == (2, "") and "Fel katalog?" in err
+
+
+def test_filter_typos_are_usage_errors_with_suggestions() -> None:
+    code, _, err = run("status", "--myndighet", "Socialstyrelsn")
+    assert code == 2 and "Menade du `Socialstyrelsen`?" in err
+    code, _, err = run("status", "--typ", "rekvistion")
+    assert code == 2 and "Menade du `rekvisition`?" in err
+    # Case and stray spaces are not typos.
+    assert run("status", "--typ", "Rekvisition", "--person", " Maria  Areblad ")[0] == 0
+
+
+def test_skipped_files_are_named(tmp_path: Path) -> None:
+    data = tmp_path / "data" / "uppdrag"
+    shutil.copytree(DATA, data)
+    (data / "trasig.yaml").write_text("titel: A\ndaum: 2026-01-01\n", "utf-8")
+    code, _, err = run("status", cwd=tmp_path)
+    assert code == 0
+    assert "filen data/uppdrag/trasig.yaml har fel och visas inte" in err
+
+
+def test_full_disk_and_closed_pipe_are_not_internal_errors() -> None:
+    full = subprocess.run(
+        f"{BIN / 'uppdrag'} status > /dev/full",
+        shell=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert full.returncode == 2
+    assert full.stderr == "uppdrag: kan inte läsa eller skriva: disken är full.\n"
+    piped = subprocess.run(
+        f"{BIN / 'uppdrag'} status --alla --aktiviteter | head -1",
+        shell=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert piped.stderr == "" and piped.stdout.startswith("Status ")

@@ -77,10 +77,12 @@ def resolve_today(option: str | None) -> date:
     text = option or os.environ.get("UPPDRAG_TODAY")
     if not text:
         return date.today()
+    from uppdragskoll.periods import PeriodError, parse_iso_date
+
     try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        fail(f"ogiltigt datum för --today/UPPDRAG_TODAY: {text!r}; skriv ÅÅÅÅ-MM-DD.")
+        return parse_iso_date(text.strip())
+    except PeriodError as exc:
+        fail(f"ogiltigt datum i --today/UPPDRAG_TODAY: {str(exc).rstrip('.')}.")
 
 
 def resolve_data_dir(option: Path | None) -> Path:
@@ -130,11 +132,18 @@ def workers() -> int:
 
 
 def load(data: Path | None, *, no_cache: bool = False) -> LoadResult:
+    """Every assignment in the data directory; a directory without any is a usage error,
+    since it is far more often the wrong folder than an empty repo."""
     from uppdragskoll import loader
 
-    return loader.load_paths(
-        [resolve_data_dir(data)], cache_dir=cache_dir(no_cache), workers=workers()
-    )
+    folder = resolve_data_dir(data)
+    result = loader.load_paths([folder], cache_dir=cache_dir(no_cache), workers=workers())
+    if result.files == 0:
+        fail(
+            f"inga uppdragsfiler (*.yaml) i {folder}. Fel katalog? Ange --data, eller skapa "
+            "ett uppdrag med `uppdrag ny` eller `uppdrag importera`."
+        )
+    return result
 
 
 # --- commands -------------------------------------------------------------------------------
@@ -192,7 +201,11 @@ def check(
     sys.stdout.write(FORMATS[fmt](problems))
     if fmt == "text":
         sys.stderr.write(summary(problems, result.files) + "\n")
-    if any(p.code == "finns-inte" for p in problems) and result.files == 0:
+    if result.files == 0:
+        if not any(p.code == "finns-inte" for p in problems):
+            sys.stderr.write(
+                f"uppdrag: inga uppdragsfiler (*.yaml) i {', '.join(map(str, targets))}.\n"
+            )
         raise typer.Exit(int(ExitCode.USAGE))
     raise typer.Exit(int(problem_exit(problems, strict=strict)))
 
@@ -305,11 +318,33 @@ def make_filters(**given: str | None) -> Filters:
     return Filters(**given)
 
 
+def validate_filters(filters: Filters, result: LoadResult) -> None:
+    """Exit 2 with a suggestion when a filter value matches nothing in the data."""
+    from uppdragskoll.loader import suggest
+
+    unknown = filters.unknown(result.assignments)
+    if unknown is None:
+        return
+    flag, value, choices = unknown
+    more = f" och {len(choices) - 8} till" if len(choices) > 8 else ""
+    hint = suggest(value, choices) or (
+        f" Kända värden: {', '.join(choices[:8])}{more}."
+        if choices
+        else " Ingen fil har något sådant värde."
+    )
+    fail(f"{flag} {value!r} finns inte i datat.{hint}")
+
+
 def report_skipped(result: LoadResult) -> None:
-    if result.skipped:
-        sys.stderr.write(
-            f"uppdrag: {result.skipped} fil(er) har fel och visas inte; kör `uppdrag check`.\n"
-        )
+    """Name the files left out of a view, so a typo never hides an assignment silently."""
+    if not result.skipped:
+        return
+    from uppdragskoll.problems import Severity
+
+    broken = sorted({p.file for p in result.problems if p.severity is Severity.ERROR})
+    shown = ", ".join(broken[:5]) + (f" och {len(broken) - 5} till" if len(broken) > 5 else "")
+    noun = "filen" if result.skipped == 1 else f"{result.skipped} filer"
+    sys.stderr.write(f"uppdrag: {noun} {shown} har fel och visas inte; kör `uppdrag check`.\n")
 
 
 def known_id(result: LoadResult, ident: str | None, what: str = "uppdrag") -> None:
@@ -352,18 +387,15 @@ def status(
     day = resolve_today(today)
     result = load(data, no_cache=no_cache)
     known_id(result, assignment)
+    filters = make_filters(
+        agency=agency, person=person, ministry=ministry, tag=tag, assignment=assignment, kind=kind
+    )
+    validate_filters(filters, result)
     view = views.status_view(
         result.assignments,
         day,
         days=None if all_dates else days,
-        filters=make_filters(
-            agency=agency,
-            person=person,
-            ministry=ministry,
-            tag=tag,
-            assignment=assignment,
-            kind=kind,
-        ),
+        filters=filters,
         rule=result.settings.holiday_rule,
         include_delivered=all_dates,
         with_milestones=activities,
@@ -452,6 +484,7 @@ def budget(
     result = load(data, no_cache=no_cache)
     known_id(result, assignment)
     filters = make_filters(agency=agency, ministry=ministry, tag=tag, assignment=assignment)
+    validate_filters(filters, result)
     view = views.budget_view(filters.apply(result.assignments), year)
     if fmt == "tabell":
         from uppdragskoll.render.table import render_budget
@@ -496,18 +529,15 @@ def ansvariga(
     day = resolve_today(today)
     result = load(data, no_cache=no_cache)
     known_id(result, assignment)
+    filters = make_filters(
+        agency=agency, person=person, ministry=ministry, tag=tag, assignment=assignment, kind=kind
+    )
+    validate_filters(filters, result)
     view = views.people_view(
         result.assignments,
         day,
         days=None if all_dates else days,
-        filters=make_filters(
-            agency=agency,
-            person=person,
-            ministry=ministry,
-            tag=tag,
-            assignment=assignment,
-            kind=kind,
-        ),
+        filters=filters,
         rule=result.settings.holiday_rule,
         include_delivered=all_dates,
     )
@@ -581,15 +611,47 @@ def visa(
 from uppdragskoll import cli_edit, cli_ical, cli_import  # noqa: E402, F401
 
 
+def os_reason(exc: OSError) -> str:
+    """The operating system's reason in Swedish where we know it, else its own words."""
+    import errno
+
+    reasons = {
+        errno.ENOSPC: "disken är full",
+        errno.EACCES: "behörighet saknas",
+        errno.EPERM: "åtgärden är inte tillåten",
+        errno.EROFS: "filsystemet är skrivskyddat",
+        errno.ENOENT: "finns inte",
+        errno.EISDIR: "är en katalog",
+        errno.ENOTDIR: "är inte en katalog",
+        errno.EIO: "in- eller utmatningsfel",
+    }
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
+
+
 def main() -> None:
     """Console-script entry point: the one boundary that turns crashes into one sentence."""
+    code: int | str | None = 0
     try:
-        app()
-    except SystemExit:
-        raise
+        try:
+            app()
+        except SystemExit as exc:
+            code = exc.code
+        sys.stdout.flush()  # inside the boundary: a full disk or closed pipe shows up here
+    except BrokenPipeError:
+        # `uppdrag status | head`: the reader left; say nothing, like other Unix tools.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(141)
     except KeyboardInterrupt:
         sys.stderr.write("uppdrag: avbrutet.\n")
         sys.exit(130)
+    except OSError as exc:
+        if "--debug" in sys.argv:
+            raise
+        where = f" ({exc.filename})" if exc.filename else ""
+        reason = os_reason(exc)
+        sys.stderr.write(f"uppdrag: kan inte läsa eller skriva{where}: {reason}.\n")
+        sys.exit(int(ExitCode.USAGE))
     except Exception:
         if "--debug" in sys.argv:
             raise
@@ -598,6 +660,7 @@ def main() -> None:
             "med utskriften.\n"
         )
         sys.exit(int(ExitCode.INTERNAL))
+    sys.exit(code)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,11 @@ STATE_LABELS = {
 }
 
 
+def fold(text: str | None) -> str:
+    """Filter values compare without case and surrounding or repeated whitespace."""
+    return " ".join((text or "").split()).casefold()
+
+
 def weekday(day: date) -> str:
     return WEEKDAYS[day.weekday()]
 
@@ -95,25 +100,44 @@ class Filters:
     kind: str | None = None
 
     def assignment_ok(self, a: Assignment) -> bool:
-        if self.assignment and a.id != self.assignment:
+        if self.assignment and a.id != self.assignment.strip():
             return False
-        if self.ministry and (a.ministry or "").casefold() != self.ministry.casefold():
+        if self.ministry and fold(a.ministry) != fold(self.ministry):
             return False
-        if self.tag and self.tag.casefold() not in {t.casefold() for t in a.tags}:
+        if self.tag and fold(self.tag) not in {fold(t) for t in a.tags}:
             return False
-        return not self.agency or any(
-            x.name.casefold() == self.agency.casefold() for x in a.agencies
-        )
+        return not self.agency or any(fold(x.name) == fold(self.agency) for x in a.agencies)
 
     def occurrence_ok(self, occ: Occurrence) -> bool:
-        if self.kind and occ.deadline.kind != self.kind:
+        if self.kind and fold(occ.deadline.kind) != fold(self.kind):
             return False
         if self.person:
             person = occ.assignment.person(occ.deadline.responsible)
-            wanted = self.person.casefold()
-            if person is None or wanted not in (person.id.casefold(), person.name.casefold()):
+            if person is None or fold(self.person) not in (fold(person.id), fold(person.name)):
                 return False
         return True
+
+    def unknown(self, items: Sequence[Assignment]) -> tuple[str, str, list[str]] | None:
+        """The first filter whose value matches nothing in the data: (flag, value, choices).
+
+        A typo in a filter must not look like "nothing is due".
+        """
+        from uppdragskoll.model import DEADLINE_KINDS
+
+        choices = {
+            "--myndighet": (self.agency, sorted({x.name for a in items for x in a.agencies})),
+            "--departement": (self.ministry, sorted({a.ministry for a in items if a.ministry})),
+            "--tagg": (self.tag, sorted({t for a in items for t in a.tags})),
+            "--person": (
+                self.person,
+                sorted({v for a in items for p in a.people for v in (p.id, p.name)}),
+            ),
+            "--typ": (self.kind, list(DEADLINE_KINDS)),
+        }
+        for flag, (value, known) in choices.items():
+            if value is not None and fold(value) not in {fold(k) for k in known}:
+                return flag, value, known
+        return None
 
     def apply(self, items: Sequence[Assignment]) -> list[Assignment]:
         return [a for a in items if self.assignment_ok(a)]
