@@ -110,3 +110,12 @@ def test_find_data_dir_walks_upwards(tmp_path: Path) -> None:
     deep.mkdir(parents=True)
     assert loader.find_data_dir(deep, {}) == tmp_path / "data" / "uppdrag"
     assert loader.find_data_dir(deep, {"UPPDRAG_DATA": "/x"}) == Path("/x")
+
+
+def test_decimal_comma_in_a_flow_mapping_explains_the_quotes(tmp_path: Path) -> None:
+    text = "titel: A\nbudget:\n  - år:\n      2026: {beräknat: 2,5 mnkr}\n"
+    problems = load_text(tmp_path, text)
+    assert any(
+        code == "okand-nyckel" and '`{beräknat: "2,5 mnkr"}`' in message
+        for _, _, code, message in problems
+    ), problems

@@ -37,13 +37,14 @@ class BudgetRow:
     def covers(self, year: int) -> bool:
         return self.first_year <= year <= self.last_year
 
-    def sort_key(self) -> tuple[str, str, str, int, int]:
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        # Years first within an assignment: a controller reads a budget chronologically.
         return (
             self.assignment.id,
-            self.agency or "",
-            self.appropriation or "",
             self.first_year,
             self.last_year,
+            self.agency or "",
+            self.appropriation or "",
         )
 
 
@@ -105,6 +106,7 @@ class Total:
     ceiling: int
     used: int
     remaining: int
+    preliminary: bool = False  # some of the ceiling is only beräknat
 
 
 def total(label: str, rows: Sequence[BudgetRow]) -> Total:
@@ -117,6 +119,7 @@ def total(label: str, rows: Sequence[BudgetRow]) -> Total:
         ceiling,
         used,
         ceiling - used,
+        any(r.preliminary for r in rows),
     )
 
 

@@ -271,6 +271,12 @@ def validation_problems(exc: ValidationError, document: yamlio.Document) -> list
             parent = path[:-1]
             cls = model_at(parent)
             hint = suggest(str(key), _aliases(cls)) if cls is not None else ""
+            if re.match(r"\d", str(key)):
+                # `{beräknat: 2,5 mnkr}`: in a flow mapping the comma ends the value.
+                hint = (
+                    " Ett kommatecken inom {…} avslutar värdet: skriv beloppet inom "
+                    'citattecken, t.ex. `{beräknat: "2,5 mnkr"}`.'
+                )
             line, col = document.position(path, key=True)
             where = f" i `{_dotted(parent)}`" if parent else ""
             problem = error(

@@ -59,8 +59,19 @@ def by_person(rows: Sequence[Occurrence]) -> tuple[list[Group], list[Occurrence]
     return [Group(r.label, tuple(groups[r])) for r in ordered], nobody
 
 
+def agencies_of(occ: Occurrence) -> list[str]:
+    """Every agency an occurrence concerns: all the assignment's `myndigheter` (a joint
+    report is every named agency's business) and the responsible person's agency."""
+    names = [a.name for a in occ.assignment.agencies]
+    person = occ.assignment.person(occ.deadline.responsible)
+    if person is not None and person.agency and person.agency not in names:
+        names.append(person.agency)
+    return names
+
+
 def by_agency(rows: Sequence[Occurrence]) -> list[Group]:
     groups: dict[str, list[Occurrence]] = {}
     for occ in rows:
-        groups.setdefault(agency_of(occ) or "(ingen myndighet)", []).append(occ)
+        for name in agencies_of(occ) or ["(ingen myndighet)"]:
+            groups.setdefault(name, []).append(occ)
     return [Group(name, tuple(groups[name])) for name in sorted(groups, key=str.casefold)]

@@ -59,14 +59,19 @@ def count(problems: Sequence[Problem], severity: Severity) -> int:
     return sum(1 for p in problems if p.severity is severity)
 
 
+def _n(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
 def summary(problems: Sequence[Problem], files: int) -> str:
     """One Swedish line: how many files were read and what was found."""
     errors, warnings, infos = (count(problems, s) for s in Severity)
-    noun = "fil" if files == 1 else "filer"
+    checked = _n(files, "fil kontrollerad", "filer kontrollerade")
     if not problems:
-        return f"{files} {noun} kontrollerade: inga problem."
+        return f"{checked}: inga problem."
     return (
-        f"{files} {noun} kontrollerade: {errors} fel, {warnings} varningar, {infos} upplysningar."
+        f"{checked}: {errors} fel, {_n(warnings, 'varning', 'varningar')}, "
+        f"{_n(infos, 'upplysning', 'upplysningar')}."
     )
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from uppdragskoll import budget, people, schedule, workdays
-from uppdragskoll.model import Assignment
+from uppdragskoll.model import Assignment, Deadline
 from uppdragskoll.schedule import Occurrence, State
 
 WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
@@ -171,6 +171,55 @@ class MilestoneRow:
 
 
 @dataclass(frozen=True)
+class OngoingRow:
+    """A redovisning without a date ("ska löpande informera"): it never becomes overdue, so
+    status lists it on its own lest it be forgotten."""
+
+    assignment: Assignment
+    deadline: Deadline
+
+    @property
+    def key(self) -> str:
+        return f"{self.assignment.id}/{self.deadline.id}"
+
+    @property
+    def responsible(self) -> str | None:
+        person = self.assignment.person(self.deadline.responsible)
+        return person.name if person else None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "nyckel": self.key,
+            "uppdrag": self.assignment.id,
+            "redovisning": self.deadline.id,
+            "titel": self.deadline.label,
+            "typ": self.deadline.kind,
+            "mottagare": self.deadline.recipient,
+            "ansvarig": self.responsible,
+            "källtext": self.deadline.source_text,
+        }
+
+
+def ongoing_rows(items: Sequence[Assignment], filters: Filters) -> tuple[OngoingRow, ...]:
+    rows = []
+    for a in filters.apply(items):
+        if a.status != "pågående":
+            continue
+        for d in a.deadlines:
+            if not (d.ongoing and d.due is None):
+                continue
+            if filters.kind and fold(d.kind) != fold(filters.kind):
+                continue
+            person = a.person(d.responsible)
+            if filters.person and (
+                person is None or fold(filters.person) not in (fold(person.id), fold(person.name))
+            ):
+                continue
+            rows.append(OngoingRow(a, d))
+    return tuple(rows)
+
+
+@dataclass(frozen=True)
 class StatusView:
     today: date
     days: int | None  # None: --alla
@@ -178,7 +227,7 @@ class StatusView:
     money: tuple[budget.BudgetRow, ...]
     milestones: tuple[MilestoneRow, ...] = ()
     skipped_files: int = 0
-    ongoing: tuple[tuple[Assignment, str], ...] = field(default=())
+    ongoing: tuple[OngoingRow, ...] = field(default=())
 
     def count(self, *states: State) -> int:
         return sum(1 for r in self.rows if r.state in states)
@@ -193,6 +242,7 @@ class StatusView:
                 "kommande": self.count(State.UPCOMING),
             },
             "redovisningar": [r.as_json() for r in self.rows],
+            "löpande": [o.as_json() for o in self.ongoing],
             "aktiviteter": [m.as_json() for m in self.milestones],
             "budget": {
                 "år": self.today.year,
@@ -242,6 +292,7 @@ def status_view(
         money=tuple(budget.left_this_year(chosen, today)),
         milestones=tuple(milestones),
         skipped_files=skipped_files,
+        ongoing=ongoing_rows(items, filters),
     )
 
 
@@ -408,6 +459,6 @@ def assignment_view(
     rows = tuple(deadline_row(o, today, rule) for o in schedule.all_occurrences([assignment]))
     ms = tuple(
         MilestoneRow(m, (m.due - today).days if m.due else None)
-        for m in schedule.milestones(assignment)
+        for m in sorted(schedule.milestones(assignment), key=lambda m: (m.due or date.max, m.index))
     )
     return AssignmentView(assignment, file, today, rows, ms, budget_view([assignment], None))

@@ -7,20 +7,19 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from rich import box
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from uppdragskoll import views
 from uppdragskoll.budget import BudgetRow, Total
-from uppdragskoll.money import format_kr, format_mnkr
+from uppdragskoll.money import format_kr
 from uppdragskoll.render import Terminal
 from uppdragskoll.schedule import Occurrence, State
 
-WIDE = 150  # every column on one line per occurrence
-MEDIUM = 100  # below this, tables fold into a few tall columns
-MONEY_WIDE = 100
+WIDE = 150  # budget tables show titles and agencies from here
+MEDIUM = 100  # below this, deadlines are a list and amounts are in mnkr
 
 STATE_STYLE = {
     State.OVERDUE: "bold red",
@@ -76,20 +75,24 @@ def _note(row: views.DeadlineRow) -> str:
         named = "" if holiday.lower() == views.weekday(occ.due) else f"{holiday}, "
         parts.append(f"{named}sista arbetsdag {row.last_working_day.isoformat()}")
     if occ.deadline.changes:
-        parts.append(f"flyttad {len(occ.deadline.changes)} gång(er)")
+        last = occ.deadline.changes[-1]
+        times = len(occ.deadline.changes)
+        what = f"flyttad från {last.due.text}" + (f" ({last.decision})" if last.decision else "")
+        parts.append(what if times == 1 else f"{what}, {times} ändringar")
     return "; ".join(parts)
 
 
-def _money(amount: int | None, width: int) -> str:
-    if amount is None:
-        return "–"
-    return format_kr(amount) if width >= MONEY_WIDE else format_mnkr(amount)
+def scope_words(days: int | None) -> str:
+    if days is None:
+        return "alla datum"
+    if days == 0:
+        return "bara idag"
+    return "närmaste dagen" if days == 1 else f"närmaste {days} dagarna"
 
 
 def _header(view: views.StatusView) -> Text:
     when = f"{view.today.isoformat()} ({views.weekday(view.today)})"
-    scope = "alla datum" if view.days is None else f"närmaste {view.days} dagarna"
-    text = Text(f"Status {when}, {scope}: ")
+    text = Text(f"Status {when}, {scope_words(view.days)}: ")
     overdue = view.count(State.OVERDUE)
     soon = view.count(State.TODAY, State.SOON)
     later = view.count(State.UPCOMING)
@@ -114,65 +117,29 @@ def deadline_table(
     *,
     show_assignment: bool = True,
     show_person: bool = True,
-) -> Table:
-    """Wide: one line per occurrence and every column. Medium: ids joined, recipient under the
-    type. Narrow: date, days and who, with the rest stacked in one column.
+) -> RenderableType:
+    """A table from MEDIUM columns up, a list below: in a narrow terminal a table would split
+    the ids mid-word, and ids are what a user copies into `uppdrag klar`.
 
     Ids rather than titles: they are short, readable and what `uppdrag klar` takes.
     """
+    if width < MEDIUM:
+        return _deadline_list(rows, show_assignment=show_assignment, show_person=show_person)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
     _fixed(table, "Datum")
-    if width >= MEDIUM:
-        _fixed(table, "Veckodag")
+    _fixed(table, "Veckodag")
     _fixed(table, "Kvar", right=True)
-
-    def what(occ: Occurrence) -> str:
-        # `uppdrag/redovisning`, as `uppdrag klar` takes it; the date is in its own column.
-        return f"{occ.assignment.id}/{occ.deadline.id}" if show_assignment else occ.deadline.id
-
-    if width >= WIDE:
-        if show_assignment:
-            table.add_column("Uppdrag", overflow="fold", ratio=2)
-        table.add_column("Redovisning", overflow="fold", ratio=2)
-        table.add_column("Typ", overflow="fold", ratio=1)
-        table.add_column("Mottagare", overflow="fold", ratio=2)
-        if show_person:
-            table.add_column("Ansvarig", overflow="fold", ratio=1)
-        table.add_column("Obs", overflow="fold", ratio=2)
-        for row in rows:
-            occ = row.occurrence
-            deadline = occ.deadline.id + (f" {occ.due.year}" if occ.recurring else "")
-            table.add_row(
-                occ.due.isoformat(),
-                views.weekday(occ.due),
-                _days(row),
-                *([occ.assignment.id] if show_assignment else []),
-                deadline,
-                occ.deadline.kind,
-                occ.deadline.recipient or "–",
-                *([row.responsible or "–"] if show_person else []),
-                _note(row),
-                style=STATE_STYLE[row.state],
-            )
-        return table
-    medium = width >= MEDIUM
-    # Only the description column stretches; names and notes keep their natural width.
+    # Only the description column stretches; names keep their natural width.
     table.add_column("Redovisning", ratio=1, overflow="fold")
     if show_person:
-        table.add_column("Ansvarig", overflow="fold", max_width=24 if medium else 12)
+        table.add_column("Ansvarig", overflow="fold", max_width=24)
     for row in rows:
         occ = row.occurrence
-        detail = occ.deadline.kind + (
-            f" till {occ.deadline.recipient}" if occ.deadline.recipient else ""
-        )
         note = _note(row)
-        lines = [what(occ), detail] + ([note] if note else [])
+        lines = [_what(occ, show_assignment), _detail(occ)] + ([note] if note else [])
         table.add_row(
-            *(
-                [occ.due.isoformat(), views.weekday(occ.due)]
-                if medium
-                else [f"{occ.due.isoformat()}\n{views.weekday(occ.due)}"]
-            ),
+            occ.due.isoformat(),
+            views.weekday(occ.due),
             _days(row),
             "\n".join(lines),
             *([row.responsible or "–"] if show_person else []),
@@ -181,54 +148,143 @@ def deadline_table(
     return table
 
 
-def money_table(rows: Sequence[BudgetRow], width: int, *, totals: Sequence[Total] = ()) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+def _what(occ: Occurrence, show_assignment: bool) -> str:
+    # `uppdrag/redovisning`, as `uppdrag klar` takes it; the date is shown on its own.
+    return f"{occ.assignment.id}/{occ.deadline.id}" if show_assignment else occ.deadline.id
+
+
+def _detail(occ: Occurrence) -> str:
+    recipient = occ.deadline.recipient
+    return occ.deadline.kind + (f" till {recipient}" if recipient else "")
+
+
+def _when(row: views.DeadlineRow) -> str:
+    """Days left in words, for the list layout where there is no column heading."""
+    if row.state is State.DELIVERED and row.occurrence.delivered is not None:
+        return f"inlämnad {row.occurrence.delivered.isoformat()}"
+    if row.days_left == 0:
+        return "idag"
+    if row.days_left < 0:
+        late = -row.days_left
+        return f"försenad {late} {'dag' if late == 1 else 'dagar'}"
+    return f"om {row.days_left} {'dag' if row.days_left == 1 else 'dagar'}"
+
+
+def _deadline_list(
+    rows: Sequence[views.DeadlineRow], *, show_assignment: bool, show_person: bool
+) -> RenderableType:
+    items: list[RenderableType] = []
+    for row in rows:
+        occ = row.occurrence
+        style = STATE_STYLE[row.state]
+        head = Text(f"{occ.due.isoformat()} {views.weekday(occ.due)} · ", style=style)
+        head.append(_when(row), style=style or "bold")
+        body = [_what(occ, show_assignment), _detail(occ)]
+        if show_person:
+            body.append(f"ansvarig: {row.responsible or '–'}")
+        note = _note(row)
+        if note:
+            body.append(note)
+        items.append(head)
+        items.append(Padding(Text("\n".join(body), style=style), (0, 0, 1, 2)))
+    return Group(*items)
+
+
+def money_table(
+    rows: Sequence[BudgetRow],
+    width: int,
+    *,
+    totals: Sequence[Total] = (),
+    detailed: bool = True,
+) -> RenderableType:
+    """Amounts per assignment and year. `detailed` shows beräknat and beviljat (the ceiling is
+    beviljat, else beräknat); otherwise only the ceiling. From WIDE columns titles and
+    agencies replace the ids. Below MEDIUM a list, in whole kronor: rounding to mnkr in a
+    narrow column hid real money."""
+    if width < MEDIUM:
+        return _money_list(rows, totals)
     wide = width >= WIDE
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("Uppdrag", ratio=3, overflow="fold")
     if wide:
         table.add_column("Myndighet", ratio=2, overflow="fold")
-    if width >= MEDIUM:
-        table.add_column("Anslag", ratio=1, overflow="fold")
+    table.add_column("Anslag", ratio=1, overflow="fold")
     _fixed(table, "År")
-    for heading in ("Beräknat", "Beviljat") if wide else ("Tak",):
-        _fixed(table, heading, right=True)
-    _fixed(table, "Utfall", right=True)
-    _fixed(table, "Kvar", right=True)
+    headings = ("Beräknat", "Beviljat") if detailed else ("Tak",)
+    for heading in (*headings, "Utfall", "Kvar"):
+        _fixed(table, f"{heading}, kr", right=True)
 
-    def amounts(
-        planned: int | None, granted: int | None, ceiling: int | None, prelim: bool
+    def cells(
+        planned: int | None,
+        granted: int | None,
+        ceiling: int | None,
+        prelim: bool,
+        used: int,
+        remaining: int | None,
     ) -> list[str]:
-        if wide:
-            return [_money(planned, width), _money(granted, width)]
-        return [_money(ceiling, width) + (" *" if prelim else "")]
+        mark = " *" if prelim else ""
+        amounts = [_num(planned), _num(granted)] if detailed else [_num(ceiling) + mark]
+        return [*amounts, _num(used), _num(remaining) + mark]
 
     for row in rows:
-        remaining = _money(row.remaining, width) + (" *" if row.preliminary else "")
         table.add_row(
             row.assignment.title if wide else row.assignment.id,
             *([row.agency or "–"] if wide else []),
-            *([row.appropriation or "–"] if width >= MEDIUM else []),
+            row.appropriation or "–",
             row.years,
-            *amounts(row.planned, row.granted, row.ceiling, row.preliminary),
-            _money(row.used, width),
-            remaining,
+            *cells(row.planned, row.granted, row.ceiling, row.preliminary, row.used, row.remaining),
             style="red" if row.remaining is not None and row.remaining < 0 else "",
         )
     for t in totals:
         table.add_row(
             t.label,
             *([""] if wide else []),
-            *([""] if width >= MEDIUM else []),
             "",
-            *amounts(t.planned, t.granted, t.ceiling, False),
-            _money(t.used, width),
-            _money(t.remaining, width),
+            "",
+            *cells(t.planned, t.granted, t.ceiling, t.preliminary, t.used, t.remaining),
             style="bold",
         )
     return table
 
 
-PRELIMINARY_NOTE = "* beräknat belopp: preliminärt tills pengarna är beviljade."
+def _num(amount: int | None) -> str:
+    """An amount in a column headed "…, kr": grouped digits without the unit."""
+    if amount is None:
+        return "–"
+    return format_kr(amount).removesuffix("kr").rstrip("\u00a0 ")
+
+
+def _money_list(rows: Sequence[BudgetRow], totals: Sequence[Total]) -> RenderableType:
+    items: list[RenderableType] = []
+
+    def lines(ceiling: int | None, used: int, remaining: int | None, mark: str) -> Text:
+        return Text(
+            f"tak {format_kr_or_dash(ceiling)}{mark}\n"
+            f"utfall {format_kr(used)} · kvar {format_kr_or_dash(remaining)}"
+        )
+
+    for row in rows:
+        head = Text(f"{row.assignment.id} {row.years}", style="bold")
+        if row.appropriation:
+            head.append(f" · {row.appropriation}")
+        body = lines(row.ceiling, row.used, row.remaining, " (beräknat)" if row.preliminary else "")
+        if row.remaining is not None and row.remaining < 0:
+            body.stylize("red")
+        items += [head, Padding(body, (0, 0, 0, 2))]
+    for t in totals:
+        mark = " (delvis beräknat)" if t.preliminary else ""
+        items += [
+            Text(t.label, style="bold"),
+            Padding(lines(t.ceiling, t.used, t.remaining, mark), (0, 0, 0, 2)),
+        ]
+    return Group(*items)
+
+
+def format_kr_or_dash(amount: int | None) -> str:
+    return "–" if amount is None else format_kr(amount)
+
+
+PRELIMINARY_NOTE = "* helt eller delvis beräknat belopp: preliminärt tills pengarna är beviljade."
 
 
 def render_status(view: views.StatusView, term: Terminal) -> str:
@@ -237,7 +293,8 @@ def render_status(view: views.StatusView, term: Terminal) -> str:
         if view.skipped_files:
             console.print(
                 Text(
-                    f"{view.skipped_files} fil(er) med fel visas inte; kör `uppdrag check`.",
+                    f"{'1 fil' if view.skipped_files == 1 else f'{view.skipped_files} filer'} "
+                    "med fel visas inte; kör `uppdrag check`.",
                     style="bold red",
                 )
             )
@@ -245,8 +302,18 @@ def render_status(view: views.StatusView, term: Terminal) -> str:
         if view.rows:
             console.print(deadline_table(view.rows, term.width))
         else:
-            scope = "" if view.days is None else f" de närmaste {view.days} dagarna"
+            scope = (
+                ""
+                if view.days is None
+                else f" {scope_words(view.days).replace('närmaste', 'de närmaste')}"
+            )
             console.print(f"Inget att redovisa{scope}, och inget är försenat. Skönt!")
+        if view.ongoing:
+            console.print()
+            console.print(Text("Löpande, utan datum", style="bold"))
+            for row in view.ongoing:
+                who = f"; ansvarig: {row.responsible}" if row.responsible else ""
+                console.print(Text(f"{row.key}: {row.deadline.label}{who}"))
         if view.milestones:
             console.print()
             console.print(Text("Aktiviteter", style="bold"))
@@ -255,7 +322,7 @@ def render_status(view: views.StatusView, term: Terminal) -> str:
         year = view.today.year
         if view.money:
             console.print(Text(f"Pengar kvar {year}", style="bold"))
-            console.print(money_table(view.money, term.width))
+            console.print(money_table(view.money, term.width, detailed=False))
             if any(r.preliminary for r in view.money):
                 console.print(PRELIMINARY_NOTE, style="dim")
         else:
@@ -264,16 +331,40 @@ def render_status(view: views.StatusView, term: Terminal) -> str:
     return _render(term, draw)
 
 
+def _milestone_list(rows: Sequence[views.MilestoneRow], show_assignment: bool) -> RenderableType:
+    items: list[RenderableType] = []
+    for row in rows:
+        act = row.milestone.activity
+        person = row.milestone.assignment.person(act.responsible)
+        overdue = not act.done and row.days_left is not None and row.days_left < 0
+        style = "dim" if act.done else ("red" if overdue else "")
+        head = Text(act.period.end.isoformat() if act.period else "utan datum", style=style)
+        state = "klar" if act.done else ("försenad" if overdue else "")
+        if state:
+            head.append(f" · {state}", style=style or "bold")
+        if act.period and not act.period.exact:
+            head.append(f" ({act.period.text})", style=style)
+        body = [act.title]
+        if show_assignment:
+            body.append(row.milestone.assignment.id)
+        if person:
+            body.append(f"ansvarig: {person.name}")
+        items += [head, Padding(Text("\n".join(body), style=style), (0, 0, 1, 2))]
+    return Group(*items)
+
+
 def milestone_table(
     rows: Sequence[views.MilestoneRow], width: int, *, show_assignment: bool = True
-) -> Table:
+) -> RenderableType:
     medium = width >= MEDIUM
+    if not medium:
+        return _milestone_list(rows, show_assignment)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=medium)
     if medium:
         table.add_column("Period", ratio=1, overflow="fold")
     _fixed(table, "Senast")
     table.add_column("Aktivitet", ratio=3, overflow="fold")
-    table.add_column("Ansvarig", ratio=1, overflow="fold")
+    table.add_column("Ansvarig", overflow="fold", max_width=22 if medium else 12)
     _fixed(table, "Klar")
     for row in rows:
         act = row.milestone.activity
@@ -291,7 +382,7 @@ def milestone_table(
             end,
             title,
             person.name if person else "–",
-            "ja" if act.done else "nej",
+            "ja" if act.done else ("nej, försenad" if overdue else "nej"),
             style="dim" if act.done else ("red" if overdue else ""),
         )
     return table
@@ -317,23 +408,22 @@ def render_budget(view: views.BudgetView, term: Terminal) -> str:
     return _render(term, draw)
 
 
-def totals_table(totals: Sequence[Total], width: int) -> Table:
+def totals_table(totals: Sequence[Total], width: int) -> RenderableType:
+    if width < MEDIUM:
+        return _money_list((), totals)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("", ratio=1, overflow="fold")
-    if width >= WIDE:
-        table.add_column("Beräknat", justify="right", no_wrap=True)
-        table.add_column("Beviljat", justify="right", no_wrap=True)
-    table.add_column("Tak", justify="right", no_wrap=True)
-    table.add_column("Utfall", justify="right", no_wrap=True)
-    table.add_column("Kvar", justify="right", no_wrap=True)
+    for heading in ("Beräknat", "Beviljat", "Tak", "Utfall", "Kvar"):
+        _fixed(table, f"{heading}, kr", right=True)
     for t in totals:
-        extra = [_money(t.planned, width), _money(t.granted, width)] if width >= WIDE else []
+        mark = " *" if t.preliminary else ""
         table.add_row(
             t.label,
-            *extra,
-            _money(t.ceiling, width),
-            _money(t.used, width),
-            _money(t.remaining, width),
+            _num(t.planned),
+            _num(t.granted),
+            _num(t.ceiling) + mark,
+            _num(t.used),
+            _num(t.remaining) + mark,
             style="red" if t.remaining < 0 else "",
         )
     return table
@@ -341,7 +431,7 @@ def totals_table(totals: Sequence[Total], width: int) -> Table:
 
 def render_people(view: views.PeopleView, term: Terminal) -> str:
     def draw(console: Console) -> None:
-        scope = "alla datum" if view.days is None else f"närmaste {view.days} dagarna"
+        scope = scope_words(view.days)
         console.print(Text(f"Ansvariga {view.today.isoformat()}, {scope}", style="bold"))
         if not (view.people or view.nobody):
             console.print("Inga redovisningar i urvalet.")
@@ -440,10 +530,15 @@ def render_assignment(view: views.AssignmentView, term: Terminal) -> str:
             console.print(f"Löpande: {d.label} ({d.kind})")
         for d in a.deadlines:
             for c in d.changes:
-                console.print(
-                    f"Ändrat: {d.id} hade tidigare datum {c.due.text}"
-                    + (f" (beslut {c.decision})" if c.decision else "")
+                decision = ", ".join(
+                    x for x in (c.decision, c.decided.isoformat() if c.decided else None) if x
                 )
+                line = Text(f"Flyttad: {d.id} hade tidigare datum {c.due.text}")
+                if decision:
+                    line.append(f" (beslut {decision})")
+                if c.source_text:
+                    line.append(f": ”{c.source_text.strip()}”")
+                console.print(line)
         sources = [(d.id, d.source_text) for d in a.deadlines if d.source_text]
         if sources:
             console.print()
@@ -453,7 +548,7 @@ def render_assignment(view: views.AssignmentView, term: Terminal) -> str:
         if view.milestones:
             console.print()
             console.print(Text("Aktiviteter", style="bold"))
-            console.print(milestone_table(view.milestones, term.width))
+            console.print(milestone_table(view.milestones, term.width, show_assignment=False))
         console.print()
         console.print(Text("Budget", style="bold"))
         if view.budget.rows:
