@@ -76,3 +76,24 @@ def test_binary_and_missing_files_are_usage_errors(tmp_path: Path) -> None:
     assert code == 2 and "binärfil" in err
     code, _, err = run("importera", str(tmp_path / "saknas.txt"), "-o", "-")
     assert code == 2 and "finns inte" in err
+
+
+def test_a_decision_already_in_the_data_is_not_imported_again(tmp_path: Path) -> None:
+    import shutil
+
+    from conftest import DATA
+
+    shutil.copytree(DATA, tmp_path / "data" / "uppdrag")
+    before = sorted(p.name for p in (tmp_path / "data" / "uppdrag").iterdir())
+    code, _, err = run("importera", str(SEED_000), cwd=tmp_path)
+    assert code == 2
+    assert "redan finnas i data/uppdrag/hjarta-karl-handlingsplan.yaml" in err
+    assert sorted(p.name for p in (tmp_path / "data" / "uppdrag").iterdir()) == before
+    # With an explicit file the user decides.
+    code, _, _ = run("importera", str(SEED_000), "-o", str(tmp_path / "utkast.yaml"), cwd=tmp_path)
+    assert code == 0 and (tmp_path / "utkast.yaml").exists()
+
+
+def test_a_directory_is_not_a_decision(tmp_path: Path) -> None:
+    code, _, err = run("importera", str(tmp_path), "-o", "-")
+    assert code == 2 and "är en katalog" in err

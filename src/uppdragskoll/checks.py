@@ -216,6 +216,52 @@ def check_delivered_shape(entries: Sequence[Entry]) -> Iterator[Finding]:
                         )
 
 
+def check_until_is_an_occurrence(entries: Sequence[Entry]) -> Iterator[Finding]:
+    """`till` of a recurring deadline should be one of its occurrences; otherwise the last
+    occurrence is earlier than the file seems to say (e.g. after the first date was moved).
+
+    PASS:  {datum: 2026-03-31, upprepas: årligen, till: 2027-03-31}
+    FAIL:  {datum: 2026-04-15, upprepas: årligen, till: 2027-03-31}
+    """
+    for entry in entries:
+        for i, d in enumerate(entry.assignment.deadlines):
+            if d.repeats is None or d.until is None or d.due is None:
+                continue
+            step = schedule.STEP_MONTHS[d.repeats]
+            days = schedule.recurrence_dates(d.due.due, step, d.until.due)
+            if days and days[-1] != d.until.due:
+                yield Finding(
+                    entry,
+                    ("redovisningar", i, "till"),
+                    f"`till: {d.until.text}` är inget tillfälle i serien från {d.due.text}; "
+                    f"sista tillfället blir {days[-1].isoformat()}. Rätta `till` om serien ska "
+                    "ha fler tillfällen.",
+                )
+
+
+def check_delivered_after_decision(entries: Sequence[Entry]) -> Iterator[Finding]:
+    """A delivery (`inlämnad`) cannot come before the decision (`beslutad`) that asked for it.
+
+    PASS:  {beslutad: 2025-11-20, inlämnad: 2026-05-29}
+    FAIL:  {beslutad: 2025-11-20, inlämnad: 2020-01-01}
+    """
+    for entry in entries:
+        decided = entry.assignment.decided
+        if decided is None:
+            continue
+        for i, d in enumerate(entry.assignment.deadlines):
+            value = d.delivered
+            dates = list(value.values()) if isinstance(value, dict) else [value] if value else []
+            for day in dates:
+                if day < decided:
+                    yield Finding(
+                        entry,
+                        ("redovisningar", i, "inlämnad"),
+                        f"`{d.id}` är inlämnad {day.isoformat()}, före beslutet "
+                        f"{decided.isoformat()}. Stämmer datumet?",
+                    )
+
+
 def _year_span(key: str) -> tuple[int, int]:
     parts = [int(p) for p in key.replace("–", "-").split("-") if p.strip()]
     return (parts[0], parts[-1])
@@ -509,6 +555,22 @@ CHECKS: tuple[Check, ...] = (
             "`inlämnad` är ett datum för en enstaka redovisning och `{förfallodag: inlämnad}` för"
             " en återkommande, där varje förfallodag är ett av seriens tillfällen."
         ),
+    ),
+    Check(
+        "till-utanfor-serie",
+        Severity.WARNING,
+        check_until_is_an_occurrence,
+        (
+            "`till` i en återkommande redovisning bör vara ett av seriens tillfällen; annars "
+            "blir sista tillfället ett annat än filen verkar säga (till exempel efter att "
+            "första datumet flyttats)."
+        ),
+    ),
+    Check(
+        "inlamnad-fore-beslut",
+        Severity.WARNING,
+        check_delivered_after_decision,
+        "En redovisning kan inte vara inlämnad före beslutet (`beslutad`) som begärde den.",
     ),
     Check(
         "overlappande-ar",

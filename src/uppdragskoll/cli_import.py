@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -17,6 +19,8 @@ def _read_text(source: Path) -> str:
     try:
         raw = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1) if str(source) == "-" else None
         if raw is None:
+            if source.is_dir():
+                fail(f"{source} är en katalog; ange beslutets textfil.")
             if not source.is_file():
                 fail(f"filen {source} finns inte.")
             raw = source.read_bytes()[: MAX_TEXT_BYTES + 1]
@@ -32,6 +36,41 @@ def _read_text(source: Path) -> str:
             f"{source} ser ut att vara en binärfil; kopiera texten ur PDF:en till en textfil först."
         )
     return raw.decode("utf-8-sig", errors="replace")
+
+
+def _title_key(title: str) -> str:
+    words = " ".join(title.split()).casefold()
+    return re.sub(r"^(uppdrag|regeringsuppdrag)( att| om| till| avseende)?\s+", "", words)
+
+
+def _refuse_duplicate(data: dict[str, object], folder: Path) -> None:
+    """A decision already in the data directory is not imported a second time by default."""
+    from uppdragskoll import dnr, loader
+
+    numbers = data.get("diarienummer")
+    wanted = {
+        dnr.normalise_dnr(str(n)).removesuffix(" (delvis)").casefold()
+        for n in (numbers if isinstance(numbers, list) else [])
+    }
+    title = _title_key(str(data.get("titel", "")))
+    for entry in loader.load_paths([folder]).entries:
+        existing = entry.assignment
+        same_dnr = wanted & {
+            dnr.normalise_dnr(n).removesuffix(" (delvis)").casefold() for n in existing.case_numbers
+        }
+        # A decision's heading ("Uppdrag att ta fram …") and the file's title ("Ta fram …")
+        # differ in their first words; compare what follows.
+        same_title = bool(title) and (
+            difflib.SequenceMatcher(None, title, _title_key(existing.title)).ratio() >= 0.85
+        )
+        if same_dnr or same_title:
+            reason = (
+                f"samma diarienummer {sorted(same_dnr)[0]}" if same_dnr else "nästan samma titel"
+            )
+            fail(
+                f"beslutet verkar redan finnas i {entry.file} ({reason}); inget har skrivits. "
+                "Är det ett nytt uppdrag, skriv utkastet till en egen fil med -o."
+            )
 
 
 @app.command()
@@ -92,7 +131,9 @@ def importera(
         if fmt == "json":
             sys.stdout.write(body)
             return
-        output = resolve_data_dir(data) / f"{draft.suggested_id}.yaml"
+        folder = resolve_data_dir(data)
+        output = folder / f"{draft.suggested_id}.yaml"
+        _refuse_duplicate(draft.data, folder)
     if output.exists():
         fail(f"{output} finns redan; inget har skrivits. Ange en annan fil med -o.")
     if not output.parent.is_dir():

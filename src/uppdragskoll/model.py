@@ -323,9 +323,30 @@ class Settings(_Model):
         return merged
 
 
+# What editors show for each part of the format (the class docstrings are for developers).
+SCHEMA_NAMES = {
+    "Activity": ("Aktivitet", "Myndighetens egen milstolpe, som inte redovisas till någon."),
+    "Agency": ("Myndighet", "En myndighet som uppdraget riktar sig till."),
+    "Appropriation": ("Anslag", "Utgiftsområde, anslag och eventuell anslagspost."),
+    "BudgetLine": ("Budgetrad", "Pengar per år för en myndighet och ett anslag, och utfallet."),
+    "Change": ("Ändring", "Ett datum som regeringen flyttat: det gamla datumet och beslutet."),
+    "Deadline": ("Redovisning", "Något som ska lämnas in, med datum eller period."),
+    "Person": ("Person", "En person som kan vara `ansvarig`."),
+    "Spending": ("Utfall", "Använda eller rekvirerade pengar, med datum."),
+    "YearAmounts": ("Belopp", "Beräknat (villkorat av riksdagen) och beviljat belopp."),
+}
+
+
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of an assignment file, for editors and other tools."""
     schema = Assignment.model_json_schema(by_alias=True, mode="validation")
+    for name, definition in schema.get("$defs", {}).items():
+        title, description = SCHEMA_NAMES.get(name, (name, ""))
+        definition["title"] = title
+        definition["description"] = description
+    schema["description"] = (
+        "Ett regeringsuppdrag: en fil i data/uppdrag/, där filnamnet är uppdragets id."
+    )
     schema["properties"].pop("id", None)
     schema["required"] = [r for r in schema.get("required", []) if r != "id"]
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
