@@ -37,6 +37,9 @@ def test_writes_a_draft_that_passes_check_and_never_overwrites(tmp_path: Path) -
     assert run("check", cwd=root)[0] == 0
     before = written.read_bytes()
     code, _, err = run("importera", str(source), cwd=root)
+    assert code == 2 and "redan finnas i data/uppdrag/" in err
+    assert written.read_bytes() == before
+    code, _, err = run("importera", str(source), "-o", str(written), cwd=root)
     assert code == 2 and "finns redan" in err
     assert written.read_bytes() == before
 
