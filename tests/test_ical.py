@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 import re
 import shutil
+import stat
+import subprocess
+import sys
+import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -68,8 +74,11 @@ redovisningar:
     datum: våren 2029
     ansvarig: anna
     ändringar:
-      - {{datum: 2028-06-30, beslut: S2026/00100, beslutad: 2026-11-05}}
-      - {{datum: 2028-12-31, beslut: S2027/00200}}
+      - {{datum: 2028-06-30, beslut: S2026/00100, beslutad: 2026-11-05,
+          källtext: "Slutredovisningen ska i stället lämnas senast den 31 december 2028."}}
+      - {{datum: 2028-12-31, beslut: S2027/00200,
+          källtext: "Uppdraget ska slutredovisas våren 2029."}}
+    källtext: "…ska slutredovisa uppdraget senast den 30 juni 2028."
 """,
     "beta": """titel: Bättre vård för <äldre> & "sköra"
 beslutad: 2024-03-01
@@ -266,7 +275,6 @@ def test_summary_description_and_properties(world: Path, tmp_path: Path) -> None
     assert str(final["SUMMARY"]) == f"Slutredovisning: {flat_title}"
     assert final["SEQUENCE"] == 2
     assert "Datum enligt beslutet: våren 2029" in str(final["DESCRIPTION"])
-    assert "Tidigare datum: 2028-06-30 (beslut S2026/00100)" in str(final["DESCRIPTION"])
     assert "Markera som inlämnad: uppdrag klar alfa/slut" in str(final["DESCRIPTION"])
     assert final.start == date(2029, 5, 31)
 
@@ -417,7 +425,8 @@ def test_tricky_text_round_trips_through_independent_parsers(world: Path, tmp_pa
 
 
 def test_empty_selection_is_still_a_valid_calendar(world: Path, tmp_path: Path) -> None:
-    raw = feed(world, tmp_path / "a.ics", "--tagg", "finns-inte")
+    # Both values exist in the data; together they select nothing (a typo is an error instead).
+    raw = feed(world, tmp_path / "a.ics", "--uppdrag", "epsilon", "--typ", "plan")
     assert_wire_format(raw)
     assert b"BEGIN:VEVENT" not in raw
     assert b"BEGIN:VTIMEZONE\r\nTZID:Europe/Stockholm\r\n" in raw  # RFC 5545: 1*component
@@ -461,8 +470,27 @@ def test_fold_property(value: str) -> None:
         assert len(physical) <= 75
         physical.decode("utf-8")
     assert folded[:-2].replace(b"\r\n ", b"").decode("utf-8") == line
-    parsed = icalendar.Event.from_ical(f"BEGIN:VEVENT\r\n{folded.decode()}END:VEVENT\r\n")
-    assert str(parsed["DESCRIPTION"]) == render.clean_text(value)
+    expected = render.clean_text(value)
+    assert rfc_unescape(render._text(value)) == expected
+    event = f"BEGIN:VEVENT\r\n{folded.decode()}END:VEVENT\r\n"
+    assert vobject.readOne(event).description.value == expected
+    if not re.search(r"\\[nN]", expected):  # icalendar's parser mangles a literal \N (as its
+        parsed = icalendar.Event.from_ical(event)  # escaper did): compare only without one
+        assert str(parsed["DESCRIPTION"]) == expected
+
+
+def rfc_unescape(text: str) -> str:
+    """RFC 5545 §3.3.11 read left to right: the reference the escaping must round-trip."""
+    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m[1] in "nN" else m[1], text)
+
+
+def test_literal_backslash_n_is_not_a_line_break() -> None:
+    for value in ("S:\\Nämnd", "C:\\ny mapp\\n", "\\N", "a\\\\Nb"):
+        escaped = render._text(value)
+        assert rfc_unescape(escaped) == value
+        assert "\n" not in rfc_unescape(escaped)
+    assert render._text("S:\\Nämnd; x, y\nz") == "S:\\\\Nämnd\\; x\\, y\\nz"
+    assert render._categories(["a,b", "c\\N"]) == "a\\,b,c\\\\N"
 
 
 def test_url_must_be_http() -> None:
@@ -603,3 +631,299 @@ def test_help_is_swedish_with_an_example() -> None:
     code, out, _ = run("ical", "--help")
     assert code == 0
     assert "Exempel: uppdrag ical -o" in out and "--påminnelse" in out and "--förvarning" in out
+
+
+def test_help_metavars_are_swedish() -> None:
+    code, out, _ = run("ical", "--help")
+    assert code == 0
+    for english in ("<str>", "<path>", "<int", "TEXT", "INTEGER", "PATH", "RANGE"):
+        assert english not in out
+    for swedish in ("--namn NAMN", "--utfil FIL", "--per-person KATALOG", "--påminnelse DAGAR"):
+        assert swedish in out
+
+
+# --- where -o writes ------------------------------------------------------------------------------
+
+
+def test_output_through_a_symlink_replaces_the_target_not_the_link(
+    world: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "publik"
+    folder.mkdir()
+    real = folder / "alla.ics"
+    real.write_text("gammalt innehåll", "utf-8")
+    link = tmp_path / "länk.ics"
+    link.symlink_to(real)
+    raw = feed(world, link)
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_bytes() == raw and raw.startswith(b"BEGIN:VCALENDAR\r\n")
+    assert sorted(p.name for p in folder.iterdir()) == ["alla.ics"]  # no temporary file left
+    old = 1_000_000_000
+    os.utime(real, (old, old))
+    feed(world, link)
+    assert real.stat().st_mtime == old and link.is_symlink()  # unchanged: not rewritten
+    # A link to a file that does not exist yet: the file is created where the link points.
+    dangling = tmp_path / "ny.ics"
+    dangling.symlink_to(folder / "ny-fil.ics")
+    assert feed(world, dangling) == raw
+    assert dangling.is_symlink() and (folder / "ny-fil.ics").read_bytes() == raw
+
+
+def test_output_to_a_fifo_is_written_directly(world: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "rör.ics"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+
+    def reader() -> None:
+        with fifo.open("rb") as handle:
+            got.append(handle.read())
+
+    def unblock() -> None:  # should the command read the FIFO, fail the test instead of hanging
+        with contextlib.suppress(OSError):
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+
+    thread = threading.Thread(target=reader, daemon=True)
+    thread.start()
+    timer = threading.Timer(30, unblock)
+    timer.start()
+    try:
+        code, _, err = run("ical", "--data", str(world), "-o", str(fifo))
+    finally:
+        timer.cancel()
+    thread.join(timeout=30)
+    assert code == 0, err
+    assert not thread.is_alive()
+    assert got == [feed(world, tmp_path / "a.ics")]
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)  # still a FIFO, not replaced by a file
+
+
+def test_per_person_never_opens_a_fifo_under_a_feed_name(world: Path, tmp_path: Path) -> None:
+    out = tmp_path / "publik"
+    out.mkdir()
+    os.mkfifo(out / "alla.ics")  # opening it for reading would block forever
+    code, _, err = run("ical", "--data", str(world), "--per-person", str(out))
+    assert code == 2 and "inte skriven av uppdragskoll" in err
+    assert stat.S_ISFIFO(os.lstat(out / "alla.ics").st_mode)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full finns bara på Linux")
+def test_full_device_is_one_swedish_sentence(world: Path) -> None:
+    code, out, err = run("ical", "--data", str(world), "-o", "/dev/full")
+    assert (code, out) == (2, "")
+    assert err == "uppdrag: kan inte skriva /dev/full: disken är full.\n"
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+def test_dev_stdout_is_standard_output(world: Path, tmp_path: Path) -> None:
+    expected = feed(world, tmp_path / "a.ics")
+    for alias in ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"):
+        code, out, err = run("ical", "--data", str(world), "-o", alias)
+        assert code == 0, err
+        assert out.encode("utf-8") == expected
+        assert f"skrev {alias}" in err
+
+
+def uppdrag(*args: str, stdout: Any) -> subprocess.CompletedProcess[bytes]:
+    """`uppdrag ARGS` as a real process, for what only real file descriptors show."""
+    return subprocess.run(
+        [sys.executable, "-c", "import sys; from uppdragskoll.cli import main; main()", *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        timeout=120,
+        check=False,
+        env={**os.environ, "UPPDRAG_CACHE": "0"},
+    )
+
+
+@pytest.mark.skipif(not os.path.islink("/dev/stdout"), reason="/dev/stdout är ingen länk här")
+def test_dev_stdout_in_a_real_process(world: Path, tmp_path: Path) -> None:
+    expected = feed(world, tmp_path / "a.ics")
+    target = tmp_path / "f.ics"
+    with target.open("wb") as handle:  # uppdrag ical -o /dev/stdout > f.ics
+        done = uppdrag("ical", "--data", str(world), "-o", "/dev/stdout", stdout=handle)
+    assert done.returncode == 0, done.stderr
+    assert target.read_bytes() == expected
+    assert os.path.islink("/dev/stdout")
+    # uppdrag ical -o /dev/stdout | tail: nothing is read from the pipe, so nothing hangs.
+    piped = uppdrag("ical", "--data", str(world), "-o", "/dev/stdout", stdout=subprocess.PIPE)
+    assert (piped.returncode, piped.stdout) == (0, expected), piped.stderr
+    if Path("/dev/full").exists():  # uppdrag ical -o - > /dev/full
+        with open("/dev/full", "wb") as full:
+            done = uppdrag("ical", "--data", str(world), "-o", "-", stdout=full)
+        assert done.returncode == 2
+        assert (
+            done.stderr
+            == "uppdrag: kan inte skriva till standardutdata: disken är full.\n".encode()
+        )
+
+
+@pytest.mark.parametrize(
+    ("number", "reason"),
+    [
+        (errno.ENOSPC, "disken är full"),
+        (errno.EACCES, "åtkomst nekad"),
+        (errno.EROFS, "filsystemet är skrivskyddat"),
+        (errno.EISDIR, "det är en katalog"),
+        (errno.EDQUOT, "diskkvoten är slut"),
+        (errno.ETIMEDOUT, "systemfel ETIMEDOUT"),
+    ],
+)
+def test_os_errors_are_one_swedish_sentence(
+    world: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, number: int, reason: str
+) -> None:
+    def broken(src: str, dst: str) -> None:
+        raise OSError(number, os.strerror(number), dst)
+
+    monkeypatch.setattr(os, "replace", broken)
+    target = tmp_path / "a.ics"
+    code, out, err = run("ical", "--data", str(world), "-o", str(target))
+    assert (code, out) == (2, "")
+    assert err == f"uppdrag: kan inte skriva {target}: {reason}.\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]  # no temporary file left
+
+
+# --- no feed from no data ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("content", [{}, {"LÄSMIG.md": "inga uppdrag här"}])
+def test_no_assignment_files_refuses_to_write_an_empty_feed(
+    tmp_path: Path, content: dict[str, str]
+) -> None:
+    data = tmp_path / "tom"
+    data.mkdir()
+    for name, text in content.items():
+        (data / name).write_text(text, "utf-8")
+    target = tmp_path / "alla.ics"
+    target.write_bytes(b"BEGIN:VCALENDAR\r\nPRODID:-//uppdragskoll//x\r\n")
+    before = target.read_bytes()
+    code, out, err = run("ical", "--data", str(data), "-o", str(target))
+    assert (code, out) == (2, "")
+    assert "inga uppdragsfiler" in err and "Traceback" not in err
+    assert target.read_bytes() == before
+    code, _, err = run("ical", "--data", str(data), "--per-person", str(tmp_path / "ut"))
+    assert code == 2 and "inga uppdragsfiler" in err
+    assert not (tmp_path / "ut").exists()
+
+
+def test_only_broken_files_refuses_to_write_an_empty_feed(tmp_path: Path) -> None:
+    data = make_data(tmp_path, {"trasig": "titel: [\n", "utan-titel": "status: pågående\n"})
+    code, out, err = run("ical", "--data", str(data), "-o", "-")
+    assert (code, out) == (2, "")
+    assert "ingen av de 2 uppdragsfilerna" in err and "uppdrag check" in err
+
+
+def test_filter_value_not_in_the_data_is_a_usage_error(world: Path, tmp_path: Path) -> None:
+    code, out, err = run(
+        "ical", "--data", str(world), "-o", str(tmp_path / "a.ics"), "--myndighet", "Socialstyrelsn"
+    )
+    assert (code, out) == (2, "")
+    assert "Socialstyrelsen" in err and "enade du" in err
+    assert not (tmp_path / "a.ics").exists()
+    code, _, err = run(
+        "ical", "--data", str(world), "--per-person", str(tmp_path / "ut"), "--tagg", "finns-inte"
+    )
+    assert code == 2 and "--tagg 'finns-inte'" in err
+    assert not (tmp_path / "ut").exists()
+
+
+# --- moved and recurring deadlines ---------------------------------------------------------------
+
+
+def test_moved_deadline_quotes_the_decision_that_set_the_date(world: Path, tmp_path: Path) -> None:
+    text = str(
+        events_by_uid(feed(world, tmp_path / "a.ics"))["alfa/slut@uppdragskoll"]["DESCRIPTION"]
+    )
+    due = render.swedish_day(date(2029, 5, 31))
+    # The sentence that set the current date comes right under the date.
+    assert (
+        f"Datum: {due}\n"
+        "Datum ändrat (beslut S2027/00200): ”Uppdraget ska slutredovisas våren 2029.”\n"
+    ) in text
+    history = (
+        "Tidigare datum: 2028-06-30 (beslut S2026/00100, 2026-11-05)\n"
+        "Tidigare datum: 2028-12-31 (beslut S2027/00200)\n"
+    )
+    assert history in text
+    original = (
+        "Ur det ursprungliga beslutet (S2025/01981, 2025-11-20): "
+        "”…ska slutredovisa uppdraget senast den 30 juni 2028.”"
+    )
+    assert original in text
+    assert "Ur beslutet:" not in text
+    assert text.index("Datum ändrat") < text.index(history) < text.index(original)
+
+
+def test_after_flytta_the_event_quotes_the_new_decision(tmp_path: Path) -> None:
+    data = tmp_path / "uppdrag"
+    shutil.copytree(DATA, data)
+    key = "hjarta-karl-handlingsplan/slutredovisning"
+    before = str(
+        events_by_uid(feed(data, tmp_path / "a.ics"))[f"{key}@uppdragskoll"]["DESCRIPTION"]
+    )
+    assert "Ur beslutet: ”Socialstyrelsen och Läkemedelsverket ska årligen" in before
+    assert "Datum ändrat" not in before
+    sentence = "Slutredovisningen ska i stället lämnas senast den 15 mars 2029."
+    code, _, err = run(
+        "flytta", key, "2029-03-15", "--beslut", "S2026/04512", "--källtext", sentence,
+        "--beslutsdatum", "2026-06-02", "--data", str(data),
+    )  # fmt: skip
+    assert code == 0, err
+    event = events_by_uid(feed(data, tmp_path / "b.ics"))[f"{key}@uppdragskoll"]
+    text = str(event["DESCRIPTION"])
+    assert (
+        f"Datum: {render.swedish_day(date(2029, 3, 15))}\n"
+        f"Datum ändrat (beslut S2026/04512, 2026-06-02): ”{sentence}”\n"
+    ) in text
+    assert "Tidigare datum: 2028-10-15 (beslut S2026/04512, 2026-06-02)\n" in text
+    assert (
+        "Ur det ursprungliga beslutet (S2025/01981, 2025-11-20): ”Socialstyrelsen och "
+        "Läkemedelsverket ska årligen redovisa hur arbetet fortlöper och senast den 15 oktober "
+        "2028 lämna"
+    ) in text
+    assert "Ur beslutet:" not in text
+    assert event["SEQUENCE"] == 1 and event.start == date(2029, 3, 15)
+
+
+def test_recurring_done_command_is_the_documented_one(world: Path, tmp_path: Path) -> None:
+    events = events_by_uid(feed(world, tmp_path / "a.ics"))
+    text = str(events["alfa/lage/2027-10-15@uppdragskoll"]["DESCRIPTION"])
+    assert text.endswith("\nMarkera som inlämnad: uppdrag klar alfa/lage --tillfälle 2027-10-15")
+    assert "alfa/lage/2027-10-15" not in text
+    # The command as written works, and the feed then shows the occurrence as delivered.
+    code, _, err = run(
+        "klar", "alfa/lage", "--tillfälle", "2027-10-15", "--datum", "2027-10-11",
+        "--today", "2027-10-20", "--data", str(world),
+    )  # fmt: skip
+    assert code == 0, err
+    after = events_by_uid(feed(world, tmp_path / "b.ics"))
+    assert str(after["alfa/lage/2027-10-15@uppdragskoll"]["SUMMARY"]).startswith("✓ ")
+    assert not str(after["alfa/lage/2028-10-15@uppdragskoll"]["SUMMARY"]).startswith("✓ ")
+    # The repo's own data: a recurring delredovisning.
+    mine = events_by_uid(feed(DATA, tmp_path / "c.ics"))
+    uid = "god-och-nara-vard/delredovisning-framja/2026-03-31@uppdragskoll"
+    assert str(mine[uid]["DESCRIPTION"]).endswith(
+        "uppdrag klar god-och-nara-vard/delredovisning-framja --tillfälle 2026-03-31"
+    )
+    single = str(mine["hjarta-karl-handlingsplan/slutredovisning@uppdragskoll"]["DESCRIPTION"])
+    assert single.endswith("uppdrag klar hjarta-karl-handlingsplan/slutredovisning")
+
+
+# --- per agency -----------------------------------------------------------------------------------
+
+
+def test_a_joint_assignment_is_in_every_agency_feed(tmp_path: Path) -> None:
+    out = tmp_path / "publik"
+    code, _, err = run("ical", "--data", str(DATA), "--per-person", str(out))
+    assert code == 0, err
+    joint = {
+        uid
+        for uid in events_by_uid((out / "alla.ics").read_bytes())
+        if uid.startswith("hjarta-karl-handlingsplan/")
+    }
+    assert joint
+    for agency in ("socialstyrelsen", "lakemedelsverket"):
+        in_feed = set(events_by_uid((out / f"myndighet-{agency}.ics").read_bytes()))
+        assert joint <= in_feed, agency
+    page = (out / "index.html").read_text("utf-8")
+    assert "myndighet-lakemedelsverket.ics" in page
+    assert not [p for p in out.iterdir() if "ingen-myndighet" in p.name]

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import errno
 import os
+import re
+import stat
 import sys
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -32,8 +34,13 @@ from uppdragskoll.cli import (
     load,
     make_filters,
     report_skipped,
+    resolve_data_dir,
     resolve_today,
+    validate_filters,
 )
+
+if TYPE_CHECKING:
+    from uppdragskoll.loader import LoadResult
 
 MARKER = b"PRODID:-//uppdragskoll//"  # in every feed this tool writes: see render.ical.PRODID
 FEED_PREFIXES = ("person-", "myndighet-")
@@ -47,11 +54,21 @@ _REASONS = {
     errno.EROFS: "filsystemet är skrivskyddat",
     errno.ENOSPC: "disken är full",
     errno.EEXIST: "det finns redan en fil med det namnet",
+    errno.EDQUOT: "diskkvoten är slut",
+    errno.EFBIG: "filen blir för stor",
+    errno.EIO: "in- eller utmatningsfel",
+    errno.ELOOP: "för många symboliska länkar i sökvägen",
+    errno.EBADF: "filbeskrivaren är inte öppen för skrivning",
+    errno.ENXIO: "enheten finns inte",
+    errno.ETXTBSY: "filen används",
+    errno.EPIPE: "mottagaren har stängt",
 }
 
 
 def _reason(exc: OSError) -> str:
-    return _REASONS.get(exc.errno or 0, exc.strerror or "okänt fel")
+    """The reason in Swedish; an errno we have no words for is named, never in English."""
+    number = exc.errno or 0
+    return _REASONS.get(number, f"systemfel {errno.errorcode.get(number, number)}")
 
 
 def _source_date_epoch() -> datetime | None:
@@ -78,40 +95,159 @@ def _default_mode(path: Path) -> int:
         return 0o666 & ~mask
 
 
-def write_if_changed(path: Path, data: bytes) -> bool:
-    """Atomically replace `path` with `data`, unless it already holds exactly these bytes.
+def _same_content(path: Path, data: bytes) -> bool:
+    """True when `path` is a regular file holding exactly `data`.
 
-    An unchanged file keeps its mtime, so web servers keep their ETag/Last-Modified and
-    calendar clients that ask "changed since?" get a cheap "no".
+    Never reads more than len(data) + 1 bytes, and never reads anything but a regular file, so
+    a FIFO or a device can neither hang the command nor fill its memory.
+    """
+    fd = _open_regular(path)
+    if fd is None:
+        return False
+    with os.fdopen(fd, "rb") as handle:
+        if os.fstat(fd).st_size != len(data):
+            return False
+        return handle.read(len(data) + 1) == data
+
+
+def _open_regular(path: Path) -> int | None:
+    """A read descriptor for `path` if it is a regular file (links followed), else None.
+
+    Checked before opening (opening a FIFO's read end would wake a waiting writer) and again
+    after, non-blocking, in case something else was swapped in under the name.
     """
     try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    mode = _default_mode(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        return None
+    return fd
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Atomically replace the regular file `path` with `data`, unless it already holds them.
+
+    A symbolic link is followed: the file it points to is replaced and the link stays a link.
+    An unchanged file keeps its mtime, so web servers keep their ETag/Last-Modified and
+    calendar clients that ask "changed since?" get a cheap "no". OSError goes to the caller.
+    """
+    real = Path(os.path.realpath(path))
+    if _same_content(real, data):
+        return False
+    mode = _default_mode(real)
+    fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        os.replace(tmp, real)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
 
 
-def _ours(path: Path) -> bool:
-    """A file this tool wrote: a feed carrying our PRODID, or an index with our generator tag."""
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _write_stream(fd: int, data: bytes) -> None:
+    """Write to an open file descriptor (1 = standard output) without Python's buffer.
+
+    Unbuffered, so a failed write (a full disk) leaves nothing behind for the exit to flush
+    again. Under a test runner, whose sys.stdout has no descriptor, the stream is used.
+    """
+    stream = {1: sys.stdout, 2: sys.stderr}.get(fd)
+    if stream is not None:
+        stream.flush()
+        try:
+            real_fd = stream.fileno()
+        except (OSError, ValueError):  # io.UnsupportedOperation is both
+            stream.buffer.write(data)
+            stream.buffer.flush()
+            return
+        fd = real_fd
+    _write_all(fd, data)
+
+
+# /dev/stdout, /dev/fd/N, /proc/self/fd/N: an open file of this process, not a place to publish.
+_FD_ALIAS = re.compile(r"/dev/(stdout|stderr)|/dev/fd/(\d+)|/proc/(?:self|thread-self)/fd/(\d+)")
+
+
+def fd_alias(path: str) -> int | None:
+    """The descriptor that `path` names (/dev/stdout → 1), else None."""
+    match = _FD_ALIAS.fullmatch(os.path.abspath(path))
+    if match is None:
+        return None
+    named, number, proc = match.groups()
+    if named is not None:
+        return 1 if named == "stdout" else 2
+    return int(number or proc)
+
+
+def write_output(target: Path, data: bytes) -> bool:
+    """`-o FIL`: where the bytes go depends on what FIL is. True when something was written.
+
+    - /dev/stdout, /dev/fd/N: written to that descriptor, as `-o -` does.
+    - a regular file (or a link to one, or nothing yet): replaced atomically, only if changed;
+      a symbolic link keeps pointing at the new file.
+    - anything else (a FIFO, /dev/full, /dev/null, a terminal): opened and written directly,
+      never read and never replaced.
+    """
+    fd = fd_alias(str(target))
+    if fd is not None:
+        _write_stream(fd, data)
+        return True
     try:
-        with path.open("rb") as handle:
-            head = handle.read(2048)
+        info = os.stat(target)
+    except FileNotFoundError:
+        return write_if_changed(target, data)
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+    if stat.S_ISREG(info.st_mode):
+        return write_if_changed(target, data)
+    out = os.open(target, os.O_WRONLY | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        _write_all(out, data)
+    finally:
+        os.close(out)
+    return True
+
+
+def _ours(path: Path) -> bool:
+    """A file this tool wrote: a feed carrying our PRODID, or an index with our generator tag.
+
+    Only a regular file can be ours; a FIFO or device under a feed's name is never opened.
+    """
+    try:
+        fd = _open_regular(path)
     except OSError:
         return False
+    if fd is None:
+        return False
+    with os.fdopen(fd, "rb") as handle:
+        head = handle.read(2048)
     return MARKER in head or b'<meta name="generator" content="uppdragskoll">' in head
+
+
+def _refuse_empty_data(folder: Path, result: LoadResult) -> None:
+    """No feed from data without a single readable assignment: published from CI, an empty feed
+    would empty every subscriber's calendar. (cli.load already refuses a directory without
+    assignment files; an empty *selection* from filters is still written.)"""
+    if not result.entries:
+        fail(
+            f"ingen av de {result.files} uppdragsfilerna i {folder} kunde läsas; inget flöde "
+            "skrivs, eftersom ett tomt flöde skulle tömma prenumeranternas kalendrar. Kör "
+            "`uppdrag check`."
+        )
 
 
 def _is_feed_name(name: str) -> bool:
@@ -206,6 +342,7 @@ def ical(
         str | None,
         typer.Option(
             "--namn",
+            metavar="NAMN",
             help="Kalenderns namn (standard: inställningen kalendernamn).",
             show_default=False,
         ),
@@ -256,20 +393,23 @@ def ical(
     from uppdragskoll import feeds, views
     from uppdragskoll.render.ical import EventCache, FeedOptions, render_feed
 
-    result = load(data)
+    folder = resolve_data_dir(data)
+    result = load(folder)
+    _refuse_empty_data(folder, result)
     known_id(result, assignment)
     settings = result.settings
-    occurrences = views.selected_occurrences(
-        result.assignments,
-        make_filters(
-            agency=agency,
-            person=person,
-            ministry=ministry,
-            tag=tag,
-            assignment=assignment,
-            kind=kind,
-        ),
+    filters = make_filters(
+        agency=agency,
+        person=person,
+        ministry=ministry,
+        tag=tag,
+        assignment=assignment,
+        kind=kind,
     )
+    # A value that matches nothing in the data (`--myndighet Socialstyrelsn`) is a typo: exit 2
+    # with a suggestion. Values that exist but select nothing together give a valid empty feed.
+    validate_filters(filters, result)
+    occurrences = views.selected_occurrences(result.assignments, filters)
     calendar_name = name if name is not None else settings.calendar_name
     if not calendar_name.strip():
         fail("--namn får inte vara tomt.")
@@ -282,8 +422,12 @@ def ical(
     if output is not None:
         feed = render_feed(occurrences, options)
         if output == "-":
-            sys.stdout.buffer.write(feed)
-            sys.stdout.buffer.flush()
+            try:
+                _write_stream(1, feed)
+            except BrokenPipeError:
+                raise  # `| head`: the reader left; main() exits quietly, like other tools
+            except OSError as exc:
+                fail(f"kan inte skriva till standardutdata: {_reason(exc)}.")
         else:
             target = Path(output)
             if target.is_dir():
@@ -291,7 +435,9 @@ def ical(
             if not target.parent.is_dir():
                 fail(f"kan inte skriva {target}: katalogen {target.parent} finns inte.")
             try:
-                changed = write_if_changed(target, feed)
+                changed = write_output(target, feed)
+            except BrokenPipeError:
+                raise
             except OSError as exc:
                 fail(f"kan inte skriva {target}: {_reason(exc)}.")
             state = "skrev" if changed else "oförändrad:"

@@ -71,13 +71,24 @@ def unique_names(candidates: Sequence[tuple[str, str]], taken: set[str]) -> list
     return names
 
 
+def _is_agency(group: people.Group) -> bool:
+    """A real agency's group: its label is an agency named on one of its occurrences."""
+    for occ in group.occurrences:
+        person = occ.assignment.person(occ.deadline.responsible)
+        named = {a.name for a in occ.assignment.agencies}
+        if group.label in named or (person is not None and group.label == person.agency):
+            return True
+    return False
+
+
 def plan_feeds(occurrences: Sequence[Occurrence]) -> list[Feed]:
     """`alla.ics`, then one feed per responsible person, then one per agency.
 
     People are grouped as in `uppdrag ansvariga`: by name, e-mail and agency, so one person
-    named in several files gets one feed. An agency is the responsible person's, else the
-    assignment's lead agency, as in `uppdrag ansvariga`. Deadlines with no responsible person
-    (or no agency) are only in `alla.ics` (and their agency's feed).
+    named in several files gets one feed. Agencies are grouped by `people.by_agency`, as in
+    `uppdrag ansvariga`: an occurrence is in the feed of every agency named in its assignment's
+    `myndigheter` (and its responsible person's). Deadlines with no responsible person are only
+    in `alla.ics` and their agencies' feeds; with no agency at all, only in `alla.ics`.
     """
     feeds = [Feed(ALL_FILE, "alla", "Alla", tuple(occurrences))]
     groups, _nobody = people.by_person(occurrences)
@@ -91,15 +102,13 @@ def plan_feeds(occurrences: Sequence[Occurrence]) -> list[Feed]:
     )
     for group, name in zip(groups, person_slugs, strict=True):
         feeds.append(Feed(f"person-{name}.ics", "person", group.label, group.occurrences))
-    by_agency: dict[str, list[Occurrence]] = {}
-    for occ in occurrences:
-        agency = people.agency_of(occ)
-        if agency is not None:
-            by_agency.setdefault(agency, []).append(occ)
-    agencies = sorted(by_agency, key=lambda a: (a.casefold(), a))
-    agency_slugs = unique_names([(slug(a), slug(a)) for a in agencies], set())
-    for agency, name in zip(agencies, agency_slugs, strict=True):
-        feeds.append(Feed(f"myndighet-{name}.ics", "myndighet", agency, tuple(by_agency[agency])))
+    # people.by_agency decides who an occurrence belongs to (every agency of the assignment,
+    # as in `uppdrag ansvariga`); its catch-all group for "no agency" gets no feed.
+    groups = [g for g in people.by_agency(occurrences) if _is_agency(g)]
+    groups.sort(key=lambda g: (g.label.casefold(), g.label))
+    agency_slugs = unique_names([(slug(g.label), slug(g.label)) for g in groups], set())
+    for group, name in zip(groups, agency_slugs, strict=True):
+        feeds.append(Feed(f"myndighet-{name}.ics", "myndighet", group.label, group.occurrences))
     return feeds
 
 

@@ -5,10 +5,11 @@ here: UIDs from ids, DTSTAMP and LAST-MODIFIED from the dates recorded on the as
 `SOURCE_DATE_EPOCH`, passed in by cli.py), and events are sorted by date and UID. Same data,
 same bytes.
 
-icalendar escapes the values (TEXT, CATEGORIES, durations). The content lines are joined and
-folded here rather than by `Component.to_ical()`, whose per-character folding made 10 000
-events take over two seconds (DESIGN.md asks for three seconds including the load); the fold
-below works on bytes, never splits a UTF-8 character and never splits a backslash escape.
+TEXT and CATEGORIES are escaped here (icalendar's escaper turns a literal "\\N" into a line
+break); icalendar writes the durations. The content lines are joined and folded here rather
+than by `Component.to_ical()`, whose per-character folding made 10 000 events take over two
+seconds (DESIGN.md asks for three seconds including the load); the fold below works on bytes,
+never splits a UTF-8 character and never splits a backslash escape.
 """
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import quote, urlsplit
 
-from icalendar.prop import vCategory, vDuration, vText
+from icalendar.prop import vDuration
 
 from uppdragskoll import people, workdays
-from uppdragskoll.model import Assignment
+from uppdragskoll.model import Assignment, Change, Deadline
 from uppdragskoll.periods import MONTH_NAMES
 from uppdragskoll.schedule import Occurrence
 
@@ -92,14 +93,17 @@ def one_line(value: str) -> str:
     return " ".join(clean_text(value).split())
 
 
+# RFC 5545 §3.3.11, in one pass. Not icalendar's escape_char: it first turns a literal
+# backslash followed by N into a line break, so "S:\Nämnd" lost its backslash.
+_TEXT_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
+
+
 def _text(value: str) -> str:
-    escaped: bytes = vText(clean_text(value)).to_ical()
-    return escaped.decode("utf-8")
+    return clean_text(value).translate(_TEXT_ESCAPES)
 
 
 def _categories(values: Iterable[str]) -> str:
-    escaped: bytes = vCategory([one_line(v) for v in values]).to_ical()
-    return escaped.decode("utf-8")
+    return ",".join(one_line(v).translate(_TEXT_ESCAPES) for v in values)
 
 
 def _duration(value: timedelta) -> str:
@@ -217,10 +221,52 @@ def _responsible_line(occ: Occurrence) -> str | None:
     return "".join(parts)
 
 
+def _decided_by(change: Change) -> str:
+    """ "beslut S2026/04512, 2026-06-02": the decision that moved a date, as far as recorded."""
+    if change.decision and change.decided:
+        return f"beslut {change.decision}, {change.decided.isoformat()}"
+    if change.decision:
+        return f"beslut {change.decision}"
+    if change.decided:
+        return f"beslutat {change.decided.isoformat()}"
+    return ""
+
+
+def _original_decision(a: Assignment) -> str:
+    """ "Ur det ursprungliga beslutet (S2025/01981, 2025-11-20)": where `källtext` comes from."""
+    parts = [*a.case_numbers[:1], *([a.decided.isoformat()] if a.decided else [])]
+    label = "Ur det ursprungliga beslutet"
+    return f"{label} ({', '.join(parts)})" if parts else label
+
+
+def current_source(d: Deadline) -> str | None:
+    """The line quoting the decision that set the current date, when the date was moved.
+
+    `ändringar` is in order (`uppdrag flytta` appends), so the last change set `datum`; its
+    `källtext` is that decision's sentence. Without one, the line still names the decision.
+    """
+    if not d.changes:
+        return None
+    latest = d.changes[-1]
+    by = _decided_by(latest)
+    head = f"Datum ändrat ({by})" if by else "Datum ändrat"
+    if latest.source_text:
+        return f"{head}: ”{latest.source_text.strip()}”"
+    return head
+
+
 def description(occ: Occurrence) -> str:
-    """What an agency needs at a glance: what, when, to whom, who, which case, and the source."""
+    """What an agency needs at a glance: what, when, to whom, who, which case, and the source.
+
+    When the date was moved (`ändringar`), the sentence that set the current date comes right
+    under the date; the earlier dates and the original decision's sentence follow further down,
+    labelled as such, so the event never quotes a date that no longer holds as if it did.
+    """
     a, d = occ.assignment, occ.deadline
     lines = [d.label, f"Uppdrag: {a.title}", f"Datum: {swedish_day(occ.due)}"]
+    moved = current_source(d)
+    if moved is not None:
+        lines.append(moved)
     if occ.wording is not None:
         lines.append(f"Datum enligt beslutet: {occ.wording} (kalendern visar periodens sista dag)")
     if not workdays.is_working_day(occ.due):
@@ -251,17 +297,24 @@ def description(occ: Occurrence) -> str:
     if a.ministry:
         lines.append(f"Departement: {a.ministry}")
     for change in d.changes:
-        decision = f" (beslut {change.decision})" if change.decision else ""
-        lines.append(f"Tidigare datum: {change.due.text}{decision}")
+        by = _decided_by(change)
+        lines.append(f"Tidigare datum: {change.due.text}" + (f" ({by})" if by else ""))
     if d.note:
         lines.append(f"Anteckning: {d.note}")
     if d.source_text:
-        lines.append(f"Ur beslutet: ”{d.source_text.strip()}”")
+        label = _original_decision(a) if d.changes else "Ur beslutet"
+        lines.append(f"{label}: ”{d.source_text.strip()}”")
     if a.source:
         lines.append(f"Källa: {a.source.strip()}")
     if occ.delivered is None and not closed(occ):
-        lines.append(f"Markera som inlämnad: uppdrag klar {occ.key}")
+        lines.append(f"Markera som inlämnad: {done_command(occ)}")
     return "\n".join(lines)
+
+
+def done_command(occ: Occurrence) -> str:
+    """The documented `klar` call: `UPPDRAG/REDOVISNING`, plus `--tillfälle` when recurring."""
+    base = f"uppdrag klar {occ.assignment.id}/{occ.deadline.id}"
+    return f"{base} --tillfälle {occ.due.isoformat()}" if occ.recurring else base
 
 
 def notice_day(due: date, days: int) -> date:
