@@ -544,3 +544,131 @@ def test_existing_ids_are_refused() -> None:
 def test_slug() -> None:
     assert edit.slug("Hjärt- och kärlsjukvård 2026!") == "hjart-och-karlsjukvard-2026"
     assert len(edit.slug("ord " * 40)) <= 60
+
+
+# --- recurring series, delivery days -----------------------------------------------------
+
+SERIES = """\
+titel: T
+beslutad: 2025-11-20
+redovisningar:
+  - id: del
+    typ: delredovisning
+    datum: 2026-03-31
+    upprepas: årligen
+    till: 2027-03-31  # sista
+    ansvarig: p
+personer:
+  - id: p
+    namn: P
+""".encode()
+
+
+def test_moving_a_series_moves_till_and_keeps_the_number_of_occurrences() -> None:
+    before = source(SERIES)
+    moved = edit.move_deadline(before, "del", "2026-04-15", "S2026/00001")
+    assert changes(SERIES, moved.raw) == (
+        ["    datum: 2026-03-31\n", "    till: 2027-03-31  # sista\n"],
+        [
+            "    datum: 2026-04-15\n",
+            "    ändringar:\n",
+            "      - {datum: 2026-03-31, beslut: S2026/00001}\n",
+            "    till: 2027-04-15  # sista\n",
+        ],
+    )
+    assert "sista tillfället från 2027-03-31 till 2027-04-15" in moved.message
+    item = reload(moved).deadlines[0]
+    assert edit.occurrence_dates(item) == [date(2026, 4, 15), date(2027, 4, 15)]
+    assert edit.undo_move(source(moved.raw), "del").raw == SERIES
+    # A quarterly series on the 31st keeps its four occurrences, month ends included.
+    quarterly = SERIES.replace(b"\xc3\xa5rligen", b"kvartalsvis").replace(
+        b"till: 2027-03-31", b"till: 2026-12-31"
+    )
+    moved = edit.move_deadline(source(quarterly), "del", "2026-01-31", "S2026/00001")
+    item = reload(moved).deadlines[0]
+    assert edit.occurrence_dates(item) == [
+        date(2026, 1, 31), date(2026, 4, 30), date(2026, 7, 31), date(2026, 10, 31)
+    ]  # fmt: skip
+    assert edit.undo_move(source(moved.raw), "del").raw == quarterly
+
+
+def test_a_series_with_deliveries_is_not_moved() -> None:
+    delivered = SERIES.replace(
+        b"    ansvarig: p\n", b"    ansvarig: p\n    inl\xc3\xa4mnad: {2026-03-31: 2026-03-30}\n"
+    )
+    with pytest.raises(edit.Refusal) as caught:
+        edit.move_deadline(source(delivered), "del", "2026-04-15", "S2026/1")
+    assert not caught.value.usage
+    assert "redan inlämnade tillfällen (2026-03-31)" in caught.value.message
+    assert "`till: 2026-03-31`" in caught.value.message
+    assert "`del-fran-2027`" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("occurrence", "steps"),
+    [
+        (date(2027, 3, 31), ["`till: 2026-03-31`", "`del-2027`"]),
+        (date(2026, 3, 31), ["`datum: 2027-03-31`", "`del-2026`"]),
+    ],
+)
+def test_one_occurrence_of_a_series_is_refused_with_the_way_to_split_it(
+    occurrence: date, steps: list[str]
+) -> None:
+    with pytest.raises(edit.Refusal) as caught:
+        edit.move_deadline(source(SERIES), "del", "2027-04-15", "S2026/1", occurrence=occurrence)
+    assert caught.value.usage
+    message = caught.value.message
+    assert "kan inte flyttas med kommandot" in message and "Dela serien för hand:" in message
+    assert all(step in message for step in steps)
+    three = SERIES.replace(b"till: 2027-03-31", b"till: 2028-03-31")
+    with pytest.raises(edit.Refusal) as caught:
+        edit.move_deadline(
+            source(three), "del", "2027-04-15", "S2026/1", occurrence=date(2027, 3, 31)
+        )
+    assert (
+        "`del-fran-2028` med `datum: 2028-03-31`, `upprepas: årligen` och `till: 2028-03-31`"
+        in caught.value.message
+    )
+    with pytest.raises(edit.Refusal, match="inget tillfälle"):
+        edit.move_deadline(source(SERIES), "del", "2027-04-15", "S2026/1", occurrence=DAY)
+
+
+def test_one_occurrence_series_and_single_deadlines_accept_their_own_date() -> None:
+    single = SERIES.replace(b"till: 2027-03-31", b"till: 2026-03-31")
+    moved = edit.move_deadline(
+        source(single), "del", "2026-04-15", "S2026/1", occurrence=date(2026, 3, 31)
+    )
+    assert edit.occurrence_dates(reload(moved).deadlines[0]) == [date(2026, 4, 15)]
+    plan = edit.move_deadline(
+        source(SIMPLE), "plan", "2026-06-30", "S2026/1", occurrence=date(2026, 5, 29)
+    )
+    assert reload(plan).deadlines[0].changes[0].decision == "S2026/1"
+    with pytest.raises(edit.Refusal, match="upprepas inte"):
+        edit.move_deadline(source(SIMPLE), "plan", "2026-06-30", "S2026/1", occurrence=DAY)
+
+
+@pytest.mark.parametrize("first", [date(2026, 1, 31), date(2024, 2, 29), date(2026, 3, 15)])
+@pytest.mark.parametrize("step", [1, 3, 6, 12])
+def test_series_end_is_the_last_occurrence(first: date, step: int) -> None:
+    from uppdragskoll import schedule
+
+    for count in (1, 2, 5, 13):
+        end = edit.series_end(first, step, count)
+        dates = schedule.recurrence_dates(first, step, end)
+        assert len(dates) == count and dates[-1] == end
+
+
+def test_a_delivery_day_after_today_or_before_the_decision_is_refused() -> None:
+    before = source(SERIES)
+    with pytest.raises(edit.Refusal) as caught:
+        edit.record_delivery(before, "del", date(2030, 1, 1), today=date(2026, 5, 5))
+    assert caught.value.usage
+    assert caught.value.message.startswith(
+        "inlämningsdagen 2030-01-01 ligger efter idag (2026-05-05)"
+    )
+    with pytest.raises(edit.Refusal) as caught:
+        edit.record_delivery(before, "del", date(2025, 11, 19), today=date(2026, 5, 5))
+    assert caught.value.usage
+    assert "före uppdragets beslutsdatum (2025-11-20" in caught.value.message
+    for day in (date(2025, 11, 20), date(2026, 5, 5)):  # both ends are allowed
+        edit.record_delivery(before, "del", day, today=date(2026, 5, 5))

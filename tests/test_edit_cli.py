@@ -3,6 +3,7 @@ nothing written whenever something is wrong."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -34,7 +35,7 @@ def test_klar_writes_and_confirms(repo: Path) -> None:
     before = path.read_bytes()
     code, out, err = run(
         "klar", "rehabilitering-habilitering-strategi/slutredovisning", "--datum", "2026-05-28",
-        cwd=repo,
+        "--today", "2026-05-29", cwd=repo,
     )  # fmt: skip
     assert (code, out, err) == (
         0,
@@ -371,11 +372,220 @@ def test_crlf_file_edited_without_repeating_its_warning(repo: Path) -> None:
     )
     path.write_bytes(raw)
     code, out, err = run(
-        "klar", "windows/q", "--tillfälle", "2026-09-30", "--datum", "2026-09-29", cwd=repo
-    )
+        "klar", "windows/q", "--tillfälle", "2026-09-30", "--datum", "2026-09-29",
+        "--today", "2026-10-01", cwd=repo,
+    )  # fmt: skip
     assert (code, err) == (0, "")
     assert out == (
         "Registrerade inlämning av windows/q (tillfället 2026-09-30) 2026-09-29 i "
         "data/uppdrag/windows.yaml.\n"
     )
     assert path.read_bytes() == raw + b"    inl\xc3\xa4mnad: {2026-09-30: 2026-09-29}\r\n"
+
+
+# --- recurring series, occurrence keys, delivery days, impossible dates, help --------------
+
+GOD = "data/uppdrag/god-och-nara-vard.yaml"
+FRAMJA = "god-och-nara-vard/delredovisning-framja"
+
+
+def test_flytta_moves_a_whole_series_with_its_last_occurrence(repo: Path) -> None:
+    path = repo / GOD
+    before = path.read_bytes()
+    code, out, err = run("flytta", FRAMJA, "2026-04-15", "--beslut", "S2026/00001", cwd=repo)
+    assert (code, err) == (0, "")
+    assert out == (
+        f"Flyttade {FRAMJA} från 2026-03-31 till 2026-04-15 och sista tillfället från "
+        f"2027-03-31 till 2027-04-15 (beslut S2026/00001) i {GOD}.\n"
+    )
+    assert path.read_bytes() == before.replace(
+        b"    datum: 2026-03-31\n    upprepas: \xc3\xa5rligen\n    till: 2027-03-31\n",
+        b"    datum: 2026-04-15\n"
+        b"    \xc3\xa4ndringar:\n"
+        b"      - {datum: 2026-03-31, beslut: S2026/00001, beslutad: 2026-05-05}\n"
+        b"    upprepas: \xc3\xa5rligen\n    till: 2027-04-15\n",
+    )
+    assert run("check", cwd=repo)[0] == 0
+    code, out, _ = run("visa", "god-och-nara-vard", "--format", "json", cwd=repo)
+    assert code == 0 and "2027-04-15" in out  # the 2027 occurrence is still there
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("flytta", FRAMJA, "2027-04-15", "--beslut", "S1", "--tillfälle", "2027-03-31"),
+        ("flytta", f"{FRAMJA}/2027-03-31", "2027-04-15", "--beslut", "S1"),
+        ("flytta", f"{FRAMJA}/2027-03-31@uppdragskoll", "2027-04-15", "--beslut", "S1"),
+    ],
+)
+def test_flytta_of_one_occurrence_explains_the_split(repo: Path, args: tuple[str, ...]) -> None:
+    before = snapshot(repo)
+    code, out, err = run(*args, cwd=repo)
+    assert (code, out) == (2, "")
+    assert err.startswith(
+        "uppdrag: ett enskilt tillfälle (2027-03-31) i den återkommande redovisningen "
+        f"{FRAMJA} kan inte flyttas med kommandot"
+    )
+    assert "  1) sätt `till: 2026-03-31` på `delredovisning-framja`" in err
+    assert "  2) lägg till en redovisning `delredovisning-framja-2027`" in err
+    assert snapshot(repo) == before
+
+
+def _keys_for_2027(repo: Path) -> list[str]:
+    """How other commands name the 2027 occurrence: `nyckel` in `status --format json`, and
+    the UIDs of its calendar event and of its reminder event."""
+    import json
+
+    _, out, _ = run("status", "--format", "json", "--today", "2027-03-01", cwd=repo)
+    keys = [r["nyckel"] for r in json.loads(out)["redovisningar"]]
+    _, feed, _ = run("ical", "-o", "-", "--förvarning", "7", cwd=repo)
+    uids = re.findall(r"^UID:(.*)$", feed.replace("\r\n ", "").replace("\r\n", "\n"), re.M)
+    found = [k for k in [*keys, *uids] if k.startswith(f"{FRAMJA}/2027-03-31")]
+    assert len(found) == 3, found
+    return found
+
+
+def test_klar_takes_the_occurrence_from_a_json_key_or_calendar_uid(repo: Path) -> None:
+    before = snapshot(repo)
+    for key in _keys_for_2027(repo):
+        code, out, err = run("klar", key, "--datum", "2026-05-04", "--torrkörning", cwd=repo)
+        assert code == 0, err
+        assert "+    inlämnad: {2027-03-31: 2026-05-04}\n" in out
+        assert snapshot(repo) == before
+    code, out, err = run("klar", f"{FRAMJA}/2027-03-31", "--datum", "2026-05-04", cwd=repo)
+    assert (code, err) == (0, "")
+    assert out == (
+        f"Registrerade inlämning av {FRAMJA} (tillfället 2027-03-31) 2026-05-04 i {GOD}.\n"
+    )
+    assert b"    inl\xc3\xa4mnad: {2027-03-31: 2026-05-04}\n" in (repo / GOD).read_bytes()
+
+
+def test_klar_key_and_tillfalle_must_agree(repo: Path) -> None:
+    before = snapshot(repo)
+    key = f"{FRAMJA}/2027-03-31"
+    code, out, err = run("klar", key, "--tillfälle", "2026-03-31", cwd=repo)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"uppdrag: '{key}' pekar på tillfället 2027-03-31 men --tillfälle är 2026-03-31; "
+        "ange bara det ena.\n"
+    )
+    assert snapshot(repo) == before
+    code, _, _ = run("klar", key, "--tillfälle", "2027-03-31", "--datum", "2026-05-01", cwd=repo)
+    assert code == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--datum", "2030-01-01"),
+         "inlämningsdagen 2030-01-01 ligger efter idag (2026-05-05)"),
+        (("--datum", "2026-05-06"), "ligger efter idag (2026-05-05)"),
+        (("--datum", "2026-05-06", "--today", "2026-05-04"), "ligger efter idag (2026-05-04)"),
+        (("--datum", "2023-06-07"),
+         "inlämningsdagen 2023-06-07 ligger före uppdragets beslutsdatum (2023-06-08"),
+    ],
+)  # fmt: skip
+def test_klar_refuses_a_delivery_in_the_future_or_before_the_decision(
+    repo: Path, args: tuple[str, ...], message: str
+) -> None:
+    before = snapshot(repo)
+    code, out, err = run("klar", FRAMJA, *args, cwd=repo)
+    assert (code, out) == (2, "")
+    assert err.startswith("uppdrag: ") and message in err and err.count("\n") == 1
+    assert snapshot(repo) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "message"),
+    [
+        (("klar", FRAMJA, "--today", "2026-02-30"), {},
+         "uppdrag: --today: 2026-02-30 är inget giltigt datum (februari 2026 har 28 dagar).\n"),
+        (("flytta", FRAMJA, "2026-04-15", "--beslut", "S1", "--today", "2026-02-30"), {},
+         "uppdrag: --today: 2026-02-30 är inget giltigt datum (februari 2026 har 28 dagar).\n"),
+        (("klar", FRAMJA), {"UPPDRAG_TODAY": "2026-13-01"},
+         "uppdrag: UPPDRAG_TODAY: 2026-13-01 är inget giltigt datum (månaden ska vara "
+         "01–12).\n"),
+        (("klar", FRAMJA, "--datum", "2026-04-31"), {},
+         "uppdrag: --datum: 2026-04-31 är inget giltigt datum (april 2026 har 30 dagar).\n"),
+        (("klar", FRAMJA, "--tillfälle", "2027-02-29"), {},
+         "uppdrag: --tillfälle: 2027-02-29 är inget giltigt datum (februari 2027 har 28 "
+         "dagar).\n"),
+        (("klar", f"{FRAMJA}/2026-02-30"), {},
+         f"uppdrag: '{FRAMJA}/2026-02-30': 2026-02-30 är inget giltigt datum (februari 2026 "
+         "har 28 dagar).\n"),
+        (("flytta", FRAMJA, "2026-04-15", "--beslut", "S1", "--beslutsdatum", "2026-02-30"),
+         {}, "uppdrag: --beslutsdatum: 2026-02-30 är inget giltigt datum (februari 2026 har "
+         "28 dagar).\n"),
+    ],
+)  # fmt: skip
+def test_impossible_dates_are_named_as_such(
+    repo: Path, args: tuple[str, ...], env: dict[str, str], message: str
+) -> None:
+    before = snapshot(repo)
+    code, out, err = run(*args, cwd=repo, env=env)
+    assert (code, out, err) == (2, "", message)
+    assert snapshot(repo) == before
+
+
+@pytest.mark.parametrize("name", ["klar", "flytta", "utfall", "ny"])
+def test_help_shows_only_swedish_placeholders(name: str) -> None:
+    code, out, _ = run(name, "--help")
+    assert code == 0
+    assert "<" not in out and ">" not in out, out  # typer's <str>, <path>, <list[str]>
+    placeholders = set(re.findall(r"\{([^}]*)\}", out.split("\n", 1)[0]))
+    placeholders |= set(re.findall(r"^  (?:--\S+ )?([A-ZÅÄÖ_/-]{2,})\s", out, re.MULTILINE))
+    assert placeholders <= {
+        "UPPDRAG/REDOVISNING", "NYTT_DATUM", "UPPDRAG", "ÅÅÅÅ-MM-DD", "DNR", "TEXT",
+        "KATALOG", "BELOPP", "ANSLAG", "MYNDIGHET", "NAMN", "LÄNK", "TAGG", "DATUM",
+    }, placeholders  # fmt: skip
+
+
+def test_ny_from_flags_alone_notes_what_is_missing(repo: Path) -> None:
+    code, out, err = run("ny", "--titel", "X", cwd=repo)
+    assert (code, out) == (0, "Skapade uppdraget x i data/uppdrag/x.yaml.\n")
+    assert err == (
+        "uppdrag: obs: uppdraget har inga redovisningar ännu och syns inte i `uppdrag status` "
+        "förrän en läggs till under `redovisningar:` i filen.\n"
+        "uppdrag: obs: ingen myndighet angavs; lägg till den under `myndigheter:` i filen.\n"
+    )
+    assert (repo / "data/uppdrag/x.yaml").read_text("utf-8") == "titel: X\nstatus: pågående\n"
+    code, _, err = run(*NEW, "--id", "komplett", cwd=repo)
+    assert code == 0 and "obs:" not in err
+
+
+def test_ny_in_a_terminal_asks_for_what_the_flags_leave_out(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from uppdragskoll import cli, cli_edit
+
+    monkeypatch.setattr(cli_edit, "_interactive", lambda: True)
+    answers = "\n".join(["", "", "", "", "Socialstyrelsen", "2027-03-31"]) + "\n"
+    result = CliRunner().invoke(
+        cli.app, ["ny", "--titel", "X", "--data", str(repo / "data/uppdrag")], answers
+    )
+    assert result.exit_code == 0, result.output
+    for question in ("Id (filnamn)", "Departement", "Huvudansvarig myndighet", "Slutredovisning"):
+        assert question in result.output
+    assert (
+        (repo / "data/uppdrag/x.yaml")
+        .read_text("utf-8")
+        .endswith(
+            "  - namn: Socialstyrelsen\n    huvudansvarig: true\nredovisningar:\n"
+            "  - id: slutredovisning\n    typ: slutredovisning\n    datum: 2027-03-31\n"
+        )
+    )
+    assert "obs:" not in result.output
+
+
+def test_the_split_by_hand_in_the_docs_passes_check(tmp_path: Path) -> None:
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "redigering.md").read_text("utf-8")
+    found = re.search(r"```yaml\n(  - id: delredovisning-framja .*?)```", docs, re.DOTALL)
+    assert found is not None
+    data = tmp_path / "uppdrag"
+    data.mkdir()
+    text = "titel: Delad\nbeslutad: 2025-01-01\nredovisningar:\n" + found.group(1)
+    (data / "delad.yaml").write_text(text, "utf-8")
+    code, out, err = run("check", "--data", str(data), cwd=tmp_path)
+    assert code == 0 and "inga problem" in err, (out, err)

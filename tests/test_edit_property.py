@@ -307,3 +307,42 @@ def test_utfall_then_undo(generated: tuple[File, Style], data: st.DataObject) ->
     removed, added = check_result(before, result, expected, style)
     assert removed == [] and 1 <= len(added) <= 2
     assert edit.undo_spending(read(result.raw), number).raw == before.raw
+
+
+@SETTINGS
+@given(files(), st.data())
+def test_flytta_of_a_series_then_undo(generated: tuple[File, Style], data: st.DataObject) -> None:
+    shape, style = generated
+    before = read(render(shape, style))
+    series = [i for i, d in enumerate(before.assignment.deadlines) if d.repeats is not None]
+    if not series:
+        return
+    index = data.draw(st.sampled_from(series))
+    item = before.assignment.deadlines[index]
+    assert item.due is not None and item.until is not None
+    new = data.draw(st.one_of(days.map(date.isoformat), st.sampled_from(("hösten 2028", "2028"))))
+    if new == item.due.text:
+        return
+    count = len(edit.occurrence_dates(item))
+    try:
+        result = edit.move_deadline(before, item.id, new, "S2026/01234")
+    except edit.Refusal as refusal:  # deliveries were made against the old dates
+        assert item.delivered and "redan inlämnade tillfällen" in refusal.message
+        return
+    assert not item.delivered
+    period = edit.parse_due(new)[1]
+    end = edit.series_end(period.due, 12, count)
+    expected = replace_deadline(
+        before.assignment,
+        index,
+        due=period,
+        until=edit.parse_due(end.isoformat())[1],
+        changes=(Change.model_validate({"datum": item.due, "beslut": "S2026/01234"}),),
+    )
+    edit.verify(before, "x.yaml", "x", result.raw, [], {})
+    after = read(result.raw).assignment
+    assert after == expected
+    assert len(edit.occurrence_dates(after.deadlines[index])) == count
+    removed, _ = changed(before.raw, result.raw)
+    assert len(removed) <= 3  # `datum`, `till` (and the old last line's missing newline)
+    assert edit.undo_move(read(result.raw), item.id).raw == before.raw

@@ -6,6 +6,7 @@ imported at the top; the loader, ruamel and pydantic load inside the commands.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from uppdragskoll.cli import (
     DataOpt,
@@ -27,7 +29,7 @@ from uppdragskoll.cli import (
 )
 
 if TYPE_CHECKING:
-    from uppdragskoll.edit import Refusal, Result, Source
+    from uppdragskoll.edit import NewAssignment, Refusal, Result, Source
     from uppdragskoll.loader import Entry
     from uppdragskoll.problems import Problem
 
@@ -43,10 +45,31 @@ KeyArg = Annotated[
     str,
     typer.Argument(
         metavar="UPPDRAG/REDOVISNING",
-        help="Uppdragets id och redovisningens id, t.ex. hjarta-karl-handlingsplan/plan.",
+        help=(
+            "Uppdragets och redovisningens id, t.ex. hjarta-karl-handlingsplan/plan; ett "
+            "tillfälle som UPPDRAG/REDOVISNING/ÅÅÅÅ-MM-DD (som i `status --format json` och "
+            "kalenderns UID)."
+        ),
         show_default=False,
     ),
 ]
+
+
+class _Argument(TyperArgument):
+    """An argument shown by its Swedish metavar alone, without typer's `<str>` after it."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None if self.metavar else super().display_type_rich(ctx)
+
+
+class _Command(TyperCommand):
+    """The edit commands: arguments in `--help` as `UPPDRAG/REDOVISNING`, not with `<str>`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _Argument
 
 
 @dataclass(frozen=True)
@@ -107,14 +130,37 @@ def _open(ident: str, data: Path | None) -> _Target:
     return _Target(path, source, others, context)
 
 
-def _split_key(key: str) -> tuple[str, str]:
-    ident, _, deadline = key.strip().partition("/")
-    if not ident or not deadline or "/" in deadline:
+_UID_DOMAIN = "@uppdragskoll"
+_REMINDER = "/forvarning"
+
+
+def _split_key(key: str) -> tuple[str, str, date | None]:
+    """`UPPDRAG/REDOVISNING`, optionally with `/ÅÅÅÅ-MM-DD` for one occurrence: the key that
+    `status --format json` prints, and the calendar UID (`…@uppdragskoll`, also a reminder's
+    `…/forvarning@uppdragskoll`)."""
+    clean = key.strip()
+    if clean.endswith(_UID_DOMAIN):
+        clean = clean.removesuffix(_UID_DOMAIN).removesuffix(_REMINDER)
+    parts = clean.split("/")
+    if len(parts) not in (2, 3) or not all(parts):
         fail(
-            f"{key!r}: skriv UPPDRAG/REDOVISNING, t.ex. hjarta-karl-handlingsplan/plan "
-            "(`uppdrag visa UPPDRAG` visar redovisningarnas id)."
+            f"{key!r}: skriv UPPDRAG/REDOVISNING, t.ex. hjarta-karl-handlingsplan/plan, eller "
+            "UPPDRAG/REDOVISNING/ÅÅÅÅ-MM-DD för ett tillfälle (`uppdrag visa UPPDRAG` visar "
+            "redovisningarnas id)."
         )
-    return ident, deadline
+    due = _date(parts[2], repr(key)) if len(parts) == 3 else None
+    return parts[0], parts[1], due
+
+
+def _occurrence(key: str, in_key: date | None, option: str | None) -> date | None:
+    """The occurrence from the key or from `--tillfälle`; both must agree when both are given."""
+    chosen = _date(option, "--tillfälle") if option is not None else None
+    if in_key is not None and chosen is not None and in_key != chosen:
+        fail(
+            f"{key!r} pekar på tillfället {in_key.isoformat()} men --tillfälle är "
+            f"{chosen.isoformat()}; ange bara det ena."
+        )
+    return in_key if in_key is not None else chosen
 
 
 def _date(text: str, option: str) -> date:
@@ -124,6 +170,15 @@ def _date(text: str, option: str) -> date:
         return parse_iso_date(text)
     except PeriodError as exc:
         fail(f"{option}: {str(exc).rstrip('.')}.")
+
+
+def _today(option: str | None) -> date:
+    """`resolve_today`, with the same message as every other date option for an impossible
+    date (`2026-02-30 är inget giltigt datum …`) instead of only the expected format."""
+    text = option or os.environ.get("UPPDRAG_TODAY")
+    if text:
+        _date(text, "--today" if option else "UPPDRAG_TODAY")
+    return resolve_today(option)
 
 
 def _finish(
@@ -168,7 +223,7 @@ def _edit(target: _Target, make: Callable[[Source], Result], *, dry_run: bool) -
     _finish(target.path, source.name, source.raw, result, warnings, dry_run=dry_run)
 
 
-@app.command()
+@app.command(cls=_Command)
 def klar(
     key: KeyArg,
     *,
@@ -188,7 +243,8 @@ def klar(
             metavar="ÅÅÅÅ-MM-DD",
             help=(
                 "För en återkommande redovisning: tillfällets förfallodag "
-                "(standard: det tidigaste som inte är inlämnat)."
+                "(standard: det tidigaste som inte är inlämnat). Samma som "
+                "UPPDRAG/REDOVISNING/ÅÅÅÅ-MM-DD."
             ),
             show_default=False,
         ),
@@ -201,22 +257,25 @@ def klar(
     """Registrera att en redovisning är inlämnad (`inlämnad` i filen); kommentarer och allt
     annat i filen lämnas orört.
 
+    Inlämningsdagen får inte ligga efter idag eller före uppdragets beslutsdatum.
+
     Exempel: uppdrag klar hjarta-karl-handlingsplan/plan --datum 2026-05-29
     """
     from uppdragskoll import edit
 
-    ident, deadline_id = _split_key(key)
-    delivered = _date(day, "--datum") if day is not None else resolve_today(today)
-    due = _date(occurrence, "--tillfälle") if occurrence is not None else None
+    ident, deadline_id, in_key = _split_key(key)
+    due = _occurrence(key, in_key, occurrence)
+    now = _today(today)
+    delivered = _date(day, "--datum") if day is not None else now
     target = _open(ident, data)
     _edit(
         target,
-        lambda source: edit.record_delivery(source, deadline_id, delivered, due),
+        lambda source: edit.record_delivery(source, deadline_id, delivered, due, today=now),
         dry_run=dry_run,
     )
 
 
-@app.command()
+@app.command(cls=_Command)
 def flytta(
     key: KeyArg,
     new_due: Annotated[
@@ -255,6 +314,18 @@ def flytta(
             show_default=False,
         ),
     ] = None,
+    occurrence: Annotated[
+        str | None,
+        typer.Option(
+            "--tillfälle",
+            metavar="ÅÅÅÅ-MM-DD",
+            help=(
+                "Ett enskilt tillfälle i en återkommande redovisning. Det kan formatet inte "
+                "uttrycka: kommandot visar hur serien delas för hand."
+            ),
+            show_default=False,
+        ),
+    ] = None,
     dry_run: DryRunOpt = False,
     data: DataOpt = None,
     today: TodayOpt = None,
@@ -264,25 +335,30 @@ def flytta(
     `ändringar` tillsammans med beslutet. Ett diarienummer som inte ser ut som
     Regeringskansliets ger en varning men sparas som det är skrivet.
 
+    En återkommande redovisning flyttas som hel serie: `till` följer med så att antalet
+    tillfällen är detsamma.
+
     Exempel: uppdrag flytta hjarta-karl-handlingsplan/slutredovisning 2029-03-31 --beslut
     S2026/01234
     """
     from uppdragskoll import edit
 
-    ident, deadline_id = _split_key(key)
+    ident, deadline_id, in_key = _split_key(key)
+    due = _occurrence(key, in_key, occurrence)
+    now = _today(today)
+    when = _date(decided, "--beslutsdatum") if decided is not None else now
     target = _open(ident, data)
     seasons = target.context["seasons"]
-    when = _date(decided, "--beslutsdatum") if decided is not None else resolve_today(today)
     _edit(
         target,
         lambda source: edit.move_deadline(
-            source, deadline_id, new_due, decision, source_text, seasons, when
+            source, deadline_id, new_due, decision, source_text, seasons, when, due
         ),
         dry_run=dry_run,
     )
 
 
-@app.command()
+@app.command(cls=_Command)
 def utfall(
     ident: Annotated[
         str, typer.Argument(metavar="UPPDRAG", help="Uppdragets id.", show_default=False)
@@ -310,17 +386,28 @@ def utfall(
         str | None,
         typer.Option(
             "--anslag",
+            metavar="ANSLAG",
             help='Välj budgetrad efter anslag, t.ex. 1:6 eller "UO9 1:6 ap.16".',
             show_default=False,
         ),
     ] = None,
     agency: Annotated[
         str | None,
-        typer.Option("--myndighet", help="Välj budgetrad efter myndighet.", show_default=False),
+        typer.Option(
+            "--myndighet",
+            metavar="MYNDIGHET",
+            help="Välj budgetrad efter myndighet.",
+            show_default=False,
+        ),
     ] = None,
     text: Annotated[
         str | None,
-        typer.Option("--text", help="Vad utfallet avser, t.ex. rekvisition.", show_default=False),
+        typer.Option(
+            "--text",
+            metavar="TEXT",
+            help="Vad utfallet avser, t.ex. rekvisition.",
+            show_default=False,
+        ),
     ] = None,
     dry_run: DryRunOpt = False,
     data: DataOpt = None,
@@ -372,30 +459,36 @@ def _ask(
         return answer
 
 
-@app.command()
+@app.command(cls=_Command)
 def ny(
     *,
     ident: Annotated[
         str | None,
         typer.Option(
             "--id",
+            metavar="UPPDRAG",
             help="Uppdragets id och filnamn (standard: bildas av titeln).",
             show_default=False,
         ),
     ] = None,
     title: Annotated[
-        str | None, typer.Option("--titel", help="Uppdragets titel.", show_default=False)
+        str | None,
+        typer.Option("--titel", metavar="TEXT", help="Uppdragets titel.", show_default=False),
     ] = None,
     ministry: Annotated[
         str | None,
         typer.Option(
-            "--departement", help="Departementet, t.ex. Socialdepartementet.", show_default=False
+            "--departement",
+            metavar="NAMN",
+            help="Departementet, t.ex. Socialdepartementet.",
+            show_default=False,
         ),
     ] = None,
     case_numbers: Annotated[
         list[str] | None,
         typer.Option(
             "--diarienummer",
+            metavar="DNR",
             help="Beslutets diarienummer, t.ex. S2025/01981 (kan anges flera gånger).",
             show_default=False,
         ),
@@ -408,17 +501,25 @@ def ny(
         list[str] | None,
         typer.Option(
             "--myndighet",
+            metavar="NAMN",
             help="Myndighet i uppdraget; den första blir huvudansvarig (kan anges flera gånger).",
             show_default=False,
         ),
     ] = None,
     source: Annotated[
         str | None,
-        typer.Option("--källa", help="Länk till beslutet på regeringen.se.", show_default=False),
+        typer.Option(
+            "--källa",
+            metavar="LÄNK",
+            help="Länk till beslutet på regeringen.se.",
+            show_default=False,
+        ),
     ] = None,
     tags: Annotated[
         list[str] | None,
-        typer.Option("--tagg", help="Tagg (kan anges flera gånger).", show_default=False),
+        typer.Option(
+            "--tagg", metavar="TAGG", help="Tagg (kan anges flera gånger).", show_default=False
+        ),
     ] = None,
     final_due: Annotated[
         str | None,
@@ -505,3 +606,18 @@ def ny(
     name = loader.display_name(path)
     warnings = _guard(lambda: edit.verify(None, name, ident, made.raw, result.entries, context))
     _finish(path, name, None, made, warnings, dry_run=dry_run)
+    for note in _missing(fields):
+        sys.stderr.write(f"uppdrag: obs: {note}\n")
+
+
+def _missing(fields: NewAssignment) -> list[str]:
+    """What a new file lacks that the overviews need, said after it is created."""
+    notes = []
+    if not fields.final_due:
+        notes.append(
+            "uppdraget har inga redovisningar ännu och syns inte i `uppdrag status` förrän "
+            "en läggs till under `redovisningar:` i filen."
+        )
+    if not fields.agencies:
+        notes.append("ingen myndighet angavs; lägg till den under `myndigheter:` i filen.")
+    return notes

@@ -9,6 +9,7 @@ they back the property tests that an edit and its reverse give the file back byt
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import re
 import unicodedata
@@ -179,22 +180,41 @@ def occurrence_dates(item: Deadline) -> list[date]:
     )
 
 
+def series_end(first: date, step_months: int, count: int) -> date:
+    """The `count`-th occurrence of a series that starts on `first`: the same day of the month
+    (or the month's last day when it is shorter), as `schedule.recurrence_dates` counts."""
+    months = first.month - 1 + step_months * (count - 1)
+    year, month = first.year + months // 12, months % 12 + 1
+    return date(year, month, min(first.day, calendar.monthrange(year, month)[1]))
+
+
 def _iso(day: date) -> str:
     return day.isoformat()
+
+
+def _shown(dates: Sequence[date], limit: int = 8) -> str:
+    return ", ".join(_iso(d) for d in dates[:limit]) + (" …" if len(dates) > limit else "")
 
 
 # --- klar --------------------------------------------------------------------------------
 
 
 def record_delivery(
-    source: Source, deadline_id: str, day: date, occurrence: date | None = None
+    source: Source,
+    deadline_id: str,
+    day: date,
+    occurrence: date | None = None,
+    *,
+    today: date | None = None,
 ) -> Result:
     """`inlämnad: DAY` on a single deadline; `inlämnad: {DUE: DAY}` on a recurring one, for
-    `occurrence` or else the earliest one not yet delivered."""
+    `occurrence` or else the earliest one not yet delivered. A delivery day after `today` (when
+    given) or before the assignment's `beslutad` is refused."""
     index, item = deadline(source.assignment, deadline_id)
+    key = f"{source.assignment.id}/{item.id}"
+    check_delivery_day(source.assignment, day, today)
     rt = yamlio.RoundTrip(source.raw)
     here: tuple[Any, ...] = ("redovisningar", index)
-    key = f"{source.assignment.id}/{item.id}"
     if item.repeats is None:
         if occurrence is not None and (item.due is None or occurrence != item.due.due):
             raise Refusal(
@@ -219,14 +239,30 @@ def record_delivery(
     )
 
 
+def check_delivery_day(assignment: Assignment, day: date, today: date | None) -> None:
+    """A delivery cannot lie in the future, nor before the decision that gave the assignment."""
+    if today is not None and day > today:
+        raise Refusal(
+            f"inlämningsdagen {_iso(day)} ligger efter idag ({_iso(today)}); registrera "
+            "inlämningen när redovisningen är inlämnad (--datum är dagen den lämnades in).",
+            usage=True,
+        )
+    if assignment.decided is not None and day < assignment.decided:
+        raise Refusal(
+            f"inlämningsdagen {_iso(day)} ligger före uppdragets beslutsdatum "
+            f"({_iso(assignment.decided)}, `beslutad`); kontrollera --datum.",
+            usage=True,
+        )
+
+
 def _pick_occurrence(key: str, item: Deadline, wanted: date | None) -> date:
     dates = occurrence_dates(item)
     delivered = item.delivered if isinstance(item.delivered, dict) else {}
     if wanted is not None:
         if wanted not in dates:
-            shown = ", ".join(_iso(d) for d in dates[:8]) + (" …" if len(dates) > 8 else "")
             raise Refusal(
-                f"{_iso(wanted)} är inget tillfälle för {key} (tillfällen: {shown}).", usage=True
+                f"{_iso(wanted)} är inget tillfälle för {key} (tillfällen: {_shown(dates)}).",
+                usage=True,
             )
         if wanted in delivered:
             raise Refusal(
@@ -276,13 +312,37 @@ def move_deadline(
     source_text: str | None = None,
     seasons: periods.Seasons | None = None,
     decided: date | None = None,
+    occurrence: date | None = None,
 ) -> Result:
     """New date in `datum`; the old one appended to `ändringar` with the decision, its date
-    (which calendars use as the modification time) and its sentence, when given."""
+    (which calendars use as the modification time) and its sentence, when given.
+
+    A recurring deadline moves as a whole series: `till` follows to the same occurrence
+    (the series keeps its number of occurrences). A series with delivered occurrences is not
+    moved, since the deliveries were made against the old dates; nor is one occurrence of a
+    series (`occurrence`), which the format cannot express: the refusal says how to split the
+    series by hand.
+    """
     index, item = deadline(source.assignment, deadline_id)
     key = f"{source.assignment.id}/{item.id}"
     if item.due is None:
         raise Refusal(f"{key} har inget datum att flytta (den är löpande).", usage=True)
+    dates = occurrence_dates(item)
+    recurring = item.repeats is not None and item.until is not None
+    if occurrence is not None:
+        if not recurring:
+            if occurrence != item.due.due:
+                raise Refusal(
+                    f"{key} upprepas inte; --tillfälle gäller bara återkommande redovisningar.",
+                    usage=True,
+                )
+        elif occurrence not in dates:
+            raise Refusal(
+                f"{_iso(occurrence)} är inget tillfälle för {key} (tillfällen: {_shown(dates)}).",
+                usage=True,
+            )
+        elif len(dates) > 1:
+            raise Refusal(split_advice(source.assignment, item, occurrence), usage=True)
     decision = dnr.normalise_dnr(decision)
     if not decision:
         raise Refusal("--beslut saknas: ange diarienumret för beslutet som flyttar datumet.")
@@ -291,6 +351,30 @@ def move_deadline(
         raise Refusal(f"{key} har redan datumet {period.text}.", usage=True)
     rt = yamlio.RoundTrip(source.raw)
     here: tuple[Any, ...] = ("redovisningar", index)
+    last = ""
+    if recurring:
+        assert item.repeats is not None and item.until is not None
+        if isinstance(item.delivered, dict) and item.delivered:
+            done = sorted(item.delivered)
+            rest = [d for d in dates if d > done[-1]]
+            how = (
+                f"sätt `till: {_iso(done[-1])}` på `{item.id}` och lägg till en ny serie "
+                f"`{item.id}-fran-{rest[0].year}` med det nya datumet, `upprepas: "
+                f"{item.repeats}`, `till` och `ändringar: [{{datum: {_iso(rest[0])}, "
+                "beslut: DNR}]`"
+                if rest
+                else "ändra datumen i filen"
+            )
+            raise Refusal(
+                f"{key} har redan inlämnade tillfällen ({_shown(done)}); en flytt av hela "
+                "serien skulle flytta dem också. Ska bara de kommande tillfällena flyttas, "
+                f"dela serien för hand: {how}. Kör sedan `uppdrag check`; "
+                "docs/redigering.md visar ett exempel."
+            )
+        until = series_end(period.due, schedule.STEP_MONTHS[item.repeats], len(dates))
+        if not (item.until.exact and item.until.due == until):
+            rt.set((*here, "till"), until)
+            last = f" och sista tillfället från {item.until.text} till {_iso(until)}"
     old = rt.get((*here, "datum"))
     rt.set((*here, "datum"), value)
     change: dict[str, object] = {"datum": old, "beslut": decision}
@@ -303,12 +387,46 @@ def move_deadline(
     else:
         rt.insert(here, "ändringar", [yamlio.flow(change)], after=_CHANGES_AFTER)
     return Result(
-        rt.dump(), f"Flyttade {key} från {item.due.text} till {period.text} (beslut {decision})"
+        rt.dump(),
+        f"Flyttade {key} från {item.due.text} till {period.text}{last} (beslut {decision})",
+    )
+
+
+def split_advice(assignment: Assignment, item: Deadline, occurrence: date) -> str:
+    """How to move one occurrence of a series by hand: the format has one `datum` per
+    redovisning, so the series is split into (up to) three redovisningar."""
+    dates = occurrence_dates(item)
+    at = dates.index(occurrence)
+    before, after = dates[:at], dates[at + 1 :]
+    steps = []
+    if before:
+        steps.append(f"sätt `till: {_iso(before[-1])}` på `{item.id}`, så att serien slutar före")
+    else:
+        steps.append(f"låt `{item.id}` börja med nästa tillfälle: `datum: {_iso(after[0])}`")
+    steps.append(
+        f"lägg till en redovisning `{item.id}-{occurrence.year}` utan `upprepas` och `till`, "
+        f"med det nya datumet i `datum` och `ändringar: [{{datum: {_iso(occurrence)}, "
+        "beslut: DNR}]`"
+    )
+    if before and after:
+        steps.append(
+            f"lägg till en serie `{item.id}-fran-{after[0].year}` med `datum: "
+            f"{_iso(after[0])}`, `upprepas: {item.repeats}` och `till: {_iso(after[-1])}`"
+        )
+    if item.delivered:
+        steps.append("flytta varje `inlämnad` till den redovisning som tillfället nu hör till")
+    numbered = "".join(f"\n  {n}) {text}" for n, text in enumerate(steps, 1))
+    return (
+        f"ett enskilt tillfälle ({_iso(occurrence)}) i den återkommande redovisningen "
+        f"{assignment.id}/{item.id} kan inte flyttas med kommandot: filformatet har ett datum "
+        f"per serie. Utan --tillfälle flyttas hela serien. Dela serien för hand:{numbered}"
+        "\nKör sedan `uppdrag check`; docs/redigering.md visar ett exempel."
     )
 
 
 def undo_move(source: Source, deadline_id: str) -> Result:
-    """Take the last entry of `ändringar` back into `datum` (the reverse of `move_deadline`)."""
+    """Take the last entry of `ändringar` back into `datum` (the reverse of `move_deadline`);
+    a series gets back the `till` that keeps its number of occurrences."""
     index, item = deadline(source.assignment, deadline_id)
     if not item.changes:
         raise Refusal(f"{source.assignment.id}/{item.id} har inga ändringar.", usage=True)
@@ -316,6 +434,12 @@ def undo_move(source: Source, deadline_id: str) -> Result:
     here: tuple[Any, ...] = ("redovisningar", index)
     last = len(item.changes) - 1
     rt.set((*here, "datum"), rt.get((*here, "ändringar", last, "datum")))
+    if item.repeats is not None and item.until is not None:
+        first = item.changes[last].due.due
+        count = len(occurrence_dates(item))
+        until = series_end(first, schedule.STEP_MONTHS[item.repeats], count)
+        if not (item.until.exact and item.until.due == until):
+            rt.set((*here, "till"), until)
     if last == 0:
         rt.delete((*here, "ändringar"))
     else:
