@@ -70,3 +70,12 @@ def test_usage_errors_are_swedish_with_suggestions() -> None:
     assert code == 2 and "okänt kommando 'stauts'. Menade du status?" in err
     code, _, err = run("status", "--dagar", "-5")
     assert code == 2 and "ska vara ett heltal från 0 till 36600" in err
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_help_has_no_english_type_placeholders(name: str) -> None:
+    from conftest import run
+
+    _, out, _ = run(name, "--help")
+    for placeholder in ("<str>", "<int", "<path>", "<list", "INTEGER", "PATH"):
+        assert placeholder not in out, (name, placeholder)

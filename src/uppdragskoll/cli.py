@@ -154,6 +154,7 @@ def check(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
+            metavar="SÖKVÄGAR",
             help="Filer eller kataloger att kontrollera (standard: datakatalogen).",
             show_default=False,
         ),

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
-from typer.core import TyperArgument, TyperCommand
 
 from uppdragskoll.cli import (
     DataOpt,
@@ -53,23 +52,6 @@ KeyArg = Annotated[
         show_default=False,
     ),
 ]
-
-
-class _Argument(TyperArgument):
-    """An argument shown by its Swedish metavar alone, without typer's `<str>` after it."""
-
-    def display_type_rich(self, ctx: Any) -> str | None:
-        return None if self.metavar else super().display_type_rich(ctx)
-
-
-class _Command(TyperCommand):
-    """The edit commands: arguments in `--help` as `UPPDRAG/REDOVISNING`, not with `<str>`."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for param in self.params:
-            if type(param) is TyperArgument:
-                param.__class__ = _Argument
 
 
 @dataclass(frozen=True)
@@ -223,7 +205,7 @@ def _edit(target: _Target, make: Callable[[Source], Result], *, dry_run: bool) -
     _finish(target.path, source.name, source.raw, result, warnings, dry_run=dry_run)
 
 
-@app.command(cls=_Command)
+@app.command()
 def klar(
     key: KeyArg,
     *,
@@ -275,7 +257,7 @@ def klar(
     )
 
 
-@app.command(cls=_Command)
+@app.command()
 def flytta(
     key: KeyArg,
     new_due: Annotated[
@@ -358,7 +340,7 @@ def flytta(
     )
 
 
-@app.command(cls=_Command)
+@app.command()
 def utfall(
     ident: Annotated[
         str, typer.Argument(metavar="UPPDRAG", help="Uppdragets id.", show_default=False)
@@ -459,7 +441,7 @@ def _ask(
         return answer
 
 
-@app.command(cls=_Command)
+@app.command()
 def ny(
     *,
     ident: Annotated[

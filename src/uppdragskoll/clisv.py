@@ -117,6 +117,19 @@ def install() -> None:
     except (ImportError, AttributeError):  # pragma: no cover - a future typer
         pass
     try:
+        from typer.core import TyperArgument
+
+        shown = TyperArgument.display_type_rich
+        if getattr(shown, "__name__", "") != "display_type_sv":
+
+            def display_type_sv(self: Any, ctx: Any) -> str | None:
+                # `ID`, not `ID <str>`: our arguments carry Swedish metavars.
+                return None if self.metavar else shown(self, ctx)
+
+            TyperArgument.display_type_rich = display_type_sv  # type: ignore[method-assign]
+    except (ImportError, AttributeError):  # pragma: no cover - a future typer
+        pass
+    try:
         from typer._click import decorators
 
         original_help_option = decorators.help_option
