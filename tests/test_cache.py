@@ -97,3 +97,16 @@ def test_worker_processes_give_the_same_result(tmp_path: Path, monkeypatch: obje
     serial = loader.load_paths([data], workers=1)
     assert summary(parallel) == summary(serial)
     assert len(parallel.entries) == 60 * len(sources)
+
+
+def test_check_from_the_cache_points_at_the_same_lines(tmp_path: Path) -> None:
+    from uppdragskoll import checks
+
+    data = copy_data(tmp_path)
+    cache_dir = tmp_path / "cache"
+    loader.load_paths([data], cache_dir=cache_dir, keep_positions=False)
+    warm = loader.load_paths([data], cache_dir=cache_dir)
+    assert all(not e.document.values for e in warm.entries), "the cache holds no positions"
+    cold = loader.load_paths([data])
+    assert checks.run_all(warm.entries) == checks.run_all(cold.entries)
+    assert checks.run_all(cold.entries), "the bundled data has findings to locate"

@@ -19,7 +19,7 @@ from typing import Any
 
 from uppdragskoll import __version__
 
-FORMAT = 3  # bump when anything pickled changes shape
+FORMAT = 4  # bump when anything pickled changes shape
 
 Stat = tuple[int, int, int, int]
 

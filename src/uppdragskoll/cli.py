@@ -137,7 +137,9 @@ def load(data: Path | None, *, no_cache: bool = False) -> LoadResult:
     from uppdragskoll import loader
 
     folder = resolve_data_dir(data)
-    result = loader.load_paths([folder], cache_dir=cache_dir(no_cache), workers=workers())
+    result = loader.load_paths(
+        [folder], cache_dir=cache_dir(no_cache), workers=workers(), keep_positions=False
+    )
     if result.files == 0:
         fail(
             f"inga uppdragsfiler (*.yaml) i {folder}. Fel katalog? Ange --data, eller skapa "

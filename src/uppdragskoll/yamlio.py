@@ -11,7 +11,6 @@ Timestamps stay text, so the model parses dates and reports impossible ones with
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,11 +55,22 @@ class Document:
 
     name: str
     data: dict[Any, Any]
-    values: Mapping[Path_, tuple[int, int]] = field(repr=False)
-    keys: Mapping[Path_, tuple[int, int]] = field(repr=False)
+    values: dict[Path_, tuple[int, int]] = field(repr=False)
+    keys: dict[Path_, tuple[int, int]] = field(repr=False)
+    source: Path | None = field(default=None, repr=False, compare=False)  # set when stripped
+
+    def stripped(self, source: Path) -> Document:
+        """The same document without its data and positions, which views never use and which
+        dominate memory and the cache; `position` reads the file again if ever asked."""
+        return Document(self.name, {}, {}, {}, source)
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """The position of the value (or key) at `path`, or of its nearest recorded ancestor."""
+        if self.source is not None and not self.values:
+            again, _ = read_document(self.source, self.name)
+            if again is not None:  # the file may have changed since; positions are advisory
+                self.values.update(again.values)
+                self.keys.update(again.keys)
         if key and path in self.keys:
             return self.keys[path]
         probe = tuple(path)
