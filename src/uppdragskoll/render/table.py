@@ -16,6 +16,7 @@ from uppdragskoll import views
 from uppdragskoll.budget import BudgetRow, Total
 from uppdragskoll.money import format_kr
 from uppdragskoll.render import Terminal
+from uppdragskoll.render.grid import Column, Grid, Listing
 from uppdragskoll.schedule import Occurrence, State
 
 WIDE = 150  # budget tables show titles and agencies from here
@@ -125,19 +126,21 @@ def deadline_table(
     """
     if width < MEDIUM:
         return _deadline_list(rows, show_assignment=show_assignment, show_person=show_person)
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
-    _fixed(table, "Datum")
-    _fixed(table, "Veckodag")
-    _fixed(table, "Kvar", right=True)
-    # Only the description column stretches; names keep their natural width.
-    table.add_column("Redovisning", ratio=1, overflow="fold")
+    columns = [
+        Column("Datum"),
+        Column("Veckodag"),
+        Column("Kvar", right=True),
+        # Only the description stretches; names keep their natural width.
+        Column("Redovisning", stretch=True),
+    ]
     if show_person:
-        table.add_column("Ansvarig", overflow="fold", max_width=24)
+        columns.append(Column("Ansvarig", max_width=24))
+    grid = Grid(tuple(columns))
     for row in rows:
         occ = row.occurrence
         note = _note(row)
         lines = [_what(occ, show_assignment), _detail(occ)] + ([note] if note else [])
-        table.add_row(
+        grid.add_row(
             occ.due.isoformat(),
             views.weekday(occ.due),
             _days(row),
@@ -145,7 +148,7 @@ def deadline_table(
             *([row.responsible or "–"] if show_person else []),
             style=STATE_STYLE[row.state],
         )
-    return table
+    return grid
 
 
 def _what(occ: Occurrence, show_assignment: bool) -> str:
@@ -173,21 +176,19 @@ def _when(row: views.DeadlineRow) -> str:
 def _deadline_list(
     rows: Sequence[views.DeadlineRow], *, show_assignment: bool, show_person: bool
 ) -> RenderableType:
-    items: list[RenderableType] = []
+    listing = Listing()
     for row in rows:
         occ = row.occurrence
-        style = STATE_STYLE[row.state]
-        head = Text(f"{occ.due.isoformat()} {views.weekday(occ.due)} · ", style=style)
-        head.append(_when(row), style=style or "bold")
         body = [_what(occ, show_assignment), _detail(occ)]
         if show_person:
             body.append(f"ansvarig: {row.responsible or '–'}")
         note = _note(row)
         if note:
             body.append(note)
-        items.append(head)
-        items.append(Padding(Text("\n".join(body), style=style), (0, 0, 1, 2)))
-    return Group(*items)
+        style = STATE_STYLE[row.state]
+        head = f"{occ.due.isoformat()} {views.weekday(occ.due)} · {_when(row)}"
+        listing.add(head, body, style=style, head_style=style or "bold")
+    return listing
 
 
 def money_table(
