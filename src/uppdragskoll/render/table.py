@@ -205,15 +205,17 @@ def money_table(
     if width < MEDIUM:
         return _money_list(rows, totals)
     wide = width >= WIDE
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("Uppdrag", ratio=3, overflow="fold")
-    if wide:
-        table.add_column("Myndighet", ratio=2, overflow="fold")
-    table.add_column("Anslag", ratio=1, overflow="fold")
-    _fixed(table, "År")
     headings = ("Beräknat", "Beviljat") if detailed else ("Tak",)
-    for heading in (*headings, "Utfall", "Kvar"):
-        _fixed(table, f"{heading}, kr", right=True)
+    table = Grid(
+        (
+            Column("Uppdrag", stretch=wide),
+            *([Column("Myndighet", max_width=24)] if wide else []),
+            Column("Anslag", max_width=16),
+            Column("År"),
+            *(Column(f"{h}, kr", right=True) for h in (*headings, "Utfall", "Kvar")),
+        ),
+        expand=False,
+    )
 
     def cells(
         planned: int | None,
@@ -333,54 +335,51 @@ def render_status(view: views.StatusView, term: Terminal) -> str:
 
 
 def _milestone_list(rows: Sequence[views.MilestoneRow], show_assignment: bool) -> RenderableType:
-    items: list[RenderableType] = []
+    listing = Listing()
     for row in rows:
         act = row.milestone.activity
         person = row.milestone.assignment.person(act.responsible)
         overdue = not act.done and row.days_left is not None and row.days_left < 0
         style = "dim" if act.done else ("red" if overdue else "")
-        head = Text(act.period.end.isoformat() if act.period else "utan datum", style=style)
+        head = act.period.end.isoformat() if act.period else "utan datum"
         state = "klar" if act.done else ("försenad" if overdue else "")
         if state:
-            head.append(f" · {state}", style=style or "bold")
+            head += f" · {state}"
         if act.period and not act.period.exact:
-            head.append(f" ({act.period.text})", style=style)
+            head += f" ({act.period.text})"
         body = [act.title]
         if show_assignment:
             body.append(row.milestone.assignment.id)
         if person:
             body.append(f"ansvarig: {person.name}")
-        items += [head, Padding(Text("\n".join(body), style=style), (0, 0, 1, 2))]
-    return Group(*items)
+        listing.add(head, body, style=style, head_style=style or ("bold" if state else ""))
+    return listing
 
 
 def milestone_table(
     rows: Sequence[views.MilestoneRow], width: int, *, show_assignment: bool = True
 ) -> RenderableType:
-    medium = width >= MEDIUM
-    if not medium:
+    if width < MEDIUM:
         return _milestone_list(rows, show_assignment)
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=medium)
-    if medium:
-        table.add_column("Period", ratio=1, overflow="fold")
-    _fixed(table, "Senast")
-    table.add_column("Aktivitet", ratio=3, overflow="fold")
-    table.add_column("Ansvarig", overflow="fold", max_width=22 if medium else 12)
-    _fixed(table, "Klar")
+    table = Grid(
+        (
+            Column("Period", max_width=22),
+            Column("Senast"),
+            Column("Aktivitet", stretch=True),
+            Column("Ansvarig", max_width=22),
+            Column("Klar"),
+        )
+    )
     for row in rows:
         act = row.milestone.activity
         person = row.milestone.assignment.person(act.responsible)
         overdue = not act.done and row.days_left is not None and row.days_left < 0
-        period = act.period.text if act.period else "–"
-        end = act.period.end.isoformat() if act.period else "–"
         title = act.title
         if show_assignment:
             title += f"\n{row.milestone.assignment.id}"
-        if not medium and act.period and not act.period.exact:
-            title += f"\n({period})"
         table.add_row(
-            *([period] if medium else []),
-            end,
+            act.period.text if act.period else "–",
+            act.period.end.isoformat() if act.period else "–",
             title,
             person.name if person else "–",
             "ja" if act.done else ("nej, försenad" if overdue else "nej"),
@@ -412,10 +411,8 @@ def render_budget(view: views.BudgetView, term: Terminal) -> str:
 def totals_table(totals: Sequence[Total], width: int) -> RenderableType:
     if width < MEDIUM:
         return _money_list((), totals)
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("", ratio=1, overflow="fold")
-    for heading in ("Beräknat", "Beviljat", "Tak", "Utfall", "Kvar"):
-        _fixed(table, f"{heading}, kr", right=True)
+    headings = ("Beräknat", "Beviljat", "Tak", "Utfall", "Kvar")
+    table = Grid((Column(""), *(Column(f"{h}, kr", right=True) for h in headings)), expand=False)
     for t in totals:
         mark = " *" if t.preliminary else ""
         table.add_row(
