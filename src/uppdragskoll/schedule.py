@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -25,6 +26,11 @@ class State(StrEnum):
     SOON = "snart"  # within SOON_DAYS
     UPCOMING = "kommande"
     CLOSED = "avslutad"  # the assignment ended without this being delivered
+
+
+@functools.lru_cache(maxsize=4096)
+def _recurrence(first: date, step_months: int, until: date) -> tuple[date, ...]:
+    return tuple(recurrence_dates(first, step_months, until))
 
 
 def recurrence_dates(first: date, step_months: int, until: date) -> list[date]:
@@ -123,9 +129,7 @@ def occurrences(assignment: Assignment) -> Iterator[Occurrence]:
         if deadline.due is None:
             continue
         if deadline.repeats is not None and deadline.until is not None:
-            dates = recurrence_dates(
-                deadline.due.due, STEP_MONTHS[deadline.repeats], deadline.until.due
-            )
+            dates = _recurrence(deadline.due.due, STEP_MONTHS[deadline.repeats], deadline.until.due)
             for day in dates:
                 yield Occurrence(
                     assignment,

@@ -33,6 +33,9 @@ def wrap(text: str, width: int) -> list[str]:
     """Lines of at most `width` characters; words longer than that are split."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
+        if len(paragraph) <= width and "\t" not in paragraph:
+            lines.append(paragraph.rstrip())  # the common case; textwrap costs 10 µs a line
+            continue
         lines.extend(
             textwrap.wrap(paragraph, width, break_long_words=True, break_on_hyphens=False) or [""]
         )
