@@ -25,6 +25,7 @@ from uppdragskoll.cli import (
     DebugOpt,
     KindOpt,
     MinistryOpt,
+    NoCacheOpt,
     PersonOpt,
     TagOpt,
     TodayOpt,
@@ -367,6 +368,7 @@ def ical(
     kind: KindOpt = None,
     data: DataOpt = None,
     today: TodayOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Skriv kalenderflöden (.ics) med alla redovisningar, att prenumerera på i Outlook, Google,
@@ -394,7 +396,7 @@ def ical(
     from uppdragskoll.render.ical import EventCache, FeedOptions, render_feed
 
     folder = resolve_data_dir(data)
-    result = load(folder)
+    result = load(folder, no_cache=no_cache)
     _refuse_empty_data(folder, result)
     known_id(result, assignment)
     settings = result.settings
