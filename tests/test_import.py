@@ -406,6 +406,295 @@ def test_appropriation_in_the_same_or_next_sentence() -> None:
     }
 
 
+# --- whose money: the subject of the money sentence decides (issue from a new user) ---------
+
+
+def several(body: str) -> str:
+    """A decision addressed to two agencies that names a third in its body."""
+    return (
+        "Socialdepartementet\n\nUppdrag att utveckla en nationell tjänst\n\n"
+        "Regeringens beslut\n\n"
+        "Regeringen ger E-hälsomyndigheten och Läkemedelsverket i uppdrag att utveckla en "
+        "nationell tjänst i samråd med Socialstyrelsen.\n\n"
+        f"{body}\n\n"
+        "På regeringens vägnar\n\nAnna Andersson\n\nBo Berg\n"
+    )
+
+
+def budget_rows(text: str) -> list[tuple[str | None, str, str, int, str | None]]:
+    """(myndighet, år, beräknat|beviljat, belopp, anslag) per budget row."""
+    budget = draft_from_text(text).data.get("budget", [])
+    assert isinstance(budget, list)
+    rows = []
+    for line in budget:
+        appr = line.get("anslag", {}).get("anslag")
+        for year, amounts in line["år"].items():
+            for kind, amount in amounts.items():
+                rows.append((line.get("myndighet"), str(year), kind, amount, appr))
+    return rows
+
+
+def agency_names(text: str) -> list[str]:
+    agencies = draft_from_text(text).data.get("myndigheter", [])
+    assert isinstance(agencies, list)
+    return [a["namn"] for a in agencies]
+
+
+def test_money_goes_to_the_subject_of_its_sentence() -> None:
+    text = several(
+        "E-hälsomyndigheten får under 2026 använda 3 000 000 kronor för uppdraget. "
+        "Socialstyrelsen får under 2026 använda 500 000 kronor för sitt arbete inom uppdraget. "
+        "Kostnaderna ska belasta anslaget 1:8 Bidrag till folkhälsa och sjukvård inom "
+        "utgiftsområde 9 Hälsovård, sjukvård och social omsorg."
+    )
+    assert budget_rows(text) == [
+        ("E-hälsomyndigheten", "2026", "beviljat", 3_000_000, "1:8"),
+        ("Socialstyrelsen", "2026", "beviljat", 500_000, "1:8"),
+    ]
+    assert agency_names(text) == ["E-hälsomyndigheten", "Läkemedelsverket", "Socialstyrelsen"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Regeringen beräknar att Socialstyrelsen får använda 800 000 kronor under 2027.",
+            [("Socialstyrelsen", "2027", "beräknat", 800_000)],
+        ),
+        (
+            "Regeringen avser att under 2027 anvisa 800 000 kronor till Socialstyrelsen.",
+            [("Socialstyrelsen", "2027", "beräknat", 800_000)],
+        ),
+        (
+            "För 2026 får högst 900 000 kronor användas av Läkemedelsverket och högst 400 000 "
+            "kronor av Socialstyrelsen.",
+            [
+                ("Läkemedelsverket", "2026", "beviljat", 900_000),
+                ("Socialstyrelsen", "2026", "beviljat", 400_000),
+            ],
+        ),
+        (
+            "E-hälsomyndigheten får under 2026 använda 2 000 000 kronor och Socialstyrelsen "
+            "500 000 kronor.",
+            [
+                ("E-hälsomyndigheten", "2026", "beviljat", 2_000_000),
+                ("Socialstyrelsen", "2026", "beviljat", 500_000),
+            ],
+        ),
+        (
+            "Läkemedelsverket och Socialstyrelsen får vardera använda 250 000 kronor under 2026.",
+            [
+                ("Läkemedelsverket", "2026", "beviljat", 250_000),
+                ("Socialstyrelsen", "2026", "beviljat", 250_000),
+            ],
+        ),
+    ],
+)
+def test_money_subject_phrases(sentence: str, expected: list[tuple[str, str, str, int]]) -> None:
+    text = several(sentence)
+    assert [row[:4] for row in budget_rows(text)] == expected
+    assert "Socialstyrelsen" in agency_names(text)
+
+
+def test_named_agency_that_gets_no_money_is_not_the_owner() -> None:
+    """Negative: "i samråd med", "hos Kammarkollegiet" and the first agency of the decision
+    do not take the money; an agency that only cooperates does not join `myndigheter`."""
+    text = several(
+        "E-hälsomyndigheten får, i samråd med Socialstyrelsen, under 2026 använda 2 000 000 "
+        "kronor. Medlen ska rekvireras hos Kammarkollegiet senast den 1 december 2026."
+    )
+    assert budget_rows(text) == [("E-hälsomyndigheten", "2026", "beviljat", 2_000_000, None)]
+    assert agency_names(text) == ["E-hälsomyndigheten", "Läkemedelsverket"]
+
+
+def test_agency_given_a_task_joins_and_its_deadline_counts() -> None:
+    text = several(
+        "Socialstyrelsen ska bistå E-hälsomyndigheten och senast den 1 juni 2026 redovisa "
+        "sitt underlag till Regeringskansliet (Socialdepartementet)."
+    )
+    assert agency_names(text) == ["E-hälsomyndigheten", "Läkemedelsverket", "Socialstyrelsen"]
+    assert dates(text) == ["2026-06-01"]
+
+
+def test_standing_duty_and_reasons_do_not_add_agencies() -> None:
+    text = several(
+        "Uppdraget ska redovisas senast den 1 december 2026. Skolverket ska enligt sitt "
+        "regleringsbrev redovisa ett närliggande uppdrag senast den 1 mars 2026.\n\n"
+        "Skälen för regeringens beslut\n\nFolkhälsomyndigheten ska följa utvecklingen."
+    )
+    assert agency_names(text) == ["E-hälsomyndigheten", "Läkemedelsverket"]
+    assert dates(text) == ["2026-12-01"]
+
+
+def test_planned_money_that_names_a_granting_verb_is_planned() -> None:
+    """ "Regeringen beräknar att X får använda …" is beräknat, not beviljat; a granted
+    sentence before it stays beviljat."""
+    text = decision(
+        "Testverket får använda 1 000 000 kronor under 2026. Regeringen beräknar att "
+        "Testverket får använda 2 000 000 kronor per år under 2027–2028."
+    )
+    assert money(text) == [
+        ("2026", "beviljat", 1_000_000),
+        ("2027", "beräknat", 2_000_000),
+        ("2028", "beräknat", 2_000_000),
+    ]
+
+
+def test_money_table_with_agencies_and_year_columns() -> None:
+    text = several(
+        "Myndigheterna får använda följande belopp för uppdraget (tkr):\n\n"
+        "Myndighet 2026 2027\nE-hälsomyndigheten 4 500 3 000\nLäkemedelsverket 900 600\n"
+        "Summa 5 400 3 600\n\n"
+        "Beloppen för 2027 är beräknade och förutsätter att riksdagen anvisar medel."
+    )
+    assert [row[:4] for row in budget_rows(text)] == [
+        ("E-hälsomyndigheten", "2026", "beviljat", 4_500_000),
+        ("E-hälsomyndigheten", "2027", "beräknat", 3_000_000),
+        ("Läkemedelsverket", "2026", "beviljat", 900_000),
+        ("Läkemedelsverket", "2027", "beräknat", 600_000),
+    ]
+
+
+def test_replaced_amount_is_not_a_row() -> None:
+    text = decision("Testverket får i stället för 2 000 000 kronor använda 3 500 000 kronor 2025.")
+    assert money(text) == [("2025", "beviljat", 3_500_000)]
+
+
+def test_short_name_the_decision_introduces_is_a_recipient() -> None:
+    text = several(
+        "Inspektionen för vård och omsorg (IVO) ska bistå myndigheterna. Läkemedelsverket ska "
+        "lämna sitt underlag till IVO senast den 1 september 2026."
+    )
+    [entry] = deadlines(text)
+    assert entry["mottagare"] == "Inspektionen för vård och omsorg"
+    assert "Inspektionen för vård och omsorg" in agency_names(text)
+
+
+def test_report_with_another_report_takes_its_own_kind() -> None:
+    text = decision(
+        "Uppdraget ska slutredovisas senast den 1 juni 2026. Testverket ska i samband med "
+        "slutredovisningen redovisa hur de ytterligare medlen har använts."
+    )
+    assert [(e["datum"], e["typ"]) for e in deadlines(text)] == [
+        ("2026-06-01", "slutredovisning"),
+        ("2026-06-01", "ekonomisk redovisning"),
+    ]
+
+
+def test_wide_money_table_is_read_quickly() -> None:
+    row = " ".join(["100"] * 24)
+    text = several(
+        "Myndigheterna får använda följande belopp (tkr):\n\n"
+        "Myndighet 2026 2027 2028 2029 2030 2031 2032 2033 2034 2035\n"
+        f"E-hälsomyndigheten {row}\n\nUppdraget ska redovisas senast den 1 mars 2027."
+    )
+    draft = draft_from_text(text)
+    assert any("Tabellraden" in n for n in draft.review)
+
+
+# --- yearly reports versus partial ones ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Testverket ska lämna en årlig lägesrapport senast den 1 mars varje år 2026–2028.",
+        "Testverket ska årligen redovisa hur arbetet fortskrider i en lägesrapport senast den "
+        "15 april, första gången 2026 och sista gången 2028.",
+        "En statusrapport ska lämnas senast den 1 mars varje år 2026–2028.",
+        "Testverket ska senast den 1 mars varje år 2026–2028 redovisa hur arbetet fortskrider.",
+        "Testverket ska varje år lämna en verksamhetsrapport, senast den 1 mars, med början "
+        "2026 och till och med 2028.",
+    ],
+)
+def test_yearly_progress_reports_are_annual(sentence: str) -> None:
+    [entry] = deadlines(decision(sentence))
+    assert entry["typ"] == "årlig redovisning"
+    assert entry["upprepas"] == "årligen"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Testverket ska lämna en lägesrapport senast den 1 oktober 2026.", "delredovisning"),
+        ("En statusrapport ska lämnas senast den 1 oktober 2026.", "delredovisning"),
+        (
+            "En redovisning av hur arbetet fortskrider ska lämnas senast den 1 oktober 2026.",
+            "delredovisning",
+        ),
+        (
+            "Testverket ska lämna en verksamhetsrapport senast den 1 oktober 2026.",
+            "delredovisning",
+        ),
+        (
+            "Lägesrapporter ska lämnas kvartalsvis, första gången senast den 15 januari 2026.",
+            "delredovisning",
+        ),
+        (
+            "Testverket ska årligen lämna en ekonomisk redovisning senast den 1 mars 2026–2028.",
+            "ekonomisk redovisning",
+        ),
+    ],
+)
+def test_progress_reports_that_are_not_yearly(sentence: str, kind: str) -> None:
+    text = decision(sentence + " Uppdraget ska slutredovisas senast den 1 december 2028.")
+    entries = [e for e in deadlines(text) if e.get("typ") != "slutredovisning"]
+    assert [e["typ"] for e in entries] == [kind]
+
+
+# --- dates that do not exist --------------------------------------------------------------------
+
+
+def test_impossible_date_is_a_review_note_and_a_fact() -> None:
+    sentence = "Medlen ska rekvireras senast den 31 april 2026 hos Kammarkollegiet."
+    draft = draft_from_text(decision(f"Testverket får använda 1 000 000 kronor 2026. {sentence}"))
+    entries = draft.data["redovisningar"]
+    assert isinstance(entries, list)
+    [entry] = entries
+    assert entry["typ"] == "rekvisition"
+    assert entry["löpande"] is True and "datum" not in entry
+    assert "31 april 2026" in entry["anteckning"]
+    notes = [n for n in draft.review if "31 april 2026" in n]
+    assert len(notes) == 1 and sentence in notes[0] and "finns inte" in notes[0]
+    [fact] = [f for f in draft.facts if f.kind == "ogiltigt datum"]
+    assert fact.value == "31 april 2026" and fact.källtext == sentence
+
+
+def test_impossible_date_outside_a_deadline_is_still_noted() -> None:
+    draft = draft_from_text(
+        decision("Testverket ska följa arbetet som inleds den 30 februari 2026.")
+    )
+    assert "redovisningar" not in draft.data
+    assert any("30 februari 2026" in n and "finns inte" in n for n in draft.review)
+    assert [f.value for f in draft.facts if f.kind == "ogiltigt datum"] == ["30 februari 2026"]
+
+
+@pytest.mark.parametrize(
+    ("body", "background"),
+    [
+        ("Medlen ska rekvireras senast den 30 april 2026.", ""),
+        ("Medlen ska rekvireras senast den 29 februari 2028.", ""),  # a leap year
+        ("Uppdraget ska redovisas senast den 1 mars 2026.", "Beslutet fattades den 31 april 2024."),
+    ],
+)
+def test_possible_dates_and_background_give_no_date_note(body: str, background: str) -> None:
+    draft = draft_from_text(decision(body, background=background))
+    assert not any("finns inte" in n for n in draft.review)
+    assert not [f for f in draft.facts if f.kind == "ogiltigt datum"]
+    entries = draft.data["redovisningar"]
+    assert isinstance(entries, list) and len(entries) == 1
+
+
+def test_old_deadline_under_background_is_the_replaced_one() -> None:
+    text = decision(
+        "Uppdraget ska i stället slutredovisas senast den 30 april 2027.",
+        background="Enligt beslutet skulle uppdraget slutredovisas senast den 1 december 2026.",
+    )
+    [entry] = deadlines(text)
+    assert entry["datum"] == "2027-04-30"
+    assert entry["ändringar"] == [{"datum": "2026-12-01"}]
+
+
 # --- identity -------------------------------------------------------------------------------
 
 

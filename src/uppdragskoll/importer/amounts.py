@@ -225,7 +225,8 @@ _AREA_RE = re.compile(r"\butgiftsområde(?:t)?\s+(?P<n>\d{1,2})\b", re.I)
 _APPROPRIATION_RE = re.compile(
     r"\b(?:ram)?anslag(?:et)?\s+(?P<a>\d{1,2}:\d{1,2})(?![\d:])"
     r"(?:\s+(?P<name>[A-ZÅÄÖ][^,.;()]*?))?(?=\s*(?:,|\.|;|\(|$|\s+anslagspost|\s+ap\.|\s+inom|"
-    r"\s+under\s+utgiftsområde|\s+och\s+som|\s+som\s|\s+för\s+budgetåret))",
+    r"\s+under\s+utgiftsområde|\s+och\s+som|\s+som\s|\s+för\s+budgetåret|\s+respektive\s|"
+    r"\s+(?:och|samt)\s+(?:ram)?anslag))",
 )
 _ITEM_RE = re.compile(r"\b(?:anslagspost(?:en)?|ap\.)\s*(?P<n>\d{1,3})\b", re.I)
 
@@ -242,25 +243,38 @@ class AppropriationHit:
 
 def find_appropriation(sentence: str) -> AppropriationHit | None:
     """The appropriation a sentence charges: utgiftsområde, anslag, anslagspost."""
-    m = _APPROPRIATION_RE.search(sentence)
-    if m is None:
-        return None
-    area = _AREA_RE.search(sentence)
-    item = _ITEM_RE.search(sentence, m.end())
-    name = (m.group("name") or "").strip() or None
-    if name and len(name) > 90:
-        name = None
-    area_number = int(area.group("n")) if area else None
-    if area_number is not None and not 1 <= area_number <= 27:
-        area_number = None
-    return AppropriationHit(
-        area_number,
-        m.group("a"),
-        int(item.group("n")) if item else None,
-        name,
-        m.start(),
-        m.end(),
-    )
+    hits = find_appropriations(sentence)
+    return hits[0] if hits else None
+
+
+def find_appropriations(sentence: str) -> list[AppropriationHit]:
+    """Every appropriation the sentence names ("anslaget 1:1 Skatteverket respektive anslaget
+    1:3 Kronofogdemyndigheten"), each with the utgiftsområde and anslagspost nearest it."""
+    matches = list(_APPROPRIATION_RE.finditer(sentence))
+    areas = list(_AREA_RE.finditer(sentence))
+    out = []
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(sentence)
+        item = _ITEM_RE.search(sentence, m.end(), end)
+        earlier = [a for a in areas if a.start() < m.start()]
+        area = earlier[-1] if earlier else (areas[0] if areas else None)
+        name = (m.group("name") or "").strip() or None
+        if name and len(name) > 90:
+            name = None
+        area_number = int(area.group("n")) if area else None
+        if area_number is not None and not 1 <= area_number <= 27:
+            area_number = None
+        out.append(
+            AppropriationHit(
+                area_number,
+                m.group("a"),
+                int(item.group("n")) if item else None,
+                name,
+                m.start(),
+                m.end(),
+            )
+        )
+    return out
 
 
 # --- planned or granted --------------------------------------------------------------------
@@ -268,11 +282,12 @@ def find_appropriation(sentence: str) -> AppropriationHit | None:
 PLANNED_RE = re.compile(
     r"\b(?:beräknar|beräknas|beräknat|avser\s+(?:att\s+)?(?:\w+\s+){0,3}?(?:avsätta|tillföra|"
     r"anvisa|föreslå)|planerar\s+att\s+(?:avsätta|tillföra|anvisa)|kommer\s+att\s+avsättas|"
-    r"under\s+förutsättning\s+att\s+riksdagen|preliminärt)\b",
+    r"under\s+förutsättning\s+att\s+riksdagen|förutsätter\s+att\s+riksdagen|preliminär[at]?|"
+    r"beräknade)\b",
     re.IGNORECASE,
 )
 GRANTED_RE = re.compile(
-    r"\b(?:får\b(?:\s+\S+){0,12}?\s+(?:använda|användas|disponera|disponeras|rekvirera|"
+    r"\b(?:får\b,?(?:\s+\S+){0,12}?\s+(?:använda|användas|disponera|disponeras|rekvirera|"
     r"rekvireras|uppgå|betalas\s+ut|utbetalas)|beviljar|beviljas|beviljats|tilldelas|"
     r"tilldelar|anvisar|ställer\s+(?:\w+\s+){0,6}?till\s+(?:\w+\s+)?förfogande|ställs\s+till\s+"
     r"(?:\w+\s+)?förfogande|betalas\s+ut|utbetalas)\b",

@@ -85,13 +85,15 @@ _ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4}
 class DateHit:
     """A date phrase. `values` holds one ISO date or period text per occurrence."""
 
-    kind: str  # iso | day | annual | quarter | half | season | winter | part | month | year
+    kind: str  # iso | day | annual | quarter | half | season | winter | part | month | year |
+    # invalid (a day that does not exist: "den 31 april 2026"; `values` is empty)
     start: int
     end: int
     values: tuple[str, ...]
     year_range: bool = False  # "2026–2028": a recurring series rather than separate dates
     day_month: tuple[int, int] | None = None  # set when the year is missing ("den 1 mars")
     prefix: str = ""  # for "year": the governing words ("senast", "under", ...)
+    written: str = ""  # for "invalid": the date as the decision writes it
 
     @property
     def text_value(self) -> str:
@@ -130,19 +132,19 @@ def _hit(kind: str, m: re.Match[str]) -> DateHit | None:
     if kind == "iso":
         iso = g["iso"]
         value = _iso(int(iso[:4]), int(iso[5:7]), int(iso[8:]))
-        return DateHit(kind, start, end, (value,)) if value else None
+        return DateHit(kind, start, end, (value,)) if value else _invalid(m)
     if kind == "day":
         month = _month_number(g["m"])
         day = int(g["d"])
-        if not month or not 1 <= day <= 31:
+        if not month:
             return None
         if g.get("y") is None:
             if _iso(2024, month, day) is None:  # a leap year accepts 29 February
-                return None
+                return _invalid(m)
             return DateHit(kind, start, end, (), day_month=(month, day))
         years, is_range = _years(m)
         values = tuple(v for y in years if (v := _iso(y, month, day)))
-        return DateHit(kind, start, end, values, is_range) if values else None
+        return DateHit(kind, start, end, values, is_range) if values else _invalid(m)
     if kind == "annual":
         if g.get("y") is None:
             return DateHit(kind, start, end, (), day_month=ANNUAL_REPORT_DAY)
@@ -170,6 +172,12 @@ def _hit(kind: str, m: re.Match[str]) -> DateHit | None:
         prefix = " ".join(g["pre"].lower().split())
         return DateHit(kind, start, end, (str(year),), prefix=prefix)
     return None
+
+
+def _invalid(m: re.Match[str]) -> DateHit:
+    """ "den 31 april 2026", "2026-02-30": written as a date but not in the calendar."""
+    written = re.sub(r"^den\s+", "", " ".join(m.group().split()), flags=re.I)
+    return DateHit("invalid", m.start(), m.end(), (), written=written)
 
 
 def _ordinal(text: str) -> int:

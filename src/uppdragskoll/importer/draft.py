@@ -190,6 +190,10 @@ def _build(ex: Extraction, source: str) -> Draft:
     else:
         review.append("Inga redovisningar med datum hittades; läs beslutet och fyll i.")
 
+    for value, sentence, span in ex.invalid_dates:
+        # "den 31 april 2026": no such day; the sentence is on the review list
+        fact("ogiltigt datum", value, sentence.text, span)
+
     for value, sentence, span in ex.validity:
         fact("giltighet", value, sentence.text, span)
         review.append(

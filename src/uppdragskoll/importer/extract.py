@@ -8,6 +8,11 @@ The rules, in short (docs/importera.md says it in Swedish for users):
   cited ("redovisade 1 augusti 2025", "beslut den …", "från och med …").
 - Money is a row when the sentence says it is planned ("beräknar", "under förutsättning att
   riksdagen") or granted ("får … använda", "beviljar"); a year comes from the same sentence.
+  "Regeringen beräknar att X får använda" is planned. The agency is the subject of the
+  amount's clause ("Socialstyrelsen får …", "och Y 400 000 kronor"), else the one after it
+  ("… kronor till X"); agencies that get money or a task ("X ska bistå") join `myndigheter`.
+- A table after "följande belopp (tkr):" is read row by row (tables.py).
+- A date that does not exist ("den 31 april 2026") is a fact and a review note, never dropped.
 """
 
 from __future__ import annotations
@@ -24,11 +29,21 @@ from .amounts import (
     YearHit,
     find_amounts,
     find_appropriation,
+    find_appropriations,
     find_years,
     money_markers,
 )
 from .dates import DateHit, due_sort_key, find_dates
-from .identity import AGENCY, DNR_PREFIX_MINISTRY, Identity, foreign_subject, read_identity
+from .identity import (
+    AGENCY,
+    DNR_PREFIX_MINISTRY,
+    Identity,
+    agency_mentions,
+    foreign_subject,
+    read_identity,
+    task_subjects,
+)
+from .tables import Row, introduces_table, looks_like_table, parse_rows, table_unit
 from .text import Document, Region, Sentence, parse
 
 Scalar = str | int | bool
@@ -39,7 +54,7 @@ class Fact:
     """One thing found in the text, with where it is in the ORIGINAL input."""
 
     kind: str  # titel | diarienummer | departement | beslutad | myndighet | redovisning |
-    # belopp | anslag | giltighet
+    # belopp | anslag | giltighet | ogiltigt datum
     value: str | int
     source_text: str  # the cleaned sentence the fact was read from
     start: int  # offsets into the original input text, [start, end)
@@ -108,6 +123,9 @@ class Extraction:
     last_money: tuple[Sentence, int] | None = None  # sentence of the latest money rows
     recipient_hints: list[str] = field(default_factory=list)  # recipients named without a date
     review: list[str] = field(default_factory=list)
+    invalid_dates: list[tuple[str, Sentence, tuple[int, int]]] = field(default_factory=list)
+    table: _Table | None = None  # a money table being read ("följande belopp (tkr):")
+    money_run: list[tuple[Sentence, int]] = field(default_factory=list)  # consecutive money
 
 
 # --- vocabulary -------------------------------------------------------------------------------
@@ -163,9 +181,11 @@ _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("återbetalning", r"\båterbetal\w*|\bbetala[s]?\s+tillbaka|\båterföras"),
         (
             "ekonomisk redovisning",
-            r"\bekonomisk\w*\s+(?:redovis\w*|rapport\w*|slutredovis\w*)|\bredovisning\s+av\s+"
+            r"\bekonomisk\w*\s+(?:redovis\w*|rapport\w*|slutredovis\w*)|\bredovis\w*\s+(?:de\s+)?"
+            r"(?:kostnaderna|utgifterna)\b|\bkostnadsredovis\w*|\bredovisning\s+av\s+"
             r"(?:de\s+)?(?:använda|förbrukade|utbetalade|erhållna)\s+medel|\bredovis\w*\s+(?:hur\s+)?"
-            r"(?:medlen|bidraget|beloppet)\s+(?:har\s+)?(?:använts|förbrukats)|\bmedlen\s+ska\s+"
+            r"(?:[\wåäö]+\s+){0,3}?(?:medlen|medel|bidraget|beloppet|pengarna)\s+(?:har\s+)?(?:använts|"
+            r"förbrukats|disponerats)|\bmedlen\s+ska\s+"
             r"redovisas|\bredovisning\s+av\s+(?:hur\s+)?medlen",
         ),
         (
@@ -181,7 +201,10 @@ _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "delredovisning",
             r"\bdelredovis\w*|\bdelrapport\w*|\blägesrapport\w*|\blägesredovis\w*|"
-            r"\bdelresultat\w*|\bstatusrapport\w*|\bmellanrapport\w*|\bavrapporter\w*",
+            r"\bdelresultat\w*|\bstatusrapport\w*|\bmellanrapport\w*|\bavrapporter\w*|"
+            r"\bverksamhetsrapport\w*|\blägesbeskrivning\w*|\bhur\s+arbetet\s+(?:fortskrider|"
+            r"framskrider|går\s+framåt)|\barbetets\s+fortskridande|\bläget\s+i\s+arbetet|"
+            r"\bredovisa\s+läget\b",
         ),
         ("årlig redovisning", r"\bårligen\b|\bårlig\w*|\bvarje\s+år\b|\ben\s+gång\s+per\s+år\b"),
     )
@@ -206,8 +229,9 @@ _OTHER_RECURRENCE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 # "enligt sin instruktion": a standing duty of the agency, not part of this assignment
 _STANDING_DUTY = re.compile(
-    r"\benligt\s+(?:sin|sitt|sina|dess|myndighetens|[\wåäö]+s)\s+(?:instruktion|regleringsbrev)|"
-    r"\bi\s+(?:sin|sitt)\s+(?:instruktion|regleringsbrev)",
+    r"\benligt\s+(?:sin|sitt|sina|dess|myndighetens|kommitténs|utredningens|[\wåäö]+s)\s+"
+    r"(?:instruktion|regleringsbrev|direktiv|tilläggsdirektiv|kommittédirektiv)|"
+    r"\bi\s+(?:sin|sitt|sina)\s+(?:instruktion|regleringsbrev|direktiv)",
     re.I,
 )
 _ONGOING = re.compile(
@@ -241,15 +265,28 @@ _RECIPIENT = re.compile(rf"\b(?:till|hos|från)\s+(?P<r>{AGENCY})")
 def extract(text: str) -> Extraction:
     doc = parse(text)
     ex = Extraction(doc, read_identity(doc))
+    _task_agencies(ex)
     seen: set[str] = set()
     for sentence in doc.sentences:
-        if sentence.region is not Region.BODY or _is_heading(doc, sentence):
+        if sentence.region is not Region.BODY:
+            ex.table = None
+        if sentence.region is Region.BACKGROUND and sentence.key not in seen:
+            seen.add(sentence.key)
+            _replaced_in_background(ex, sentence)
             continue
-        if sentence.key in seen:
-            continue  # the same sentence in a repeated copy of the decision
+        if sentence.region is not Region.BODY or sentence.key in seen:
+            continue  # (the same sentence in a repeated copy of the decision is read once)
+        if ex.table is not None:
+            if _table_line(ex, sentence):
+                seen.add(sentence.key)
+                continue
+            _table_end(ex, sentence)
+        if _is_heading(doc, sentence):
+            continue
         seen.add(sentence.key)
         _validity(ex, sentence)
         _deadlines(ex, sentence)
+        _invalid_dates(ex, sentence)
         _money(ex, sentence)
     _resolve(ex)
     return ex
@@ -257,6 +294,74 @@ def extract(text: str) -> Extraction:
 
 def _is_heading(doc: Document, sentence: Sentence) -> bool:
     return doc.paragraphs[sentence.paragraph].heading
+
+
+def _reasons(doc: Document) -> set[int]:
+    """Paragraphs under "Skälen för regeringens beslut": the government's reasons."""
+    out: set[int] = set()
+    inside = False
+    for index, para in enumerate(doc.paragraphs):
+        if para.heading:
+            key = " ".join(doc.flat.text[para.start : para.end].lower().split())
+            inside = key.startswith("skälen")
+            continue
+        if inside:
+            out.add(index)
+    return out
+
+
+def _task_agencies(ex: Extraction) -> None:
+    """Agencies the decision gives a task besides those it addresses: "Socialstyrelsen och
+    Läkemedelsverket ska bistå …". Their deadlines are then part of this assignment."""
+    reasons = _reasons(ex.doc)
+    known = {name for name, _, _ in ex.identity.agencies}
+    for sentence in ex.doc.sentences:
+        if sentence.region is not Region.BODY or sentence.paragraph in reasons:
+            continue
+        if _is_heading(ex.doc, sentence) or _STANDING_DUTY.search(sentence.text):
+            continue
+        for a, b, name in task_subjects(ex.identity, sentence.text):
+            _add_agency(ex, name, sentence, (sentence.start + a, sentence.start + b), known)
+
+
+def _add_agency(
+    ex: Extraction, name: str, sentence: Sentence, span: tuple[int, int], known: set[str]
+) -> None:
+    if name in known:
+        return
+    known.add(name)
+    ex.identity.agencies.append((name, sentence, span))
+    ex.identity.aliases.add(name.lower())
+    ex.identity.aliases.update(k for k, v in ex.identity.alias_of.items() if v == name)
+
+
+def _replaced_in_background(ex: Extraction, sentence: Sentence) -> None:
+    """ "Enligt beslutet skulle uppdraget slutredovisas senast …" under Bakgrund: the date an
+    amendment replaces. Nothing else under Bakgrund is read."""
+    text = sentence.text
+    if _PAST_MODAL.search(text) and not _MODAL.search(text):
+        _replaced(ex, text, _deliveries(text))
+
+
+def _replaced(ex: Extraction, text: str, deliveries: list[re.Match[str]]) -> None:
+    hits = [h for h in find_dates(text) if h.values and _accept_date(text, h, deliveries, True)]
+    for hit, kind in zip(hits, _kinds_for(text, hits), strict=True):
+        ex.replaced.extend((kind, v) for v in hit.values)
+
+
+def _invalid_dates(ex: Extraction, sentence: Sentence) -> None:
+    """ "den 31 april 2026": a date that does not exist is a fact and a review note."""
+    for hit in find_dates(sentence.text):
+        if hit.kind != "invalid":
+            continue
+        span = (sentence.start + hit.start, sentence.start + hit.end)
+        ex.invalid_dates.append((hit.written, sentence, span))
+        if any(d.span == span for d in ex.deadlines):
+            continue  # an undated deadline whose own note says it
+        ex.review.append(
+            f"Datumet «{hit.written}» finns inte i kalendern och har inte tolkats; kontrollera "
+            f"meningen i beslutet: «{_short(sentence.text)}»"
+        )
 
 
 # --- validity ("Uppdraget gäller t.o.m. …") ----------------------------------------------------
@@ -296,6 +401,8 @@ def _accept_date(text: str, hit: DateHit, deliveries: list[re.Match[str]], modal
     before = text[max(0, hit.start - 60) : hit.start]
     if _PAST_OR_CITED.search(before) or _USED_MONEY_BEFORE.search(before):
         return False
+    if re.search(r"\b(?:har|hade)\s+(?:den\s+)?$", before, re.I):
+        return False  # "X har den 20 maj 2025 begärt …"
     if hit.kind == "year" and (hit.prefix.startswith("under") or hit.prefix == "före"):
         # A bare year is a deadline only when governed: "senast 2026", "före utgången av
         # 2026", or "redovisas under 2026" (a delivery verb right before "under").
@@ -323,10 +430,7 @@ def _deadlines(ex: Extraction, sentence: Sentence) -> None:
     if _PAST_MODAL.search(text) and not _MODAL.search(text):
         # "Uppdraget skulle redovisas senast den 31 mars 2025": an earlier deadline, kept
         # only as the date a later "i stället" replaces.
-        for hit in hits:
-            if hit.values and _accept_date(text, hit, deliveries, True):
-                kind = _kind_near(text, hit.start, 0, len(text))
-                ex.replaced.extend((kind, v) for v in hit.values)
+        _replaced(ex, text, deliveries)
         return
     accepted: list[DateHit] = []
     old_dates: list[str] = []
@@ -345,7 +449,7 @@ def _deadlines(ex: Extraction, sentence: Sentence) -> None:
             return
         accepted = [accepted[i] for i in keep]
         kinds = [kinds[i] for i in keep]
-    recipients = _recipients_for(text, accepted)
+    recipients = _recipients_for(text, accepted, ex.identity.alias_of)
     for i, hit in enumerate(accepted):
         found.extend(_deadlines_from_hit(ex, sentence, text, hit, kinds[i], recipients[i]))
     if old_dates:
@@ -356,7 +460,7 @@ def _deadlines(ex: Extraction, sentence: Sentence) -> None:
             d.supersedes = True
     ex.deadlines.extend(found)
     if not accepted and deliveries:
-        recipient = _first_recipient(text)
+        recipient = _first_recipient(text, ex.identity.alias_of)
         if recipient and recipient.startswith("Regeringskansliet"):
             ex.recipient_hints.append(recipient)  # "Redovisningarna ska lämnas till …"
     if not accepted and deliveries and modal:
@@ -378,12 +482,31 @@ def _deadlines_from_hit(
     annual = _ANNUAL.search(clause) is not None or kind == "årlig redovisning"
     other = next((name for name, rx in _OTHER_RECURRENCE if rx.search(clause)), None)
     title = _title_for(text, hit)
+    if hit.kind == "invalid":
+        # "senast den 31 april 2026": a deadline whose date does not exist; keep it undated
+        return [
+            FoundDeadline(
+                kind,
+                None,
+                sentence,
+                span,
+                ongoing=True,
+                recipient=recipient,
+                title=title,
+                note=f"Beslutet anger datumet «{hit.written}» i meningen «{_short(text)}»; "
+                "det datumet finns inte i kalendern. Kontrollera datumet i beslutet.",
+            )
+        ]
+    if annual and kind == "delredovisning":
+        kind = "årlig redovisning"  # "en årlig lägesrapport", "årligen redovisa hur arbetet …"
     values = list(hit.values)
     note = None
     if not values and hit.day_month is not None:
         values, ranged = _years_from_context(text, hit)
         if ranged:
             annual = True
+            if kind == "delredovisning":
+                kind = "årlig redovisning"
         if hit.kind == "annual" and values:
             values = [f"{int(v[:4]) + 1}-02-22" for v in values]
         elif values:
@@ -415,7 +538,7 @@ def _deadlines_from_hit(
     if annual or hit.year_range:
         return [
             FoundDeadline(
-                kind or "årlig redovisning",
+                "årlig redovisning" if kind in (None, "delredovisning") else kind,
                 values[0],
                 sentence,
                 span,
@@ -498,7 +621,8 @@ def _undated(ex: Extraction, sentence: Sentence, text: str) -> None:
                 sentence,
                 (sentence.start + m.start(), sentence.start + m.end()),
                 ongoing=True,
-                recipient=_first_recipient(text) or _informed(text),
+                recipient=_first_recipient(text, ex.identity.alias_of)
+                or _informed(text, ex.identity.alias_of),
                 title="Löpande information om arbetet",
             )
         )
@@ -516,14 +640,21 @@ def _undated(ex: Extraction, sentence: Sentence, text: str) -> None:
                     (sentence.start + same.start(), sentence.start + same.end()),
                     repeats=previous.repeats,  # same time as the previous one
                     until=previous.until,
-                    recipient=_first_recipient(text),
+                    recipient=_first_recipient(text, ex.identity.alias_of),
                     title=_title_for(text, None),
                 )
             )
             return
     with_report = _WITH_REPORT.search(text)
     if with_report:
-        kind = _kind_near(text, with_report.start(), 0, len(text))
+        # "i samband med slutredovisningen redovisa hur medlen har använts": the words of
+        # the anchor phrase name the other report, not this one
+        blanked = (
+            text[: with_report.start()]
+            + " " * (with_report.end() - with_report.start())
+            + text[with_report.end() :]
+        )
+        kind = _kind_near(blanked, with_report.start(), 0, len(text))
         anchor = {"slut": "slutredovisning", "del": "delredovisning"}.get(
             (with_report.group("k") or "").lower(), "*"
         )
@@ -533,7 +664,7 @@ def _undated(ex: Extraction, sentence: Sentence, text: str) -> None:
                 None,
                 sentence,
                 (sentence.start + with_report.start(), sentence.start + with_report.end()),
-                recipient=_first_recipient(text),
+                recipient=_first_recipient(text, ex.identity.alias_of),
                 title=_title_for(text, None),
                 anchor=anchor,
             )
@@ -612,17 +743,24 @@ def _kinds_for(text: str, hits: list[DateHit]) -> list[str | None]:
     return kinds
 
 
-def _recipient_spans(text: str) -> list[tuple[int, int, str]]:
+_NO_ALIASES: dict[str, str] = {}
+
+
+def _recipient_spans(text: str, aliases: dict[str, str]) -> list[tuple[int, int, str]]:
     out = []
     for m in _RECIPIENT.finditer(text):
-        name = _normalise_recipient(m.group("r"))
+        name = _normalise_recipient(m.group("r"), aliases)
         if name:
             out.append((m.start(), m.end(), name))
     return out
 
 
-def _normalise_recipient(name: str) -> str | None:
+def _normalise_recipient(name: str, aliases: dict[str, str]) -> str | None:
+    """ "till Socialdepartementet" -> Regeringskansliet (Socialdepartementet); a short name
+    the decision introduces ("till FRA") -> the agency's name."""
     name = " ".join(name.split())
+    if name.lower() in aliases and re.fullmatch(r"[A-ZÅÄÖ]{2,6}", name):
+        return aliases[name.lower()]
     if name == "regeringen":
         return "Regeringskansliet"
     if name.endswith("departementet") or name == "Statsrådsberedningen":
@@ -635,19 +773,19 @@ def _normalise_recipient(name: str) -> str | None:
 _INFORMED = re.compile(rf"\b(?:informera\w*|hålla\w*|underrätta\w*)\s+(?:\w+\s+)?(?P<r>{AGENCY})")
 
 
-def _informed(text: str) -> str | None:
+def _informed(text: str, aliases: dict[str, str]) -> str | None:
     """ "hålla Regeringskansliet (Socialdepartementet) löpande informerat"."""
     m = _INFORMED.search(text)
-    return _normalise_recipient(m.group("r")) if m else None
+    return _normalise_recipient(m.group("r"), aliases) if m else None
 
 
-def _first_recipient(text: str) -> str | None:
-    spans = _recipient_spans(_COPY.sub(lambda m: " " * len(m.group()), text))
+def _first_recipient(text: str, aliases: dict[str, str] = _NO_ALIASES) -> str | None:
+    spans = _recipient_spans(_COPY.sub(lambda m: " " * len(m.group()), text), aliases)
     return spans[0][2] if spans else None
 
 
-def _recipients_for(text: str, hits: list[DateHit]) -> list[str | None]:
-    spans = _recipient_spans(text)
+def _recipients_for(text: str, hits: list[DateHit], aliases: dict[str, str]) -> list[str | None]:
+    spans = _recipient_spans(text, aliases)
     if not hits:
         return []
     if len(hits) == 1:
@@ -706,12 +844,15 @@ def _title_for(text: str, hit: DateHit | None) -> str | None:
 
 def _money(ex: Extraction, sentence: Sentence) -> None:
     text = sentence.text
+    marks = money_markers(text)
+    if marks and _table_intro(ex, sentence, marks):
+        return
     thousands = THOUSANDS_DECLARED.search(text) is not None
     amounts = find_amounts(text, thousands=thousands)
     if not amounts:
-        _appropriation_for_previous(ex, sentence)
+        if not _appropriation_for_previous(ex, sentence):
+            ex.money_run = []
         return
-    marks = money_markers(text)
     if not marks:
         if any(not a.bare for a in amounts) and _MODAL.search(text):
             shown = ", ".join(_kr(a.kronor) for a in amounts if not a.bare)
@@ -744,62 +885,127 @@ def _money(ex: Extraction, sentence: Sentence) -> None:
             drop = set(parts)
     else:
         drop = set()
+    # "får i stället för 2 000 000 kronor använda 3 500 000 kronor": the old amount is no row
+    drop |= {i for i, a in enumerate(amounts) if _OLD_AMOUNT.search(text[: a.start])}
+    owners = _owners(ex, sentence, amounts)
     rows_before = len(ex.money)
     for i, amount in enumerate(amounts):
         if i in drop:
             continue
-        kind = _classify(marks, amount.start)
+        kind = _classify(text, marks, amount.start)
         year = chosen[i]
-        agency = _agency_for(ex, text, amount.start)
         span = (sentence.start + amount.start, sentence.start + amount.end)
-        if year is None:
-            ex.money.append(
-                MoneyRow(agency, appropriation, "", kind, amount.kronor, sentence, span)
-            )
-            continue
-        window = text[max(0, amount.start - 40) : amount.end + 80]
-        if len(year.years) > 1 and PER_YEAR_RE.search(window):
-            for each in year.years:
+        for agency in owners[i]:
+            if year is None:
                 ex.money.append(
-                    MoneyRow(agency, appropriation, str(each), kind, amount.kronor, sentence, span)
+                    MoneyRow(agency, appropriation, "", kind, amount.kronor, sentence, span)
                 )
-        else:
-            ex.money.append(
-                MoneyRow(agency, appropriation, year.key, kind, amount.kronor, sentence, span)
+                continue
+            window = text[max(0, amount.start - 40) : amount.end + 80]
+            keys = (
+                [str(each) for each in year.years]
+                if len(year.years) > 1 and PER_YEAR_RE.search(window)
+                else [year.key]
             )
+            for key in keys:
+                ex.money.append(
+                    MoneyRow(agency, appropriation, key, kind, amount.kronor, sentence, span)
+                )
+    _rows_added(ex, sentence, rows_before)
+
+
+def _rows_added(ex: Extraction, sentence: Sentence, rows_before: int) -> None:
     if len(ex.money) > rows_before:
         ex.last_money = (sentence, rows_before)
+        ex.money_run.append((sentence, rows_before))
+    else:
+        ex.money_run = []
 
 
+_OLD_AMOUNT = re.compile(
+    r"\b(?:i\s+stället\s+för|istället\s+för|(?:ändras|höjs|sänks|ökas|minskas)\s+från|tidigare|"
+    r"ursprungligen)\s+(?:\S+\s+){0,2}?$",
+    re.I,
+)
 _VARAV = re.compile(r"\b(?:varav|av\s+vilka|därav)\s+(?:\S+\s+){0,2}$", re.I)
 _CHARGE = re.compile(
     r"\b(?:belasta\w*|avräkna\w*|redovisas\s+mot|finansiera\w*|bekostas|tas\s+från)\b", re.I
 )
 
 
-def _appropriation_for_previous(ex: Extraction, sentence: Sentence) -> None:
-    """ "Kostnaderna ska belasta anslaget 1:1 …" right after the amount's sentence."""
-    if ex.last_money is None or not _CHARGE.search(sentence.text):
-        return
-    previous, first_row = ex.last_money
+def _appropriation_for_previous(ex: Extraction, sentence: Sentence) -> bool:
+    """ "Kostnaderna ska belasta anslaget 1:1 …" right after the amounts' sentences: the
+    appropriation of every row in those sentences that has none."""
+    if ex.last_money is None or not ex.money_run or not _CHARGE.search(sentence.text):
+        return False
+    previous, _ = ex.last_money
     if sentence.paragraph - previous.paragraph > 1:
-        return
-    appropriation = find_appropriation(sentence.text)
-    if appropriation is None:
-        return
+        return False
+    appropriations = find_appropriations(sentence.text)
+    if not appropriations:
+        return False
+    chosen = _appropriation_per_agency(ex, sentence.text, appropriations)
     budget_years = [y for y in find_years(sentence.text, []) if y.budget_year]
-    for i in range(first_row, len(ex.money)):
-        row = ex.money[i]
-        if row.sentence is previous and row.appropriation is None:
+    named = [y for y in find_years(sentence.text, []) if not y.budget_year]
+    last_kind = ex.money[-1].kind
+    for run_sentence, first_row in ex.money_run:
+        for i in range(first_row, len(ex.money)):
+            row = ex.money[i]
+            if row.sentence is not run_sentence or row.appropriation is not None:
+                continue
+            if run_sentence is not previous and row.kind != last_kind:
+                continue  # planned money two sentences back is another year's appropriation
+            if named and row.year and not any(str(v) == row.year for y in named for v in y.years):
+                continue  # "Kostnaderna för 2025 ska belasta …"
             # "… för budgetåret 2026" in the charging sentence is the year of a yearless amount
             year = row.year or (budget_years[0].key if budget_years else "")
+            appropriation = chosen.get(row.agency, appropriations[0])
             ex.money[i] = replace(row, appropriation=appropriation, charge=sentence, year=year)
+    return True
 
 
-def _classify(marks: list[tuple[int, str]], pos: int) -> str:
-    """The nearest classifying word before the amount, else the first one after it."""
-    before = [kind for at, kind in marks if at < pos]
-    return before[-1] if before else marks[0][1]
+def _appropriation_per_agency(
+    ex: Extraction, text: str, appropriations: list[AppropriationHit]
+) -> dict[str | None, AppropriationHit]:
+    """ "anslaget 1:1 Skatteverket respektive anslaget 1:3 Kronofogdemyndigheten": each
+    agency's own appropriation, by the name of the appropriation or by the order of the
+    agencies in the rows it charges."""
+    if len(appropriations) < 2:
+        return {}
+    out: dict[str | None, AppropriationHit] = {}
+    for hit in appropriations:
+        for _, _, name in agency_mentions(ex.identity, hit.name or ""):
+            out.setdefault(name, hit)
+    if re.search(r"\brespektive\b", text, re.I):
+        agencies: list[str | None] = []
+        for run_sentence, first_row in ex.money_run:
+            for row in ex.money[first_row:]:
+                if row.sentence is run_sentence and row.agency not in agencies:
+                    agencies.append(row.agency)
+        if len(agencies) == len(appropriations):
+            for agency, hit in zip(agencies, appropriations, strict=True):
+                out.setdefault(agency, hit)
+    return out
+
+
+_NEW_CLAUSE = re.compile(r";|,\s*(?:och|men|medan)\s+(?!att\b)|\.\s", re.I)
+
+
+def _classify(text: str, marks: list[tuple[int, str]], pos: int) -> str:
+    """The nearest classifying word before the amount, else the first one after it. "får …
+    använda" that "beräknar att" governs is planned: "Regeringen beräknar att X får använda"."""
+    kinds: list[tuple[int, str]] = []
+    planned_at: int | None = None
+    for at, kind in marks:
+        if kind == "beräknat":
+            planned_at = at
+        elif planned_at is not None and not _NEW_CLAUSE.search(text, planned_at, at):
+            kind = "beräknat"
+        else:
+            planned_at = None
+        kinds.append((at, kind))
+    before = [kind for at, kind in kinds if at < pos]
+    return before[-1] if before else kinds[0][1]
 
 
 _CONJ = re.compile(r",|\b(?:och|samt|respektive|varav|medan)\b", re.I)
@@ -814,6 +1020,8 @@ def _year_for(text: str, amounts: list[AmountHit], i: int, years: list[YearHit])
     before = [y for y in usable if lo <= y.start and y.end <= amount.start]
     a = after[0] if after else None
     b = before[-1] if before else None
+    if b is not None and re.fullmatch(r"\s*:\s*", text[b.end : amount.start]):
+        return b  # "2025: 3 000"
     a_free = a is not None and not _CONJ.search(text, amount.end, a.start)
     b_free = b is not None and not _CONJ.search(text, b.end, amount.start)
     if a is not None and a_free:
@@ -832,16 +1040,223 @@ def _year_for(text: str, amounts: list[AmountHit], i: int, years: list[YearHit])
     return fallback[0] if fallback else None
 
 
-def _agency_for(ex: Extraction, text: str, pos: int) -> str | None:
-    names = [n for n, _, _ in ex.identity.agencies]
-    best: tuple[int, str] | None = None
-    for name in names:
-        for m in re.finditer(re.escape(name), text[:pos]):
-            if best is None or m.start() > best[0]:
-                best = (m.start(), name)
-    if best is not None:
-        return best[1]
-    return names[0] if names else None
+# --- whose money --------------------------------------------------------------------------------
+
+# "i samverkan med X", "hos X", "från X": X is named but does not receive the money
+_NOT_OWNER_BEFORE = re.compile(
+    r"\b(?:med|hos|från|mot|inom|vid|om|enligt|genom|via|efter)\s+$", re.I
+)
+_OWNER_AFTER = re.compile(r"^\s*(?:kronor\s+|kr\s+)?(?:[a-zåäö]+\s+){0,2}?(?:till|av|åt)\s+$", re.I)
+_EACH = re.compile(
+    r"\b(?:vardera|var\s+för\s+sig|var\s+och\s+en|per\s+myndighet|respektive\s+myndighet)\b", re.I
+)
+
+
+def _owners(ex: Extraction, sentence: Sentence, amounts: list[AmountHit]) -> list[list[str | None]]:
+    """The agency (or agencies, "X och Y får vardera …") each amount is for: the subject of
+    its clause ("Socialstyrelsen får … använda 500 000 kronor", "och Y 400 000 kronor"), else
+    the agency right after it ("… kronor till X", "… användas av X"), else the previous
+    amount's, else the agency the decision addresses first. Agencies that receive money join
+    `myndigheter`."""
+    text = sentence.text
+    mentions = [
+        m for m in agency_mentions(ex.identity, text) if not _NOT_OWNER_BEFORE.search(text[: m[0]])
+    ]
+    fallback = ex.identity.agencies[0][0] if ex.identity.agencies else None
+    owners: list[list[str | None]] = []
+    previous: list[str | None] | None = None
+    known = {name for name, _, _ in ex.identity.agencies}
+    claimed: list[tuple[int, int, str]] = []  # "… kronor av X": X is that amount's, not the next
+    for i, amount in enumerate(amounts):
+        lo = amounts[i - 1].end if i else 0
+        hi = amounts[i + 1].start if i + 1 < len(amounts) else len(text)
+        before = [m for m in mentions if lo <= m[0] and m[1] <= amount.start and m not in claimed]
+        after = [
+            m
+            for m in mentions
+            if amount.end <= m[0] < hi and _OWNER_AFTER.match(text[amount.end : m[0]])
+        ]
+        chosen: list[str | None]
+        if before:
+            chosen = [before[-1][2]]
+            if len(before) > 1 and _EACH.search(text[lo:hi]):
+                group = [before[-1]]
+                for m in reversed(before[:-1]):
+                    if re.fullmatch(r"\s*(?:,|och|samt)\s*", text[m[1] : group[0][0]]):
+                        group.insert(0, m)
+                chosen = [m[2] for m in group] if len(group) > 1 else chosen
+        elif after:
+            chosen = [after[0][2]]
+            claimed.append(after[0])
+        elif previous is not None:
+            chosen = previous
+        else:
+            chosen = [fallback]
+        owners.append(chosen)
+        previous = chosen
+        for m in before + after:
+            if m[2] in chosen:
+                _add_agency(
+                    ex, m[2], sentence, (sentence.start + m[0], sentence.start + m[1]), known
+                )
+    return owners
+
+
+# --- money tables -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Table:
+    """A money table being read: the sentence introducing it and what it says."""
+
+    intro: Sentence
+    marks: list[tuple[int, str]]
+    multiplier: int
+    owner: str | None  # the agency the intro names, for rows without one
+    columns: list[int] | None  # the years of the columns, from a header row or the intro
+    years: list[int]  # the years the intro names
+    first_row: int = 0  # the table's rows are ex.money[first_row:]
+
+    def kind_for(self, year: int) -> str:
+        kinds = {kind for _, kind in self.marks}
+        if len(kinds) == 1:
+            return next(iter(kinds))
+        text = self.intro.text
+        for m in re.finditer(rf"(?<!\d){year}(?!\d)", text):
+            before = [kind for at, kind in self.marks if at < m.start()]
+            if before:
+                return before[-1]
+        first = min(self.columns or self.years or [year])
+        return "beviljat" if year == first else "beräknat"
+
+
+def _table_intro(ex: Extraction, sentence: Sentence, marks: list[tuple[int, str]]) -> bool:
+    """ "Myndigheterna får använda följande belopp (tkr):" and the rows after it."""
+    text = sentence.text
+    if not introduces_table(text) or find_amounts(text):
+        return False  # "… följande belopp: 2 000 000 kronor för 2026 …" is read as prose
+    colon = re.search(r"(?<!\d):(?!\s*\d{3}\b)", text)
+    head = text[: colon.start()] if colon else text
+    if find_amounts(head) or not introduces_table(head):
+        return False
+    mentions = agency_mentions(ex.identity, head)
+    owners = {name for _, _, name in mentions}
+    years = sorted({v for y in find_years(head, [(m[0], m[1]) for m in mentions]) for v in y.years})
+    table = _Table(
+        sentence,
+        [(at, kind) for at, kind in marks if at < len(head)] or marks,
+        table_unit(text) or 1,
+        next(iter(owners)) if len(owners) == 1 else None,
+        None,
+        years,
+    )
+    if table.owner is None and ex.identity.agencies:
+        table.owner = ex.identity.agencies[0][0]
+    ex.table = table
+    ex.money_run = []
+    rows_before = len(ex.money)
+    table.first_row = rows_before
+    if colon:
+        _table_rows(ex, sentence, colon.end())
+    _rows_added(ex, sentence, rows_before)
+    return True
+
+
+def _table_line(ex: Extraction, sentence: Sentence) -> bool:
+    """A line of the table being read; False when the table has ended."""
+    if not looks_like_table(sentence.text):
+        return False
+    rows_before = len(ex.money)
+    _table_rows(ex, sentence, 0)
+    if len(ex.money) > rows_before:
+        ex.last_money = (sentence, rows_before)
+        ex.money_run.append((sentence, rows_before))
+    return True
+
+
+def _table_end(ex: Extraction, sentence: Sentence) -> None:
+    """The sentence after a table may say which of its years are planned: "Beloppen för 2027
+    är beräknade och förutsätter att riksdagen anvisar medel"."""
+    table = ex.table
+    ex.table = None
+    if table is None or find_amounts(sentence.text):
+        return
+    marks = money_markers(sentence.text)
+    if not marks:
+        return
+    for hit in find_years(sentence.text, []):
+        after = [kind for at, kind in marks if at > hit.start]
+        before = [kind for at, kind in marks if at < hit.start]
+        kind = after[0] if after else before[-1]
+        for i in range(table.first_row, len(ex.money)):
+            row = ex.money[i]
+            if row.year in {str(y) for y in hit.years}:
+                ex.money[i] = replace(row, kind=kind)
+
+
+def _table_rows(ex: Extraction, sentence: Sentence, offset: int) -> None:
+    table = ex.table
+    assert table is not None
+    text = sentence.text
+    unit = table_unit(text[offset:])
+    if unit is not None and offset == 0:
+        table.multiplier = unit  # "Myndighet (tkr) 2026 2027" in the header row
+    known = {name for name, _, _ in ex.identity.agencies}
+    for row in parse_rows(text[offset:]):
+        header = row.header_years()
+        if header is not None:
+            table.columns = header
+            continue
+        if row.is_total:
+            continue
+        owner = table.owner
+        if row.name:
+            named = agency_mentions(ex.identity, row.name)
+            if named:
+                owner = named[0][2]
+                a = offset + row.name_start + named[0][0]
+                _add_agency(
+                    ex,
+                    owner,
+                    sentence,
+                    (sentence.start + a, sentence.start + a + len(row.name)),
+                    known,
+                )
+        cells = list(row.cells)
+        if row.groups:
+            columns = table.columns or (table.years if len(table.years) > 1 else None)
+            numbers = row.numbers(len(columns) if columns else None)
+            if numbers is None or (columns and len(numbers) != len(columns)):
+                ex.review.append(
+                    f"Tabellraden «{_short(_row_text(text, offset, row))}» kunde inte läsas; "
+                    "fyll i beloppen."
+                )
+                continue
+            if columns:
+                cells += [replace(c, year=y) for c, y in zip(numbers, columns, strict=True)]
+            elif len(numbers) == 1 and len(table.years) == 1:
+                cells.append(replace(numbers[0], year=table.years[0]))
+            else:
+                ex.review.append(
+                    f"Tabellraden «{_short(_row_text(text, offset, row))}» saknar år; "
+                    "fyll i beloppen."
+                )
+                continue
+        for cell in cells:
+            if cell.year is None:
+                continue
+            amount = cell.value * table.multiplier // cell.scale
+            span = (sentence.start + offset + cell.start, sentence.start + offset + cell.end)
+            ex.money.append(
+                MoneyRow(
+                    owner, None, str(cell.year), table.kind_for(cell.year), amount, sentence, span
+                )
+            )
+
+
+def _row_text(text: str, offset: int, row: Row) -> str:
+    end = max([row.name_end, *(e for _, _, e in row.groups), *(c.end for c in row.cells)])
+    return text[offset + row.name_start : offset + end]
 
 
 def _kr(value: int) -> str:
@@ -855,7 +1270,25 @@ def _short(text: str, limit: int = 160) -> str:
 # --- after all sentences -----------------------------------------------------------------------
 
 
+def _order_agencies(ex: Extraction) -> None:
+    """Agencies the decision addresses first, then the others in the order the body first
+    names them."""
+    ident = ex.identity
+    rest = ident.agencies[ident.addressed :]
+    if len(rest) < 2:
+        return
+    first: dict[str, int] = {}
+    for sentence in ex.doc.sentences:
+        if sentence.region is not Region.BODY:
+            continue
+        for a, _, name in agency_mentions(ident, sentence.text):
+            first.setdefault(name, sentence.start + a)
+    rest.sort(key=lambda entry: first.get(entry[0], entry[2][0]))
+    ident.agencies[ident.addressed :] = rest
+
+
 def _resolve(ex: Extraction) -> None:
+    _order_agencies(ex)
     for row in ex.money:
         if not row.year:
             ex.review.append(

@@ -23,6 +23,8 @@ class Identity:
     decided_span: Span | None = None
     agencies: list[tuple[str, Sentence, Span]] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)  # addressed agencies and their short names
+    alias_of: dict[str, str] = field(default_factory=dict)  # "tillväxtverket" -> full name
+    addressed: int = 0  # how many of `agencies` the decision addresses ("ger X i uppdrag")
 
 
 # A name that can receive a report or be addressed: departments, agencies, abbreviations.
@@ -142,7 +144,7 @@ def _cut_title(text: str, base: int) -> tuple[str, tuple[int, int]]:
     end = len(text)
     stop = re.search(
         r"\s*(?:Diarienummer|Dnr|Publicerad|Regeringens beslut|Regeringsbeslut)\b|(?<=[a-zåäö])"
-        r"\.\s",
+        r"(?<!\bKungl)\.\s",
         text,
     )
     if stop:
@@ -199,6 +201,7 @@ def _agencies(ex: Identity, doc: Document) -> None:
             start = ex.title_span[0] + title_match.start("who") + offset
             names.setdefault(name, (title_sentence, (start, start + len(name))))
     ex.agencies = [(n, s, span) for n, (s, span) in names.items()]
+    ex.addressed = len(ex.agencies)
     # Short names the decision introduces: "Statens skolverk (Skolverket)", "(MSB)"
     for name, sentence, _ in ex.agencies:
         ex.aliases.add(name.lower())
@@ -207,6 +210,16 @@ def _agencies(ex: Identity, doc: Document) -> None:
             alias = re.match(r"\s*\(([^)]{2,40})\)", sentence.text[at + len(name) :])
             if alias:
                 ex.aliases.add(alias.group(1).lower())
+                ex.alias_of.setdefault(alias.group(1).lower(), name)
+    # … and anywhere else in the body: "Inspektionen för socialförsäkringen (ISF) ska …"
+    for sentence in doc.sentences:
+        if sentence.region not in (Region.BODY, Region.HEADER):
+            continue
+        for m in _DECLARED_ALIAS.finditer(sentence.text):
+            full = " ".join(m.group("full").split())
+            short = m.group("short").strip()
+            if short.lower() not in ex.alias_of and full.lower() != short.lower():
+                ex.alias_of[short.lower()] = canonical_agency(ex, full) or full
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -245,3 +258,127 @@ def foreign_subject(ex: Identity, text: str) -> bool:
             if len(word) >= 5 and subject.split()[0] == word:
                 return False
     return True
+
+
+# --- agencies named in running text -------------------------------------------------------------
+
+_NAME_SUFFIX = (
+    r"(?:kollegiet|kollegium|verket|verk|styrelsen|styrelserna|styrelse|myndigheten|myndighet|"
+    r"kontoret|inspektionen|inspektion|nämnden|nämnd|rådet|råd|institutet|institut|ämbetet|"
+    r"ämbete|ombudsmannen|byrån|centrum|universitetet|universitet|högskolan|förvaltningen|"
+    r"banken|kassan|akademien|arkivet|museet|museer|polisen|kommissionen|registret|"
+    r"direktoratet|delegationen|förmedlingen|bevakningen|makten|vården|mäteriet|anstalt|"
+    r"anstalten|tinget|skolverk|centralbyrån)"
+)
+_NAME_FOR = (
+    r"(?:Myndigheten|Inspektionen|Verket|Institutet|Nämnden|Rådet|Centrum|Styrelsen|"
+    r"Delegationen|Statens\s+[a-zåäö]+)\s+för\s+[a-zåäö-]+(?:\s+(?:och|i|av|med)\s+[a-zåäö-]+)?"
+)
+AGENCY_NAME = re.compile(
+    r"(?<![\wåäöÅÄÖ-])(?:"
+    r"Kungl\.\s+[A-ZÅÄÖa-zåäö][a-zåäö]+|"
+    r"Länsstyrelsen\s+i\s+[A-ZÅÄÖ][a-zåäö]+(?:\s+[A-ZÅÄÖa-zåäö][a-zåäö]+)?\s+län|"
+    rf"{_NAME_FOR}|"
+    r"(?:Statens|[A-ZÅÄÖ][a-zåäö]+(?:s|iska|ska|nde))\s+[a-zåäö-]*?"
+    rf"{_NAME_SUFFIX}|"
+    rf"[A-ZÅÄÖ][\wåäöé]*?(?:-\s+och\s+[a-zåäö]+|-[a-zåäö]+)?{_NAME_SUFFIX}"
+    r")(?![\wåäö])"
+)
+_DECLARED_ALIAS = re.compile(
+    rf"(?P<full>{AGENCY_NAME.pattern})\s*\((?P<short>[A-ZÅÄÖ][\wåäöÅÄÖ-]{{1,30}})\)"
+)
+# Not agencies that take part in an assignment: the government, its offices, the parliament,
+# and Kammarkollegiet, which only pays out and receives money on the government's behalf.
+_NOT_PARTICIPANTS = frozenset(
+    {"regeringen", "regeringskansliet", "riksdagen", "kammarkollegiet", "kammarkollegium"}
+)
+
+
+def _head(name: str) -> str | None:
+    """The word carrying the agency noun, for names of one word or "Statens X" / "Xs Y"."""
+    words = name.lower().split()
+    if len(words) == 1:
+        return words[0]
+    if len(words) == 2 and words[0].endswith("s"):
+        return words[1]
+    return None
+
+
+def canonical_agency(ex: Identity, mention: str) -> str | None:
+    """The decision's own name for an agency mentioned in the text ("Kulturrådet" for
+    "Statens kulturråd" (Kulturrådet), "Energimyndigheten" for Statens energimyndighet);
+    None for the government, Kammarkollegiet and names that are no agency."""
+    text = " ".join(mention.split())
+    key = text.lower()
+    if key in _NOT_PARTICIPANTS or "departementet" in key:
+        return None
+    known = [name for name, _, _ in ex.agencies]
+    for name in known:
+        if name.lower() == key:
+            return name
+    if key in ex.alias_of:
+        return ex.alias_of[key]
+    head = _head(text)
+    if head is not None and len(head) >= 6:
+        for name in known:
+            other = _head(name)
+            if other is None or len(other) < 6:
+                continue
+            short, long_ = sorted((head, other), key=len)
+            if long_.startswith(short) and len(long_) - len(short) <= 3:
+                return name
+    if re.fullmatch(r"[A-ZÅÄÖ]{2,6}", text):
+        return None  # an abbreviation the decision does not introduce
+    return text
+
+
+def agency_mentions(ex: Identity, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical name) of every agency named in the text, left to right."""
+    spans: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    names = sorted(
+        {n for n, _, _ in ex.agencies} | {a for a in ex.alias_of if len(a) >= 2},
+        key=len,
+        reverse=True,
+    )
+    patterns = [re.compile(rf"(?<![\wåäöÅÄÖ-]){re.escape(n)}(?![\wåäöÅÄÖ])", re.I) for n in names]
+    for pattern in [*patterns, AGENCY_NAME]:
+        for m in pattern.finditer(text):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            if pattern is not AGENCY_NAME and m.group().islower() and len(m.group()) <= 6:
+                continue  # "isf" in running text is no name; "ISF" is
+            name = canonical_agency(ex, m.group())
+            if name is None:
+                continue
+            taken.append(m.span())
+            spans.append((m.start(), m.end(), name))
+    spans.sort()
+    return spans
+
+
+_TASK_LEAD = re.compile(r"^\s*(?:(?:Därutöver|Dessutom|Vidare|Även|Också|Därefter)\s+)?")
+_TASK_VERB = re.compile(r"\s+(?:ska|skall)\s+(?!enligt\b)", re.I)
+
+
+def task_subjects(ex: Identity, text: str) -> list[tuple[int, int, str]]:
+    """Agencies that are the subject of "ska …" at the start of a sentence: "Socialstyrelsen
+    och Läkemedelsverket ska bistå …", "Inspektionen för socialförsäkringen (ISF) ska följa …".
+    """
+    lead = _TASK_LEAD.match(text)
+    pos = lead.end() if lead else 0
+    verb = _TASK_VERB.search(text, pos, min(len(text), pos + 250))
+    if verb is None:
+        return []
+    subject = text[pos : verb.start()]
+    found = [(pos + a, pos + b, n) for a, b, n in agency_mentions(ex, subject)]
+    if not found:
+        return []
+    # Nothing but names, parenthesised short names and "och"/"samt"/"," may stand there.
+    rest = subject
+    for a, b, _ in sorted(found, reverse=True):
+        rest = rest[: a - pos] + rest[b - pos :]
+    rest = re.sub(r"\([^)]{0,40}\)", " ", rest)
+    if re.sub(r"\s|,|\boch\b|\bsamt\b|\bäven\b|\bockså\b", "", rest):
+        return []
+    return found
