@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Callable, Sequence
 from datetime import date
 from enum import IntEnum
 from pathlib import Path
@@ -338,6 +339,34 @@ def validate_filters(filters: Filters, result: LoadResult) -> None:
     fail(f"{flag} {value!r} finns inte i datat.{hint}")
 
 
+def selection(result: LoadResult, **given: str | None) -> Filters:
+    """The filters of a view, checked against the data: an unknown id or a value that
+    matches nothing exits 2 with a suggestion."""
+    known_id(result, given.get("assignment"))
+    filters = make_filters(**given)
+    validate_filters(filters, result)
+    return filters
+
+
+def emit(
+    fmt: str,
+    table: Callable[[], str],
+    data: Callable[[], object],
+    rows: Callable[[], tuple[Sequence[dict[str, object]], Sequence[str]]],
+) -> None:
+    """Write a view as a table, JSON or CSV; renderers are imported only when chosen."""
+    if fmt == "tabell":
+        sys.stdout.write(table())
+    elif fmt == "json":
+        from uppdragskoll.render.data import to_json
+
+        sys.stdout.write(to_json(data()))
+    else:
+        from uppdragskoll.render.data import csv_from_dicts
+
+        sys.stdout.write(csv_from_dicts(*rows()))
+
+
 def report_skipped(result: LoadResult) -> None:
     """Name the files left out of a view, so a typo never hides an assignment silently."""
     if not result.skipped:
@@ -385,15 +414,15 @@ def status(
     Exempel: uppdrag status --dagar 30 --person projektledare-sos
     """
     from uppdragskoll import views
+    from uppdragskoll.render import table
 
     check_format(fmt)
     day = resolve_today(today)
     result = load(data, no_cache=no_cache)
-    known_id(result, assignment)
-    filters = make_filters(
-        agency=agency, person=person, ministry=ministry, tag=tag, assignment=assignment, kind=kind
-    )
-    validate_filters(filters, result)
+    filters = selection(
+        result, agency=agency, person=person, ministry=ministry, tag=tag,
+        assignment=assignment, kind=kind,
+    )  # fmt: skip
     view = views.status_view(
         result.assignments,
         day,
@@ -404,18 +433,12 @@ def status(
         with_milestones=activities,
         skipped_files=result.skipped,
     )
-    if fmt == "tabell":
-        from uppdragskoll.render.table import render_status
-
-        sys.stdout.write(render_status(view, terminal()))
-    elif fmt == "json":
-        from uppdragskoll.render.data import to_json
-
-        sys.stdout.write(to_json(view.as_json()))
-    else:
-        from uppdragskoll.render.data import csv_from_dicts
-
-        sys.stdout.write(csv_from_dicts([r.as_json() for r in view.rows], CSV_DEADLINE_COLUMNS))
+    emit(
+        fmt,
+        lambda: table.render_status(view, terminal()),
+        view.as_json,
+        lambda: ([r.as_json() for r in view.rows], CSV_DEADLINE_COLUMNS),
+    )
     report_skipped(result)
 
 
@@ -482,26 +505,18 @@ def budget(
     Exempel: uppdrag budget --år 2026 --format csv > budget.csv
     """
     from uppdragskoll import views
+    from uppdragskoll.render import table
 
     check_format(fmt)
     result = load(data, no_cache=no_cache)
-    known_id(result, assignment)
-    filters = make_filters(agency=agency, ministry=ministry, tag=tag, assignment=assignment)
-    validate_filters(filters, result)
+    filters = selection(result, agency=agency, ministry=ministry, tag=tag, assignment=assignment)
     view = views.budget_view(filters.apply(result.assignments), year)
-    if fmt == "tabell":
-        from uppdragskoll.render.table import render_budget
-
-        sys.stdout.write(render_budget(view, terminal()))
-    elif fmt == "json":
-        from uppdragskoll.render.data import to_json
-
-        sys.stdout.write(to_json(view.as_json()))
-    else:
-        from uppdragskoll.render.data import csv_from_dicts
-
-        rows = [views.budget_json(r) for r in view.rows]
-        sys.stdout.write(csv_from_dicts(rows, CSV_BUDGET_COLUMNS))
+    emit(
+        fmt,
+        lambda: table.render_budget(view, terminal()),
+        view.as_json,
+        lambda: ([views.budget_json(r) for r in view.rows], CSV_BUDGET_COLUMNS),
+    )
     report_skipped(result)
 
 
@@ -527,15 +542,15 @@ def ansvariga(
     Exempel: uppdrag ansvariga --myndighet Socialstyrelsen
     """
     from uppdragskoll import views
+    from uppdragskoll.render import table
 
     check_format(fmt)
     day = resolve_today(today)
     result = load(data, no_cache=no_cache)
-    known_id(result, assignment)
-    filters = make_filters(
-        agency=agency, person=person, ministry=ministry, tag=tag, assignment=assignment, kind=kind
-    )
-    validate_filters(filters, result)
+    filters = selection(
+        result, agency=agency, person=person, ministry=ministry, tag=tag,
+        assignment=assignment, kind=kind,
+    )  # fmt: skip
     view = views.people_view(
         result.assignments,
         day,
@@ -544,21 +559,13 @@ def ansvariga(
         rule=result.settings.holiday_rule,
         include_delivered=all_dates,
     )
-    if fmt == "tabell":
-        from uppdragskoll.render.table import render_people
 
-        sys.stdout.write(render_people(view, terminal()))
-    elif fmt == "json":
-        from uppdragskoll.render.data import to_json
+    def rows() -> tuple[list[dict[str, object]], tuple[str, ...]]:
+        people = [{**r.as_json(), "person": name} for name, group in view.people for r in group]
+        nobody = [{**r.as_json(), "person": None} for r in view.nobody]
+        return people + nobody, ("person", *CSV_DEADLINE_COLUMNS)
 
-        sys.stdout.write(to_json(view.as_json()))
-    else:
-        from uppdragskoll.render.data import csv_from_dicts
-
-        rows = [{**r.as_json(), "person": name} for name, group in view.people for r in group] + [
-            {**r.as_json(), "person": None} for r in view.nobody
-        ]
-        sys.stdout.write(csv_from_dicts(rows, ("person", *CSV_DEADLINE_COLUMNS)))
+    emit(fmt, lambda: table.render_people(view, terminal()), view.as_json, rows)
     report_skipped(result)
 
 
@@ -579,6 +586,7 @@ def visa(
     Exempel: uppdrag visa hjarta-karl-handlingsplan
     """
     from uppdragskoll import views
+    from uppdragskoll.render import table
 
     check_format(fmt)
     day = resolve_today(today)
@@ -595,18 +603,12 @@ def visa(
         known_id(result, ident)
     assert entry is not None
     view = views.assignment_view(entry.assignment, entry.file, day, result.settings.holiday_rule)
-    if fmt == "tabell":
-        from uppdragskoll.render.table import render_assignment
-
-        sys.stdout.write(render_assignment(view, terminal()))
-    elif fmt == "json":
-        from uppdragskoll.render.data import to_json
-
-        sys.stdout.write(to_json(view.as_json()))
-    else:
-        from uppdragskoll.render.data import csv_from_dicts
-
-        sys.stdout.write(csv_from_dicts([r.as_json() for r in view.rows], CSV_DEADLINE_COLUMNS))
+    emit(
+        fmt,
+        lambda: table.render_assignment(view, terminal()),
+        view.as_json,
+        lambda: ([r.as_json() for r in view.rows], CSV_DEADLINE_COLUMNS),
+    )
 
 
 # Commands kept in their own modules register themselves on `app` when imported; the

@@ -31,13 +31,11 @@ from uppdragskoll.cli import (
     TodayOpt,
     app,
     fail,
-    known_id,
     load,
-    make_filters,
     report_skipped,
     resolve_data_dir,
     resolve_today,
-    validate_filters,
+    selection,
 )
 
 if TYPE_CHECKING:
@@ -398,9 +396,11 @@ def ical(
     folder = resolve_data_dir(data)
     result = load(folder, no_cache=no_cache)
     _refuse_empty_data(folder, result)
-    known_id(result, assignment)
     settings = result.settings
-    filters = make_filters(
+    # A value that matches nothing in the data (`--myndighet Socialstyrelsn`) is a typo: exit 2
+    # with a suggestion. Values that exist but select nothing together give a valid empty feed.
+    filters = selection(
+        result,
         agency=agency,
         person=person,
         ministry=ministry,
@@ -408,9 +408,6 @@ def ical(
         assignment=assignment,
         kind=kind,
     )
-    # A value that matches nothing in the data (`--myndighet Socialstyrelsn`) is a typo: exit 2
-    # with a suggestion. Values that exist but select nothing together give a valid empty feed.
-    validate_filters(filters, result)
     occurrences = views.selected_occurrences(result.assignments, filters)
     calendar_name = name if name is not None else settings.calendar_name
     if not calendar_name.strip():
