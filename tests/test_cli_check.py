@@ -231,3 +231,33 @@ def test_full_disk_and_closed_pipe_are_not_internal_errors() -> None:
         check=False,
     )
     assert piped.stderr == "" and piped.stdout.startswith("Status ")
+
+
+def test_views_leave_out_files_with_rule_errors_and_say_so(tmp_path: Path) -> None:
+    data = tmp_path / "data" / "uppdrag"
+    shutil.copytree(DATA, data)
+    path = data / "palliativ-vard-riktlinjer.yaml"
+    # An overlapping lump sum would be counted twice in the budget.
+    text = path.read_text("utf-8").replace(
+        "      2027: {beräknat: 2 000 000 kr}",
+        "      2027: {beräknat: 2 000 000 kr}\n      2026–2027: {beviljat: 9 000 000 kr}",
+    )
+    path.write_text(text, "utf-8")
+    code, out, err = run("budget", "--format", "json", cwd=tmp_path)
+    assert code == 0
+    assert "palliativ-vard-riktlinjer" not in {r["uppdrag"] for r in json.loads(out)["rader"]}
+    assert "filen data/uppdrag/palliativ-vard-riktlinjer.yaml har fel" in err
+
+
+def test_a_broken_settings_file_is_a_usage_error_not_ignored(tmp_path: Path) -> None:
+    shutil.copytree(DATA, tmp_path / "data" / "uppdrag")
+    (tmp_path / "data" / "uppdragskoll.yaml").write_text("helgregel: next\n", "utf-8")
+    code, _, err = run("status", cwd=tmp_path)
+    assert code == 2
+    assert "välj en av: föregående, behåll, nästa" in err
+    assert "inställningarna i data/uppdragskoll.yaml har fel" in err
+
+
+def test_header_counts_within_a_short_window() -> None:
+    _, out, _ = run("status", "--today", "2026-03-20", "--dagar", "5")
+    assert "0 inom 5 dagar" in out.splitlines()[0]

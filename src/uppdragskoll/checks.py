@@ -350,6 +350,30 @@ def check_spending_within_ceiling(entries: Sequence[Entry]) -> Iterator[Finding]
                     )
 
 
+def check_spending_not_negative(entries: Sequence[Entry]) -> Iterator[Finding]:
+    """A negative `utfall` (a correction or repayment) must not make a year's total negative:
+    the remaining money would then exceed the ceiling.
+
+    PASS:  utfall: [{belopp: 2 mnkr, ...}, {belopp: -500 000 kr, ...}]
+    FAIL:  utfall: [{belopp: -5 mnkr, ...}]
+    """
+    for entry in entries:
+        for b, line in enumerate(entry.assignment.budget):
+            totals: dict[int, tuple[int, int]] = {}
+            for s, spend in enumerate(line.spending):
+                total, _ = totals.get(spend.day.year, (0, s))
+                totals[spend.day.year] = (total + spend.amount, s)
+            for year, (total, last) in sorted(totals.items()):
+                if total < 0:
+                    yield Finding(
+                        entry,
+                        ("budget", b, "utfall", last, "belopp"),
+                        f"Utfallet för {year} blir sammanlagt {format_kr(total)}; ett negativt "
+                        "belopp (rättelse eller återbetalning) kan inte vara större än det som "
+                        "redan använts det året.",
+                    )
+
+
 def _all_case_numbers(entry: Entry) -> Iterator[tuple[Path_, str]]:
     for i, number in enumerate(entry.assignment.case_numbers):
         yield ("diarienummer", i), number
@@ -594,6 +618,15 @@ CHECKS: tuple[Check, ...] = (
         "Utfallet ett år (eller i ett klumpbelopps spann) får inte överstiga taket.",
     ),
     Check(
+        "negativt-utfall",
+        Severity.ERROR,
+        check_spending_not_negative,
+        (
+            "Ett negativt utfall (rättelse eller återbetalning) får inte göra årets utfall "
+            "negativt; då skulle mer än taket finnas kvar."
+        ),
+    ),
+    Check(
         "ogiltigt-diarienummer",
         Severity.WARNING,
         check_case_number_format,
@@ -641,6 +674,10 @@ CHECKS: tuple[Check, ...] = (
         ),
     ),
 )
+
+
+# The rules whose findings make a file unfit for the views (they would miscount).
+ERROR_CHECKS: tuple[Check, ...] = tuple(c for c in CHECKS if c.severity is Severity.ERROR)
 
 
 def run_all(entries: Sequence[Entry], checks: Sequence[Check] = CHECKS) -> list[Problem]:

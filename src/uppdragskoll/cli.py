@@ -146,7 +146,36 @@ def load(data: Path | None, *, no_cache: bool = False) -> LoadResult:
             f"inga uppdragsfiler (*.yaml) i {folder}. Fel katalog? Ange --data, eller skapa "
             "ett uppdrag med `uppdrag ny` eller `uppdrag importera`."
         )
-    return result
+    return without_errors(result)
+
+
+def without_errors(result: LoadResult) -> LoadResult:
+    """Views show only files that pass check's error rules: an overlap of budget years or a
+    duplicate id would otherwise be counted twice. Left-out files are named on stderr. A
+    broken settings file is a usage error: silently falling back to defaults would change
+    dates without a word."""
+    from dataclasses import replace
+
+    from uppdragskoll import checks, loader
+    from uppdragskoll.problems import FORMATS, Severity
+
+    settings = [
+        p
+        for p in result.problems
+        if p.file.endswith(loader.SETTINGS_NAME) and p.severity is Severity.ERROR
+    ]
+    if settings:
+        sys.stderr.write(FORMATS["text"](settings))
+        fail(f"inställningarna i {settings[0].file} har fel; rätta dem (se ovan).")
+    errors = checks.run_all(result.entries, checks.ERROR_CHECKS)
+    broken = {p.file for p in errors}
+    if not broken:
+        return result
+    return replace(
+        result,
+        entries=tuple(e for e in result.entries if e.file not in broken),
+        problems=(*result.problems, *errors),
+    )
 
 
 # --- commands -------------------------------------------------------------------------------

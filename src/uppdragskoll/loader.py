@@ -226,7 +226,7 @@ def _message(err: Any, path: tuple[str | int, ...], data: object) -> tuple[str, 
         return "ogiltigt-datum", f"`{where}`: {err['msg']}"
     if kind == "belopp":
         return "ogiltigt-belopp", f"`{where}`: {err['msg']}"
-    if kind == "literal_error":
+    if kind in ("literal_error", "enum"):
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         value = str(err.get("input"))
         hint = suggest(value, allowed)

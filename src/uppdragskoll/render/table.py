@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -74,7 +74,12 @@ def _note(row: views.DeadlineRow) -> str:
     elif row.last_working_day is not None:
         holiday = row.non_working or ""
         named = "" if holiday.lower() == views.weekday(occ.due) else f"{holiday}, "
-        parts.append(f"{named}sista arbetsdag {row.last_working_day.isoformat()}")
+        if row.target > occ.due:  # helgregel: nästa
+            parts.append(f"{named}ingen arbetsdag; planera mot {row.target.isoformat()}")
+        elif row.target == occ.due:  # helgregel: behåll
+            parts.append(f"{named}ingen arbetsdag")
+        else:
+            parts.append(f"{named}sista arbetsdag {row.last_working_day.isoformat()}")
     if occ.deadline.changes:
         last = occ.deadline.changes[-1]
         times = len(occ.deadline.changes)
@@ -101,7 +106,8 @@ def _header(view: views.StatusView) -> Text:
         f"{overdue} försenad{'' if overdue == 1 else 'e'}", style="bold red" if overdue else ""
     )
     text.append(" · ")
-    text.append(f"{soon} inom 14 dagar", style="yellow" if soon else "")
+    horizon = 14 if view.days is None else min(14, view.days)
+    text.append(f"{soon} inom {horizon} dagar", style="yellow" if soon else "")
     text.append(f" · {later} kommande")
     return text
 
@@ -187,7 +193,7 @@ def _deadline_list(
             body.append(note)
         style = STATE_STYLE[row.state]
         head = f"{occ.due.isoformat()} {views.weekday(occ.due)} · {_when(row)}"
-        listing.add(head, body, style=style, head_style=style or "bold")
+        listing.add(head, body, style=style, head_style=f"bold {style}".strip())
     return listing
 
 
@@ -231,7 +237,7 @@ def money_table(
 
     for row in rows:
         table.add_row(
-            row.assignment.title if wide else row.assignment.id,
+            row.assignment.title if wide else _who(row),
             *([row.agency or "–"] if wide else []),
             row.appropriation or "–",
             row.years,
@@ -250,6 +256,13 @@ def money_table(
     return table
 
 
+def _who(row: BudgetRow) -> str:
+    """The assignment id, with the agency when its budget is split between agencies: two
+    identical-looking rows would hide that one of them is overspent."""
+    agencies = {line.agency for line in row.assignment.budget if line.agency}
+    return f"{row.assignment.id} ({row.agency})" if len(agencies) > 1 else row.assignment.id
+
+
 def _num(amount: int | None) -> str:
     """An amount in a column headed "…, kr": grouped digits without the unit."""
     if amount is None:
@@ -258,29 +271,34 @@ def _num(amount: int | None) -> str:
 
 
 def _money_list(rows: Sequence[BudgetRow], totals: Sequence[Total]) -> RenderableType:
-    items: list[RenderableType] = []
+    listing = Listing(spaced=False)
 
-    def lines(ceiling: int | None, used: int, remaining: int | None, mark: str) -> Text:
-        return Text(
-            f"tak {format_kr_or_dash(ceiling)}{mark}\n"
-            f"utfall {format_kr(used)} · kvar {format_kr_or_dash(remaining)}"
-        )
+    def lines(ceiling: int | None, used: int, remaining: int | None, mark: str) -> list[str]:
+        return [
+            f"tak {format_kr_or_dash(ceiling)}{mark}",
+            f"utfall {format_kr(used)} · kvar {format_kr_or_dash(remaining)}",
+        ]
 
     for row in rows:
-        head = Text(f"{row.assignment.id} {row.years}", style="bold")
+        head = f"{_who(row)} {row.years}"
         if row.appropriation:
-            head.append(f" · {row.appropriation}")
-        body = lines(row.ceiling, row.used, row.remaining, " (beräknat)" if row.preliminary else "")
-        if row.remaining is not None and row.remaining < 0:
-            body.stylize("red")
-        items += [head, Padding(body, (0, 0, 0, 2))]
+            head += f" · {row.appropriation}"
+        mark = " (beräknat)" if row.preliminary else ""
+        over = row.remaining is not None and row.remaining < 0
+        listing.add(
+            head,
+            lines(row.ceiling, row.used, row.remaining, mark),
+            style="red" if over else "",
+            head_style="bold red" if over else "bold",
+        )
     for t in totals:
         mark = " (delvis beräknat)" if t.preliminary else ""
-        items += [
-            Text(t.label, style="bold"),
-            Padding(lines(t.ceiling, t.used, t.remaining, mark), (0, 0, 0, 2)),
-        ]
-    return Group(*items)
+        if t.planned and not t.granted:
+            mark = " (beräknat)"
+        listing.add(
+            t.label, lines(t.ceiling, t.used, t.remaining, mark), head_style="bold", style=""
+        )
+    return listing
 
 
 def format_kr_or_dash(amount: int | None) -> str:
@@ -310,7 +328,10 @@ def render_status(view: views.StatusView, term: Terminal) -> str:
                 if view.days is None
                 else f" {scope_words(view.days).replace('närmaste', 'de närmaste')}"
             )
-            console.print(f"Inget att redovisa{scope}, och inget är försenat. Skönt!")
+            if view.skipped_files:
+                console.print(f"Inget att redovisa{scope} i filerna utan fel.")
+            else:
+                console.print(f"Inget att redovisa{scope}, och inget är försenat. Skönt!")
         if view.ongoing:
             console.print()
             console.print(Text("Löpande, utan datum", style="bold"))
@@ -326,7 +347,7 @@ def render_status(view: views.StatusView, term: Terminal) -> str:
         if view.money:
             console.print(Text(f"Pengar kvar {year}", style="bold"))
             console.print(money_table(view.money, term.width, detailed=False))
-            if any(r.preliminary for r in view.money):
+            if term.width >= MEDIUM and any(r.preliminary for r in view.money):
                 console.print(PRELIMINARY_NOTE, style="dim")
         else:
             console.print(f"Ingen budget registrerad för {year}.")
@@ -402,7 +423,7 @@ def render_budget(view: views.BudgetView, term: Terminal) -> str:
         console.print()
         console.print(Text("Summa per anslag", style="bold"))
         console.print(totals_table((*view.per_appropriation, view.grand), term.width))
-        if any(r.preliminary for r in view.rows):
+        if term.width >= MEDIUM and any(r.preliminary for r in view.rows):
             console.print(PRELIMINARY_NOTE, style="dim")
 
     return _render(term, draw)
@@ -500,17 +521,18 @@ def render_assignment(view: views.AssignmentView, term: Terminal) -> str:
             console.print()
             console.print(Text("Personer", style="bold"))
             if term.width >= MEDIUM:
-                people = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
-                for heading, ratio in (
-                    ("Id", 2),
-                    ("Namn", 2),
-                    ("Roll", 3),
-                    ("E-post", 3),
-                    ("Myndighet", 2),
-                ):
-                    people.add_column(heading, overflow="fold", ratio=ratio)
+                people = Grid(
+                    (
+                        Column("Namn och id", max_width=28),
+                        Column("Roll", stretch=True),
+                        Column("E-post"),
+                        Column("Myndighet", max_width=20),
+                    )
+                )
                 for p in a.people:
-                    people.add_row(p.id, p.name, p.role or "–", p.email or "–", p.agency or "–")
+                    people.add_row(
+                        f"{p.name}\n{p.id}", p.role or "–", p.email or "–", p.agency or "–"
+                    )
                 console.print(people)
             else:
                 for p in a.people:
@@ -551,7 +573,7 @@ def render_assignment(view: views.AssignmentView, term: Terminal) -> str:
         console.print(Text("Budget", style="bold"))
         if view.budget.rows:
             console.print(money_table(view.budget.rows, term.width, totals=(view.budget.grand,)))
-            if any(r.preliminary for r in view.budget.rows):
+            if term.width >= MEDIUM and any(r.preliminary for r in view.budget.rows):
                 console.print(PRELIMINARY_NOTE, style="dim")
         else:
             console.print("Ingen budget registrerad.")
