@@ -695,6 +695,281 @@ def test_old_deadline_under_background_is_the_replaced_one() -> None:
     assert entry["ändringar"] == [{"datum": "2026-12-01"}]
 
 
+# --- cited assignments, other duties, content clauses (blind round 4) -------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Regeringen gav den 16 mars 2023 Testverket i uppdrag att redovisa utvecklingen senast "
+        "den 31 mars 2024 (S2023/01002).",
+        "Regeringen har i regleringsbrevet för 2025 gett Testverket i uppdrag att senast den 1 "
+        "april 2025 redovisa en prognos.",
+        "Regeringen beslutade den 3 mars 2024 att ge Testverket i uppdrag att redovisa en analys "
+        "senast den 1 juni 2025.",
+        "Testverket fick i regleringsbrevet för 2024 i uppdrag att senast den 31 mars 2025 "
+        "redovisa läget.",
+        "Vattenmyndigheterna ska enligt förordningen (2017:868) redovisa förslag till "
+        "åtgärdsprogram senast den 22 december 2026.",
+        "Sida ska enligt strategin årligen redovisa resultaten senast den 15 mars.",
+        "Enligt förordningen (2000:605) ska myndigheten lämna årsredovisning senast den 22 "
+        "februari 2026.",
+        "Det uppdraget ska redovisas senast den 15 juni 2026.",
+        "Testverket ska föreslå hur uppföljningen kan redovisas i myndigheternas "
+        "årsredovisningar från och med räkenskapsåret 2027.",
+    ],
+)
+def test_cited_and_other_duties_are_no_deadlines(sentence: str) -> None:
+    text = decision(f"Uppdraget ska redovisas senast den 1 december 2026. {sentence}")
+    assert dates(text) == ["2026-12-01"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Regeringen ger även Testverket i uppdrag att senast den 1 mars 2026 redovisa en plan.",
+            ["2026-03-01"],
+        ),
+        ("Testverket ska enligt detta beslut redovisa senast den 1 april 2026.", ["2026-04-01"]),
+        ("Detta uppdrag ska redovisas senast den 15 juni 2026.", ["2026-06-15"]),
+        (
+            "Testverket ska senast den 1 mars 2026 redovisa hur myndigheten kan följa upp arbetet.",
+            ["2026-03-01"],
+        ),
+        (
+            "Testverket ska redovisa hur uppföljningen kan utvecklas, senast den 30 september "
+            "2026.",
+            ["2026-09-30"],
+        ),
+    ],
+)
+def test_own_deadlines_near_those_words_are_kept(sentence: str, expected: list[str]) -> None:
+    assert dates(decision(sentence)) == expected
+
+
+def test_assignee_after_uppdrag_till_is_no_recipient() -> None:
+    text = decision(
+        "Regeringen ändrar sitt beslut den 12 maj 2022 om uppdrag till Testverket att "
+        "analysera elvägar (I2022/01122) på så sätt att uppdraget i stället ska slutredovisas "
+        "senast den 30 november 2024."
+    )
+    [entry] = deadlines(text)
+    assert entry.get("mottagare") != "Testverket"
+
+
+def test_part_of_the_assignment_to_someone_is_a_recipient() -> None:
+    text = decision(
+        "Testverket ska redovisa sin del av uppdraget till Statskontoret senast den 1 oktober 2024."
+    )
+    [entry] = deadlines(text)
+    assert entry["mottagare"] == "Statskontoret"
+
+
+def test_date_under_skulle_in_an_amendment_is_the_replaced_one() -> None:
+    text = decision(
+        "Den delredovisning som enligt det ursprungliga beslutet skulle lämnas senast den 1 "
+        "oktober 2023 ska i stället lämnas senast den 15 december 2023."
+    )
+    [entry] = deadlines(text)
+    assert entry["datum"] == "2023-12-15"
+    assert entry["ändringar"] == [{"datum": "2023-10-01"}]
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "Enligt det beslutet ska uppdraget slutredovisas till Regeringskansliet senast den 31 "
+        "mars 2024.",
+        "I beslutet anges att uppdraget ska slutredovisas senast den 31 mars 2024.",
+    ],
+)
+def test_deadline_of_the_earlier_decision_under_background_is_replaced(background: str) -> None:
+    text = decision(
+        "Uppdraget ska i stället slutredovisas senast den 30 november 2024.", background=background
+    )
+    [entry] = deadlines(text)
+    assert entry["datum"] == "2024-11-30"
+    assert entry["ändringar"] == [{"datum": "2024-03-31"}]
+
+
+def test_other_background_deadline_is_not_replaced_without_an_amendment() -> None:
+    text = decision(
+        "Uppdraget ska slutredovisas senast den 30 november 2024.",
+        background="Enligt beslutet ska uppdraget redovisas senast den 31 mars 2024.",
+    )
+    [entry] = deadlines(text)
+    assert "ändringar" not in entry
+
+
+# --- annual reports and budget documentation ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Testverket ska i årsredovisningarna för 2022 och 2023 redovisa hur medlen har "
+            "använts.",
+            ["2023-02-22", "2024-02-22"],
+        ),
+        (
+            "Testverket ska i budgetunderlaget för 2027–2029 redovisa en bedömning av behovet.",
+            ["2026-03-01"],
+        ),
+        ("Testverket ska redovisa uppdraget i sitt budgetunderlag för 2027.", ["2026-03-01"]),
+    ],
+)
+def test_annual_report_and_budget_documentation_dates(sentence: str, expected: list[str]) -> None:
+    assert dates(decision(sentence)) == expected
+
+
+def test_budget_bill_is_no_budget_documentation() -> None:
+    text = decision(
+        "Uppdraget ska redovisas senast den 1 juni 2026. Regeringen föreslog i "
+        "budgetpropositionen för 2026 att anslaget skulle ökas."
+    )
+    assert dates(text) == ["2026-06-01"]
+
+
+def test_yearly_report_from_first_to_last_annual_report() -> None:
+    text = decision(
+        "En redovisning ska ske årligen i årsredovisningen, med början i årsredovisningen för "
+        "2025 och sista gången i årsredovisningen för 2027."
+    )
+    [entry] = deadlines(text)
+    assert (entry["datum"], entry["upprepas"], entry["till"]) == (
+        "2026-02-22",
+        "årligen",
+        "2028-02-22",
+    )
+
+
+def test_two_annual_reports_without_yearly_words_stay_two() -> None:
+    text = decision(
+        "Testverket ska redovisa arbetet i årsredovisningen för 2025 och lämna en slutredovisning "
+        "i årsredovisningen för 2027."
+    )
+    assert dates(text) == ["2026-02-22", "2028-02-22"]
+
+
+def test_listed_dates_take_the_kind_written_after_them() -> None:
+    text = decision(
+        "Testverket ska senast den 15 maj 2025 och den 15 november 2025 lämna lägesrapporter."
+    )
+    assert [(e["datum"], e["typ"]) for e in deadlines(text)] == [
+        ("2025-05-15", "delredovisning"),
+        ("2025-11-15", "delredovisning"),
+    ]
+
+
+# --- money: planned, past, charged per agency ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Regeringen avser att under 2026 och 2027 anvisa 100 000 000 kronor per år för "
+            "fortsatta insatser inom ramen för uppdraget.",
+            [("2026", "beräknat", 100_000_000), ("2027", "beräknat", 100_000_000)],
+        ),
+        (
+            "Testverket får för 2025 disponera 1,5 miljoner kronor för uppdraget. För vart och "
+            "ett av åren 2026 och 2027 beräknas 1,5 miljoner kronor.",
+            [
+                ("2025", "beviljat", 1_500_000),
+                ("2026", "beräknat", 1_500_000),
+                ("2027", "beräknat", 1_500_000),
+            ],
+        ),
+        (
+            "För detta ändamål anvisas 5 miljoner kronor för 2025.",
+            [("2025", "beviljat", 5_000_000)],
+        ),
+        (
+            "Kostnaderna för uppdraget, högst 4 000 000 kronor under 2025, ska belasta "
+            "utgiftsområde 9 Hälsovård, sjukvård och social omsorg, anslaget 1:6 Bidrag till "
+            "folkhälsa och sjukvård.",
+            [("2025", "beviljat", 4_000_000)],
+        ),
+        (
+            "Regeringen har i budgetpropositionen för 2026 beräknat 10 miljoner kronor för 2027 "
+            "för uppdraget.",
+            [("2027", "beräknat", 10_000_000)],
+        ),
+    ],
+)
+def test_more_money_phrases(body: str, expected: list[tuple[str, str, int]]) -> None:
+    assert money(decision(body)) == expected
+
+
+@pytest.mark.parametrize(
+    "reasons",
+    [
+        "Regeringen har i budgetpropositionen för 2025 beräknat 45 miljoner kronor per år "
+        "2025–2027 för en läsfrämjande satsning.",
+        "Regeringen har i budgetpropositionen för 2025 beräknat 45 miljoner kronor per år "
+        "2025–2027 för uppdraget.",
+        "Regeringen har under 2021 avsatt 50 miljoner kronor till lokala projekt.",
+    ],
+)
+def test_money_already_decided_in_the_reasons_is_no_row(reasons: str) -> None:
+    text = decision(
+        "Testverket får använda 2 000 000 kronor under 2025 för uppdraget.\n\n"
+        f"Skälen för regeringens beslut\n\n{reasons}"
+    )
+    assert money(text) == [("2025", "beviljat", 2_000_000)]
+
+
+def test_charge_sentence_naming_one_agency_charges_only_its_rows() -> None:
+    text = several(
+        "För uppdraget får E-hälsomyndigheten använda 8 000 000 kronor och Läkemedelsverket "
+        "4 000 000 kronor under 2025. E-hälsomyndighetens kostnader ska belasta utgiftsområde 9 "
+        "Hälsovård, sjukvård och social omsorg, anslaget 2:6 E-hälsomyndigheten. "
+        "Läkemedelsverkets kostnader ska belasta utgiftsområde 9 Hälsovård, sjukvård och social "
+        "omsorg, anslaget 1:8 Bidrag till psykiatri."
+    )
+    assert [(r[0], r[4]) for r in budget_rows(text)] == [
+        ("E-hälsomyndigheten", "2:6"),
+        ("Läkemedelsverket", "1:8"),
+    ]
+
+
+def test_appropriation_without_area_takes_the_one_named_before() -> None:
+    draft = draft_from_text(
+        decision(
+            "Testverket får använda 25 miljoner kronor under 2025 för uppdraget. Kostnaderna ska "
+            "belasta utgiftsområde 14 Arbetsmarknad och arbetsliv, anslaget 1:1 "
+            "Arbetsförmedlingens förvaltningskostnader. Testverket får vidare använda högst 40 "
+            "miljoner kronor av anslaget 1:3 Kostnader för arbetsmarknadspolitiska program och "
+            "insatser under 2025."
+        )
+    )
+    budget = draft.data["budget"]
+    assert isinstance(budget, list)
+    assert [(b["anslag"]["utgiftsområde"], b["anslag"]["anslag"]) for b in budget] == [
+        (14, "1:1"),
+        (14, "1:3"),
+    ]
+
+
+def test_appropriation_without_any_area_is_still_a_review_note() -> None:
+    draft = draft_from_text(
+        decision("Testverket får använda 1 000 000 kronor av anslaget 1:3 Bidrag under 2025.")
+    )
+    assert any("utan utgiftsområde" in n for n in draft.review)
+
+
+def test_charge_after_an_aside_in_the_same_paragraph() -> None:
+    text = decision(
+        "Testverket får använda 3 000 000 kronor för uppdraget under 2025. Medlen betalas ut "
+        "efter rekvisition. Kostnaderna ska belasta utgiftsområde 9 Hälsovård, sjukvård och "
+        "social omsorg, anslaget 1:6 Bidrag till folkhälsa och sjukvård."
+    )
+    assert [r[4] for r in budget_rows(text)] == ["1:6"]
+
+
 # --- identity -------------------------------------------------------------------------------
 
 
@@ -762,6 +1037,31 @@ def test_page_footer_inside_a_sentence_is_dropped() -> None:
     assert [s.text for s in doc.sentences] == [
         "Uppdraget ska redovisas senast den 1 mars 2027 till departementet."
     ]
+
+
+def test_letter_footer_inside_a_sentence_is_dropped() -> None:
+    doc = parse(
+        "Uppdraget ska redovisas till Regeringskansliet (Klimat- och\n\n"
+        "Postadress          Telefonväxel          E-post: kn.registrator@regeringskansliet.se\n"
+        "103 33 Stockholm    08-405 10 00          Webb: www.regeringen.se\n"
+        "                                                         2 (4)\n\n"
+        "näringslivsdepartementet) senast den 1 oktober 2025.\n"
+    )
+    assert [s.text for s in doc.sentences] == [
+        "Uppdraget ska redovisas till Regeringskansliet (Klimat- och näringslivsdepartementet) "
+        "senast den 1 oktober 2025."
+    ]
+
+
+def test_footer_on_separate_lines_is_dropped_but_addresses_elsewhere_stay() -> None:
+    doc = parse(
+        "Testverket ska lämna en rapport till\n\nPostadress\n103 33 Stockholm\nTelefonväxel\n"
+        "08-405 10 00\nBesöksadress\nRosenbad 4\n\nStatskontoret senast den 1 mars 2026.\n\n"
+        "Kontakta Testverket, 103 33 Stockholm.\n"
+    )
+    texts = [s.text for s in doc.sentences]
+    assert "Telefonväxel" not in " ".join(texts) and "Rosenbad" not in " ".join(texts)
+    assert "Kontakta Testverket, 103 33 Stockholm." in texts
 
 
 def test_ocr_repair_restores_common_words() -> None:

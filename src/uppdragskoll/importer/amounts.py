@@ -280,7 +280,7 @@ def find_appropriations(sentence: str) -> list[AppropriationHit]:
 # --- planned or granted --------------------------------------------------------------------
 
 PLANNED_RE = re.compile(
-    r"\b(?:beräknar|beräknas|beräknat|avser\s+(?:att\s+)?(?:\w+\s+){0,3}?(?:avsätta|tillföra|"
+    r"\b(?:beräknar|beräknas|beräknat|avser\s+(?:att\s+)?(?:\w+\s+){0,6}?(?:avsätta|tillföra|"
     r"anvisa|föreslå)|planerar\s+att\s+(?:avsätta|tillföra|anvisa)|kommer\s+att\s+avsättas|"
     r"under\s+förutsättning\s+att\s+riksdagen|förutsätter\s+att\s+riksdagen|preliminär[at]?|"
     r"beräknade)\b",
@@ -289,8 +289,10 @@ PLANNED_RE = re.compile(
 GRANTED_RE = re.compile(
     r"\b(?:får\b,?(?:\s+\S+){0,12}?\s+(?:använda|användas|disponera|disponeras|rekvirera|"
     r"rekvireras|uppgå|betalas\s+ut|utbetalas)|beviljar|beviljas|beviljats|tilldelas|"
-    r"tilldelar|anvisar|ställer\s+(?:\w+\s+){0,6}?till\s+(?:\w+\s+)?förfogande|ställs\s+till\s+"
-    r"(?:\w+\s+)?förfogande|betalas\s+ut|utbetalas)\b",
+    r"tilldelar|anvisar|anvisas|ställer\s+(?:\w+\s+){0,6}?till\s+(?:\w+\s+)?förfogande|ställs\s+"
+    r"till\s+(?:\w+\s+)?förfogande|betalas\s+ut|utbetalas|"
+    # "Kostnaderna för uppdraget, högst 4 000 000 kronor, ska belasta anslaget …"
+    r"(?:ska|skall)\s+belasta)\b",
     re.IGNORECASE,
 )
 

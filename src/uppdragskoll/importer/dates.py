@@ -40,6 +40,9 @@ _ABBREVIATED = {
 # The annual report of an agency is due 22 February of the following year
 # (förordning (2000:605) om årsredovisning och budgetunderlag, 2 kap. 1 §).
 ANNUAL_REPORT_DAY = (2, 22)
+# The budget documentation for the years Y–Y+2 is due 1 March of the year before Y (same
+# förordning, 9 kap. 3 §): "i budgetunderlaget för 2027–2029" -> 2026-03-01.
+BUDGET_DOCUMENTATION_DAY = (3, 1)
 
 _Y = r"(?<![\w/])(?:19|20)\d{2}(?![\d/]|:\d)"
 _DASH = r"\s*(?:[-–—‒]|till\s+och\s+med|t\.\s?o\.\s?m\.|till)\s*"
@@ -60,8 +63,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "annual",
             r"(?:i\s+samband\s+med\s+|i\s+|genom\s+|via\s+)?(?:[\wåäö]+s\s+|sin\s+|sina\s+)?"
-            rf"årsredovisning(?:en|ar|arna)?(?:\s+för\s+(?:(?:budget)?år(?:et|en)?\s+)?"
+            rf"årsredovisning(?:arna|ar|en)?(?:\s+för\s+(?:(?:budget|räkenskaps)?år(?:et|en)?\s+)?"
             rf"(?P<y>{_Y})(?:{_TAIL})?)?",
+        ),
+        (
+            "budget",
+            r"(?:i\s+samband\s+med\s+|i\s+|genom\s+|via\s+)?(?:[\wåäö]+s\s+|sitt\s+|sina\s+)?"
+            rf"budgetunderlag(?:en|et)?\s+för\s+(?:(?:budget)?år(?:et|en)?\s+)?(?P<y>{_Y})"
+            rf"(?:{_TAIL})?",
         ),
         ("quarter", rf"(?:{_ORD}\s+kvartalet|kvartal\s+(?P<n>[1-4]))\s+(?:år\s+)?(?P<y>{_Y})"),
         ("half", rf"(?P<ord>första|andra|1:a|2:a)\s+halvåret\s+(?:år\s+)?(?P<y>{_Y})"),
@@ -85,8 +94,8 @@ _ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4}
 class DateHit:
     """A date phrase. `values` holds one ISO date or period text per occurrence."""
 
-    kind: str  # iso | day | annual | quarter | half | season | winter | part | month | year |
-    # invalid (a day that does not exist: "den 31 april 2026"; `values` is empty)
+    kind: str  # iso | day | annual | budget | quarter | half | season | winter | part | month |
+    # year | invalid (a day that does not exist: "den 31 april 2026"; `values` is empty)
     start: int
     end: int
     values: tuple[str, ...]
@@ -151,6 +160,12 @@ def _hit(kind: str, m: re.Match[str]) -> DateHit | None:
         years, is_range = _years(m)
         values = tuple(f"{y + 1}-02-22" for y in years)
         return DateHit(kind, start, end, values, is_range)
+    if kind == "budget":
+        # one document for the whole span "2027–2029"; a list names one document per year
+        years, is_range = _years(m)
+        month, day = BUDGET_DOCUMENTATION_DAY
+        firsts = years[:1] if is_range else years
+        return DateHit(kind, start, end, tuple(f"{y - 1}-{month:02d}-{day:02d}" for y in firsts))
     year = int(g["y"])
     if kind == "quarter":
         n = int(g["n"]) if g.get("n") else _ordinal(g["ord"])

@@ -33,7 +33,7 @@ from .amounts import (
     find_years,
     money_markers,
 )
-from .dates import DateHit, due_sort_key, find_dates
+from .dates import ANNUAL_REPORT_DAY, DateHit, due_sort_key, find_dates
 from .identity import (
     AGENCY,
     DNR_PREFIX_MINISTRY,
@@ -126,6 +126,8 @@ class Extraction:
     invalid_dates: list[tuple[str, Sentence, tuple[int, int]]] = field(default_factory=list)
     table: _Table | None = None  # a money table being read ("följande belopp (tkr):")
     money_run: list[tuple[Sentence, int]] = field(default_factory=list)  # consecutive money
+    reasons: set[int] = field(default_factory=set)  # paragraphs under "Skälen för …"
+    last_area: int | None = None  # the utgiftsområde last named, for "anslaget 1:3" alone
 
 
 # --- vocabulary -------------------------------------------------------------------------------
@@ -231,7 +233,44 @@ _OTHER_RECURRENCE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _STANDING_DUTY = re.compile(
     r"\benligt\s+(?:sin|sitt|sina|dess|myndighetens|kommitténs|utredningens|[\wåäö]+s)\s+"
     r"(?:instruktion|regleringsbrev|direktiv|tilläggsdirektiv|kommittédirektiv)|"
-    r"\bi\s+(?:sin|sitt|sina)\s+(?:instruktion|regleringsbrev|direktiv)",
+    r"\bi\s+(?:sin|sitt|sina)\s+(?:instruktion|regleringsbrev|direktiv)|"
+    # "Vattenmyndigheterna ska enligt förordningen (2017:868) redovisa …", "Sida ska enligt
+    # strategin årligen redovisa …": the duty comes from elsewhere ("ska enligt beslutet …"
+    # in an amendment is the decision's own)
+    r"\b(?:ska|skall)\s+enligt\s+(?:\S+\s+){0,2}?(?:förordning(?:en)?|lag(?:en)?|"
+    r"strategi(?:n)?|instruktion(?:en)?|regleringsbrev(?:et|en)?|föreskrift(?:en|erna)?)\b|"
+    r"^\s*Enligt\s+(?:\S+\s+){0,2}?(?:förordning(?:en)?|lag(?:en)?|strategi(?:n)?|"
+    r"instruktion(?:en)?|regleringsbrev(?:et)?|föreskrift(?:en|erna)?)\b",
+    re.I,
+)
+# "Regeringen gav den 16 mars 2023 Försäkringskassan i uppdrag att redovisa … senast den 31
+# mars 2024", "Regeringen har i regleringsbrevet för 2025 gett ESV i uppdrag att senast …": an
+# earlier assignment, cited; its dates are at most the ones an amendment replaces
+_EARLIER_ASSIGNMENT = re.compile(
+    r"\b(?:gav|gett|givit|gavs|fick|fått|uppdrog)\b[^.;]{0,160}?\bi\s+uppdrag\b|"
+    r"\bbeslutade\s+(?:\S+\s+){0,6}?att\s+ge\b[^.;]{0,120}?\bi\s+uppdrag\b",
+    re.I,
+)
+# "Det uppdraget ska redovisas senast …" (in the reasons, about another assignment)
+_OTHER_ASSIGNMENT = re.compile(
+    r"^\s*(?:Även\s+)?(?:Det|Det\s+tidigare|Det\s+förra|Det\s+nämnda|Det\s+senare)\s+"
+    r"(?:uppdraget|regeringsuppdraget)\b",
+    re.I,
+)
+# "Den delredovisning som enligt det ursprungliga beslutet skulle lämnas senast den 1 oktober
+# 2023 ska i stället lämnas …": the date under "skulle" is the replaced one
+_SKULLE_BEFORE = re.compile(r"\bskulle\b(?:(?!\b(?:ska|skall)\b).)*$", re.I | re.S)
+# "Enligt det beslutet ska uppdraget slutredovisas senast den 31 mars 2024" (under Bakgrund)
+_BY_EARLIER_DECISION = re.compile(
+    r"\b(?:enligt|i)\s+(?:det\s+|detta\s+|regeringens\s+)?(?:(?:ursprungliga|tidigare|"
+    r"nämnda)\s+)?beslut(?:et)?\b",
+    re.I,
+)
+# "ESV ska föreslå hur uppföljningen kan redovisas i årsredovisningarna": what a report is
+# about, not when it is due
+_CONTENT_CLAUSE = re.compile(
+    r"\bhur\s+(?:(?!\b(?:ska|skall|senast)\b)[^,;])*?\b(?:kan|bör|skulle|kunde|borde)\b"
+    r"(?:(?!\bsenast\b)[^,;])*$",
     re.I,
 )
 _ONGOING = re.compile(
@@ -265,6 +304,7 @@ _RECIPIENT = re.compile(rf"\b(?:till|hos|från)\s+(?P<r>{AGENCY})")
 def extract(text: str) -> Extraction:
     doc = parse(text)
     ex = Extraction(doc, read_identity(doc))
+    ex.reasons = _reasons(doc)
     _task_agencies(ex)
     seen: set[str] = set()
     for sentence in doc.sentences:
@@ -339,7 +379,7 @@ def _replaced_in_background(ex: Extraction, sentence: Sentence) -> None:
     """ "Enligt beslutet skulle uppdraget slutredovisas senast …" under Bakgrund: the date an
     amendment replaces. Nothing else under Bakgrund is read."""
     text = sentence.text
-    if _PAST_MODAL.search(text) and not _MODAL.search(text):
+    if (_PAST_MODAL.search(text) and not _MODAL.search(text)) or _BY_EARLIER_DECISION.search(text):
         _replaced(ex, text, _deliveries(text))
 
 
@@ -403,6 +443,8 @@ def _accept_date(text: str, hit: DateHit, deliveries: list[re.Match[str]], modal
         return False
     if re.search(r"\b(?:har|hade)\s+(?:den\s+)?$", before, re.I):
         return False  # "X har den 20 maj 2025 begärt …"
+    if _CONTENT_CLAUSE.search(text[max(0, hit.start - 150) : hit.start]):
+        return False
     if hit.kind == "year" and (hit.prefix.startswith("under") or hit.prefix == "före"):
         # A bare year is a deadline only when governed: "senast 2026", "före utgången av
         # 2026", or "redovisas under 2026" (a delivery verb right before "under").
@@ -427,9 +469,13 @@ def _deadlines(ex: Extraction, sentence: Sentence) -> None:
         _MODAL.search(text) is not None or amendment or _PRESENT_PASSIVE.search(text) is not None
     )
     hits = find_dates(text)
-    if _PAST_MODAL.search(text) and not _MODAL.search(text):
+    earlier = _EARLIER_ASSIGNMENT.search(text) is not None and not amendment
+    if (_PAST_MODAL.search(text) and not _MODAL.search(text)) or earlier:
         # "Uppdraget skulle redovisas senast den 31 mars 2025": an earlier deadline, kept
         # only as the date a later "i stället" replaces.
+        _replaced(ex, text, deliveries)
+        return
+    if _OTHER_ASSIGNMENT.match(text):
         _replaced(ex, text, deliveries)
         return
     accepted: list[DateHit] = []
@@ -439,8 +485,12 @@ def _deadlines(ex: Extraction, sentence: Sentence) -> None:
         if amendment and hit.values and _OLD_DATE_BEFORE.search(before):
             old_dates.extend(hit.values)
             continue
+        if amendment and hit.values and _SKULLE_BEFORE.search(text[: hit.start]):
+            old_dates.extend(hit.values)
+            continue
         if _accept_date(text, hit, deliveries, modal):
             accepted.append(hit)
+    accepted = _annual_series(text, accepted)
     found: list[FoundDeadline] = []
     kinds = _kinds_for(text, accepted)
     if (accepted or deliveries) and foreign_subject(ex.identity, text):
@@ -467,6 +517,33 @@ def _deadlines(ex: Extraction, sentence: Sentence) -> None:
         _undated(ex, sentence, text)
     elif accepted:
         _undated_annual_besides(ex, sentence, text, accepted)
+
+
+_SERIES_ENDS = re.compile(
+    r"\b(?:första\s+gången|med\s+början)\b.*\b(?:sista\s+gången|(?:till\s+och|t\.\s?o\.)\s*med)\b",
+    re.I | re.S,
+)
+
+
+def _annual_series(text: str, hits: list[DateHit]) -> list[DateHit]:
+    """ "årligen …, första gången i årsredovisningen för 2025 och sista gången i
+    årsredovisningen för 2027": one yearly report from the first to the last."""
+    annual = [h for h in hits if h.kind == "annual" and len(h.values) == 1]
+    if len(annual) != 2 or not (_ANNUAL.search(text) or _SERIES_ENDS.search(text)):
+        return hits
+    first, last = annual
+    a, b = int(first.values[0][:4]), int(last.values[0][:4])
+    if not a < b <= a + 15:
+        return hits
+    month, day = ANNUAL_REPORT_DAY
+    merged = DateHit(
+        "annual",
+        first.start,
+        last.end,
+        tuple(f"{y:04d}-{month:02d}-{day:02d}" for y in range(a, b + 1)),
+        year_range=True,
+    )
+    return [merged if h is first else h for h in hits if h is not last]
 
 
 def _deadlines_from_hit(
@@ -715,6 +792,9 @@ def _kind_near(text: str, pos: int, lo: int, hi: int) -> str | None:
     return best[2] if best else None
 
 
+_GLUE = re.compile(r"\s*(?:,|och|samt|respektive|resp\.)?\s*(?:senast\s+)?", re.I)
+
+
 def _kinds_for(text: str, hits: list[DateHit]) -> list[str | None]:
     """The kind of each dated delivery: words before the date in its clause, else after."""
     kinds: list[str | None] = []
@@ -728,13 +808,19 @@ def _kinds_for(text: str, hits: list[DateHit]) -> list[str | None]:
         cut = _AFTER_CUT.search(text, hit.end, next_start)
         if cut:
             hi = cut.start()
-        glue = text[prev_end : hit.start]
-        if i and re.fullmatch(r"\s*(?:,|och|samt|respektive|resp\.)?\s*(?:senast\s+)?", glue):
+        if i and _GLUE.fullmatch(text[prev_end : hit.start]):
             kinds.append(kinds[-1])  # "den 1 mars 2026 och den 1 mars 2027"
             continue
         kind = _kind_near(text, hit.start, lo, hit.start)
+        last = i
+        while last + 1 < len(hits) and _GLUE.fullmatch(text[hits[last].end : hits[last + 1].start]):
+            last += 1  # "senast den 15 maj 2025 och den 15 november 2025 lämna lägesrapporter"
+        if last > i:
+            hi = hits[last + 1].start if last + 1 < len(hits) else len(text)
+            cut = _AFTER_CUT.search(text, hits[last].end, hi)
+            hi = cut.start() if cut else hi
         if kind is None or kind == "årlig redovisning":
-            after = _kind_near(text, hit.end, hit.end, hi)
+            after = _kind_near(text, hits[last].end, hits[last].end, hi)
             if after is not None and (kind is None or _SPECIFICITY[after] < _SPECIFICITY[kind]):
                 kind = after
         if kind is None and len(hits) == 1:
@@ -746,9 +832,18 @@ def _kinds_for(text: str, hits: list[DateHit]) -> list[str | None]:
 _NO_ALIASES: dict[str, str] = {}
 
 
+# "om uppdrag till Trafikverket att …" names the assignee; "redovisa uppdraget till X" does not
+_ASSIGNEE_BEFORE = re.compile(r"\b(?:regerings)?uppdrag(?:et|en)?\s*$", re.I)
+_ASSIGNEE_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:att|om)\b", re.I)
+
+
 def _recipient_spans(text: str, aliases: dict[str, str]) -> list[tuple[int, int, str]]:
     out = []
     for m in _RECIPIENT.finditer(text):
+        if _ASSIGNEE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]) and (
+            _ASSIGNEE_AFTER.match(text, m.end())
+        ):
+            continue  # "om uppdrag till Trafikverket att …": the assignee, not a recipient
         name = _normalise_recipient(m.group("r"), aliases)
         if name:
             out.append((m.start(), m.end(), name))
@@ -850,7 +945,7 @@ def _money(ex: Extraction, sentence: Sentence) -> None:
     thousands = THOUSANDS_DECLARED.search(text) is not None
     amounts = find_amounts(text, thousands=thousands)
     if not amounts:
-        if not _appropriation_for_previous(ex, sentence):
+        if not _appropriation_for_previous(ex, sentence) and not _aside(ex, sentence):
             ex.money_run = []
         return
     if not marks:
@@ -866,7 +961,7 @@ def _money(ex: Extraction, sentence: Sentence) -> None:
         (h.start, h.end) for h in find_dates(text) if h.kind != "year"
     ]
     years = find_years(text, exclude)
-    appropriation = find_appropriation(text)
+    appropriation = _with_area(ex, find_appropriation(text))
     # "10 miljoner kronor 2025–2027, varav 4 miljoner kronor 2025 …": the parts are rows
     # when each has a year, else the total is.
     parts = [
@@ -890,7 +985,7 @@ def _money(ex: Extraction, sentence: Sentence) -> None:
     owners = _owners(ex, sentence, amounts)
     rows_before = len(ex.money)
     for i, amount in enumerate(amounts):
-        if i in drop:
+        if i in drop or _past_money(ex, sentence, marks, amount.start):
             continue
         kind = _classify(text, marks, amount.start)
         year = chosen[i]
@@ -901,7 +996,10 @@ def _money(ex: Extraction, sentence: Sentence) -> None:
                     MoneyRow(agency, appropriation, "", kind, amount.kronor, sentence, span)
                 )
                 continue
-            window = text[max(0, amount.start - 40) : amount.end + 80]
+            # "per år" near the amount; "För vart och ett av åren 2026 och 2027 beräknas …"
+            # may stand further before it, but not before the previous amount
+            lo = max(amounts[i - 1].end if i else 0, amount.start - 80)
+            window = text[lo : amount.end + 80]
             keys = (
                 [str(each) for each in year.years]
                 if len(year.years) > 1 and PER_YEAR_RE.search(window)
@@ -914,12 +1012,53 @@ def _money(ex: Extraction, sentence: Sentence) -> None:
     _rows_added(ex, sentence, rows_before)
 
 
+def _aside(ex: Extraction, sentence: Sentence) -> bool:
+    """ "X får använda 3 000 000 kronor. Medlen betalas ut efter rekvisition. Kostnaderna ska
+    belasta …": a sentence without money or appropriation in the same paragraph does not end
+    the amounts a following charging sentence is about."""
+    return (
+        ex.last_money is not None
+        and ex.last_money[0].paragraph == sentence.paragraph
+        and not find_appropriations(sentence.text)
+    )
+
+
 def _rows_added(ex: Extraction, sentence: Sentence, rows_before: int) -> None:
     if len(ex.money) > rows_before:
         ex.last_money = (sentence, rows_before)
         ex.money_run.append((sentence, rows_before))
     else:
         ex.money_run = []
+
+
+_PERFECT = re.compile(r"\b(?:har|hade)\s+(?:(?!\b(?:ska|skall|får|och|men)\b)[^,;.]){0,80}?$", re.I)
+_PARTICIPLE = re.compile(
+    r"(?:beräknat|beräknats|avsatt|avsatts|anvisat|anvisats|beviljat|beviljats|tillfört|"
+    r"tillförts|tilldelat|tilldelats)\b",
+    re.I,
+)
+
+
+def _past_money(ex: Extraction, sentence: Sentence, marks: list[tuple[int, str]], pos: int) -> bool:
+    """ "Regeringen har i budgetpropositionen för 2025 beräknat 45 miljoner kronor …" in the
+    reasons, or about something other than the assignment: money already decided, no row."""
+    text = sentence.text
+    before = [at for at, _ in marks if at < pos]
+    at = before[-1] if before else marks[0][0]
+    if not _PARTICIPLE.match(text, at) or not _PERFECT.search(text[max(0, at - 90) : at]):
+        return False
+    return sentence.paragraph in ex.reasons or not re.search(r"\buppdrag", text, re.I)
+
+
+def _with_area(ex: Extraction, hit: AppropriationHit | None) -> AppropriationHit | None:
+    """ "… utgiftsområde 14 …, anslaget 1:1 …. X får vidare använda … av anslaget 1:3 …": an
+    appropriation named without its utgiftsområde is in the one the decision named last."""
+    if hit is None:
+        return None
+    if hit.area is not None:
+        ex.last_area = hit.area
+        return hit
+    return replace(hit, area=ex.last_area) if ex.last_area is not None else hit
 
 
 _OLD_AMOUNT = re.compile(
@@ -941,10 +1080,13 @@ def _appropriation_for_previous(ex: Extraction, sentence: Sentence) -> bool:
     previous, _ = ex.last_money
     if sentence.paragraph - previous.paragraph > 1:
         return False
-    appropriations = find_appropriations(sentence.text)
+    appropriations = [
+        a for a in (_with_area(ex, h) for h in find_appropriations(sentence.text)) if a
+    ]
     if not appropriations:
         return False
     chosen = _appropriation_per_agency(ex, sentence.text, appropriations)
+    only = _charged_agency(ex, sentence.text)
     budget_years = [y for y in find_years(sentence.text, []) if y.budget_year]
     named = [y for y in find_years(sentence.text, []) if not y.budget_year]
     last_kind = ex.money[-1].kind
@@ -953,6 +1095,8 @@ def _appropriation_for_previous(ex: Extraction, sentence: Sentence) -> bool:
             row = ex.money[i]
             if row.sentence is not run_sentence or row.appropriation is not None:
                 continue
+            if only is not None and row.agency != only:
+                continue  # "Domstolsverkets kostnader ska belasta …": that agency's rows only
             if run_sentence is not previous and row.kind != last_kind:
                 continue  # planned money two sentences back is another year's appropriation
             if named and row.year and not any(str(v) == row.year for y in named for v in y.years):
@@ -962,6 +1106,20 @@ def _appropriation_for_previous(ex: Extraction, sentence: Sentence) -> bool:
             appropriation = chosen.get(row.agency, appropriations[0])
             ex.money[i] = replace(row, appropriation=appropriation, charge=sentence, year=year)
     return True
+
+
+_GENITIVE = re.compile(r"\b([A-ZÅÄÖ][\wåäö-]+?)s\b(?=\s+(?:kostnader|del|andel|medel)\b)")
+
+
+def _charged_agency(ex: Extraction, text: str) -> str | None:
+    """The one agency whose costs a charging sentence is about: "Domstolsverkets kostnader ska
+    belasta …", "Kostnaderna för Polismyndighetens del ska belasta …"."""
+    charge = _CHARGE.search(text)
+    if charge is None:
+        return None
+    head = _GENITIVE.sub(lambda m: m.group(1) + " ", text[: charge.start()])
+    names = {name for _, _, name in agency_mentions(ex.identity, head)}
+    return names.pop() if len(names) == 1 else None
 
 
 def _appropriation_per_agency(

@@ -407,9 +407,40 @@ def _wrap_width(lines: Sequence[_Line]) -> int:
     return median if median <= 110 else 0
 
 
+# The letter footer of a regeringen.se PDF, which text extraction puts after the first page's
+# text, often inside a sentence: "Postadress 103 33 Stockholm Telefonväxel 08-405 10 00 …"
+_FOOTER_KEY = re.compile(
+    r"^\s*(?:Postadress|Besöksadress|Telefonväxel|Telefon|Telefax|E-post|Webb)\b|"
+    r"\bTelefonväxel\b|\bBesöksadress\b|registrator@|www\.regeringen\.se",
+    re.I,
+)
+_FOOTER_VALUE = re.compile(
+    r"\s*(?:\d{3}\s?\d{2}\s+[A-ZÅÄÖ][a-zåäö]+|0\d{1,3}[-\s]\d[\d ]{4,10}|"
+    r"[A-ZÅÄÖ][a-zåäö]+(?:gatan|vägen|gränd|torg|backe|plan|bad)?\s+\d{1,3}[A-Z]?)\s*"
+)
+
+
+def _footer_lines(lines: Sequence[_Line]) -> set[int]:
+    """Lines of the letter footer: its labelled lines and the values right after them."""
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        if not _FOOTER_KEY.search(line.text):
+            continue
+        out.add(i)
+        for j in range(i + 1, min(i + 3, len(lines))):
+            if not _FOOTER_VALUE.fullmatch(lines[j].text):
+                break
+            out.add(j)
+    return out
+
+
 def _blocks(src: Mapped) -> list[tuple[list[_Line], bool]]:
     """Group lines into paragraphs (blank-line separated); headings become their own block."""
-    lines = [ln for ln in _lines(src.text) if not _PAGE_LINE.fullmatch(ln.text)]
+    every = _lines(src.text)
+    footer = _footer_lines(every)
+    lines = [
+        ln for i, ln in enumerate(every) if i not in footer and not _PAGE_LINE.fullmatch(ln.text)
+    ]
     wrap = _wrap_width(lines)
     blocks: list[tuple[list[_Line], bool]] = []
     current: list[_Line] = []
