@@ -1188,9 +1188,11 @@ def test_yaml_strings_survive(value: str) -> None:
 def test_json_has_offsets_and_stable_order() -> None:
     draft = draft_from_text((CASES / "seed_000_hjarta_karl.txt").read_text("utf-8"))
     document = json.loads(draft.to_json())
-    assert list(document) == ["source", "suggested_id", "facts", "review", "data"]
-    first = document["facts"][0]
-    assert list(first) == ["kind", "value", "details", "källtext", "start", "end"]
+    assert list(document) == ["källa", "föreslaget_id", "fakta", "granska", "data"]
+    first = document["fakta"][0]
+    assert list(first) == ["slag", "värde", "detaljer", "källtext", "start", "slut"]
+    english = {"source", "suggested_id", "facts", "review", "kind", "value", "details", "end"}
+    assert not english & set(document) and not english & set(first)
     assert "ä" in draft.to_json()  # ensure_ascii=False
     assert draft.to_json() == draft.to_json()
 
@@ -1308,3 +1310,149 @@ def test_pathological_input_is_fast() -> None:
         start = time.perf_counter()
         draft_from_text(chunk)
         assert time.perf_counter() - start < 5, chunk[:40]
+
+
+# --- deadlines counted from an event, "motsvarande belopp", names with commas -----------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Testverket ska redovisa resultatet senast tre månader efter att förordningen har "
+        "trätt i kraft.",
+        "En slutredovisning ska lämnas senast sex månader efter att regeringen har fattat beslut "
+        "om planen.",
+        "Testverket ska inom två veckor från det att avtalet har undertecknats lämna en plan.",
+        # the event's date is not the deadline
+        "Testverket ska redovisa uppdraget senast tre månader efter att lagen har trätt i kraft "
+        "den 1 juli 2026.",
+    ],
+)
+def test_deadline_after_an_event_is_undated_with_a_note(sentence: str) -> None:
+    draft = draft_from_text(decision(sentence))
+    entries = draft.data["redovisningar"]
+    assert isinstance(entries, list) and len(entries) == 1
+    entry: dict[str, Any] = entries[0]
+    assert entry.get("löpande") is True and "datum" not in entry
+    assert entry["anteckning"].startswith("UTKAST: Beslutet räknar tiden från en händelse")
+    assert any("räknar tiden från en händelse" in note for note in draft.review)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # not counted from an event: the date stands
+        (
+            "Testverket ska redovisa en plan så snart som möjligt, dock senast i samband med att "
+            "lagändringarna träder i kraft den 1 juli 2026.",
+            ["2026-07-01"],
+        ),
+        (
+            "Testverket ska senast den 1 juni 2026 lämna en delredovisning och slutredovisa "
+            "uppdraget senast tre månader efter att lagen har trätt i kraft.",
+            ["2026-06-01", "löpande"],
+        ),
+        ("Testverket ska redovisa uppdraget senast den 30 maj 2026.", ["2026-05-30"]),
+        # an event without a delivery is no report
+        ("Lagen träder i kraft tre månader efter att den har beslutats.", []),
+    ],
+)
+def test_deadline_after_an_event_negatives(sentence: str, expected: list[str]) -> None:
+    assert dates(decision(sentence)) == expected
+
+
+def test_equivalent_amount_repeats_the_latest_year() -> None:
+    text = decision(
+        "Testverket får använda 1 800 000 kronor under 2026 för uppdraget. Kostnaderna ska "
+        "belasta utgiftsområde 9 Hälsovård, sjukvård och social omsorg, anslaget 8:1 "
+        "Socialstyrelsen. Regeringen beräknar att Testverket får använda motsvarande belopp "
+        "under vart och ett av åren 2027 och 2028."
+    )
+    assert money(text) == [
+        ("2026", "beviljat", 1800000),
+        ("2027", "beräknat", 1800000),
+        ("2028", "beräknat", 1800000),
+    ]
+    assert any("motsvarande belopp" in note for note in draft_from_text(text).review)
+
+
+def test_equivalent_amount_for_named_agencies_only() -> None:
+    text = decision(
+        "Testverket får använda 2 000 000 kronor och Provmyndigheten 500 000 kronor under 2026. "
+        "Regeringen beräknar att Provmyndigheten får använda motsvarande belopp för 2027."
+    )
+    assert sorted(money(text)) == [
+        ("2026", "beviljat", 500000),
+        ("2026", "beviljat", 2000000),
+        ("2027", "beräknat", 500000),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # no amount before it: nothing to repeat, a review note instead
+        "Regeringen beräknar att Testverket får använda motsvarande belopp för 2027.",
+        # "motsvarande" without a money word
+        "Testverket får använda 1 000 000 kronor under 2026. Testverket ska lämna en "
+        "motsvarande redovisning för 2027 senast den 1 mars 2027.",
+    ],
+)
+def test_equivalent_amount_negatives(sentence: str) -> None:
+    assert [r for r in money(decision(sentence)) if r[0] == "2027"] == []
+
+
+def test_equivalent_amount_in_the_reasons_is_no_row() -> None:
+    text = decision("Testverket får använda 1 000 000 kronor under 2026 för uppdraget.").replace(
+        "På regeringens vägnar",
+        "Skälen för regeringens beslut\n\nRegeringen beräknade motsvarande belopp för 2025 i "
+        "budgetpropositionen.\n\nPå regeringens vägnar",
+    )
+    assert money(text) == [("2026", "beviljat", 1000000)]
+
+
+def test_agency_name_with_a_comma_is_one_agency() -> None:
+    text = decision("").replace(
+        "Regeringen ger Testverket i uppdrag",
+        "Regeringen ger Myndigheten för press, radio och tv (MPRT) i uppdrag",
+    )
+    agencies = draft_from_text(text).data["myndigheter"]
+    assert [a["namn"] for a in agencies] == ["Myndigheten för press, radio och tv"]  # type: ignore[attr-defined]
+    listed = decision("").replace(
+        "Regeringen ger Testverket i uppdrag",
+        "Regeringen ger Socialstyrelsen, Folkhälsomyndigheten och Läkemedelsverket i uppdrag",
+    )
+    names = [a["namn"] for a in draft_from_text(listed).data["myndigheter"]]  # type: ignore[attr-defined]
+    assert names == ["Socialstyrelsen", "Folkhälsomyndigheten", "Läkemedelsverket"]
+
+
+def _charged(text: str) -> dict[tuple[str, str], str | None]:
+    out: dict[tuple[str, str], str | None] = {}
+    for line in draft_from_text(text).data["budget"]:  # type: ignore[attr-defined]
+        a = line.get("anslag")
+        for year, amounts in line["år"].items():
+            for kind in amounts:
+                out[(str(year), kind)] = a["anslag"] if a else None
+    return out
+
+
+def test_granted_money_before_planned_money_gets_the_charge() -> None:
+    text = decision(
+        "Testverket får använda 5 miljoner kronor under 2026 för uppdraget. Regeringen beräknar "
+        "att Testverket får använda 7,5 miljoner kronor för 2027. Kostnaderna ska belasta "
+        "utgiftsområde 22 Kommunikationer, anslaget 1:1 Utveckling av statens "
+        "transportinfrastruktur."
+    )
+    assert _charged(text)[("2026", "beviljat")] == "1:1"
+
+
+def test_planned_money_two_sentences_back_keeps_no_charge() -> None:
+    text = decision(
+        "Regeringen beräknar att Testverket får använda 7 miljoner kronor för 2027. Testverket "
+        "får använda 5 miljoner kronor under 2026 för uppdraget. Kostnaderna ska belasta "
+        "utgiftsområde 22 Kommunikationer, anslaget 1:1 Utveckling av statens "
+        "transportinfrastruktur."
+    )
+    charged = _charged(text)
+    assert charged[("2026", "beviljat")] == "1:1"
+    assert charged[("2027", "beräknat")] is None

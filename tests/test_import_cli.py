@@ -49,10 +49,17 @@ def test_json_gives_facts_with_offsets_into_the_input(tmp_path: Path) -> None:
     source.write_text(DECISION, "utf-8")
     code, out, _ = run("importera", str(source), "--format", "json")
     assert code == 0
-    facts = json.loads(out)["facts"]
-    deadline = next(f for f in facts if f["kind"] == "redovisning")
-    assert DECISION[deadline["start"] : deadline["end"]].strip()
-    assert "30 oktober 2027" in DECISION[deadline["start"] : deadline["end"]]
+    document = json.loads(out)
+    assert list(document) == ["källa", "föreslaget_id", "fakta", "granska", "data"]
+    assert document["källa"] == str(source)
+    assert document["föreslaget_id"] == "starka-tillsynen"
+    facts = document["fakta"]
+    deadline = next(f for f in facts if f["slag"] == "redovisning")
+    assert set(deadline) == {"slag", "värde", "detaljer", "källtext", "start", "slut"}
+    assert deadline["värde"] == "2027-10-30"
+    assert deadline["detaljer"]["mottagare"] == "Regeringskansliet (Socialdepartementet)"
+    assert DECISION[deadline["start"] : deadline["slut"]].strip()
+    assert "30 oktober 2027" in DECISION[deadline["start"] : deadline["slut"]]
 
 
 def test_stdout_and_stdin(tmp_path: Path) -> None:

@@ -60,10 +60,10 @@ class Draft:
 
     def to_json(self) -> str:
         document = {
-            "source": self.source,
-            "suggested_id": self.suggested_id,
-            "facts": [_fact_json(f) for f in self.facts],
-            "review": list(self.review),
+            "källa": self.source,
+            "föreslaget_id": self.suggested_id,
+            "fakta": [_fact_json(f) for f in self.facts],
+            "granska": list(self.review),
             "data": _jsonable(self.data),
         }
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -537,12 +537,12 @@ def _wrap_comment(note: str, width: int = 96) -> list[str]:
 
 def _fact_json(f: Fact) -> dict[str, object]:
     return {
-        "kind": f.kind,
-        "value": f.value,
-        "details": dict(f.details),
+        "slag": f.kind,
+        "värde": f.value,
+        "detaljer": dict(f.details),
         "källtext": f.source_text,
         "start": f.start,
-        "end": f.end,
+        "slut": f.end,
     }
 
 

@@ -280,6 +280,14 @@ _ONGOING = re.compile(
     r"regelbundet)\s+(?:\S+\s+){0,3}?(?:informera\w*|hålla\w*\s+(?:\S+\s+){0,4}?informerad\w*)",
     re.I,
 )
+# "senast tre månader efter att förordningen har trätt i kraft", "inom sex veckor från det att
+# avtalet har undertecknats": a deadline counted from an event, whose date the decision lacks
+_NUMBER_WORD = r"(?:\d{1,3}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|arton|tjugofyra)"
+_AFTER_EVENT = re.compile(
+    rf"\b(?:senast|inom)\s+(?:{_NUMBER_WORD}\s+)?(?:kalender|arbets)?(?:dag(?:ar)?|veck(?:a|or)|"
+    r"månad(?:er)?|år)\s+(?:efter|från)\s+(?:det\s+att|att|det\s+att\s+|det\s+)?",
+    re.I,
+)
 _SAME_TIME = re.compile(
     r"\b(?:vid\s+samma\s+(?:tidpunkt|tillfälle|tid)|samtidigt|samma\s+dag|senast\s+samma\s+dag|"
     r"vid\s+den\s+tidpunkten)\b",
@@ -453,8 +461,56 @@ def _accept_date(text: str, hit: DateHit, deliveries: list[re.Match[str]], modal
             return False
     if hit.kind == "annual" and not hit.values:
         return bool(deliveries) and modal
+    if _event_before(text, hit.start):
+        return False  # the date of the event a deadline is counted from, not the deadline
     senast = _DEADLINE_WORD.search(text[max(0, hit.start - 40) : hit.start]) is not None
     return bool(deliveries) and (modal or senast)
+
+
+def _event_before(text: str, pos: int) -> re.Match[str] | None:
+    """ "senast tre månader efter att lagen har trätt i kraft den 1 juli 2026": the nearest
+    deadline word before pos counts from an event."""
+    a, _ = _clause_bounds(text, pos)
+    last: re.Match[str] | None = None
+    for m in _AFTER_EVENT.finditer(text, max(0, a - 200), pos):
+        last = m
+    if last is None:
+        return None
+    later = _DEADLINE_WORD.search(text, last.end(), pos)
+    return None if later else last
+
+
+def _event_deadlines(
+    ex: Extraction, sentence: Sentence, text: str, accepted: list[DateHit]
+) -> bool:
+    """Deliveries due some time after an event: one undated entry each, with a note."""
+    added = False
+    for m in _AFTER_EVENT.finditer(text):
+        a, b = _clause_bounds(text, m.start())
+        if any(a <= h.start < b and not _event_before(text, h.start) for h in accepted):
+            continue
+        clause_start = max(0, text.rfind(".", 0, m.start()) + 1)
+        if not _deliveries(text[clause_start:]):
+            continue
+        tail = re.split(r"[.;]", text[m.end() :], maxsplit=1)[0]
+        event = _short(text[m.start() : m.end() + len(tail)].strip(), 120)
+        ex.deadlines.append(
+            FoundDeadline(
+                _kind_near(text, m.start(), 0, len(text)),
+                None,
+                sentence,
+                (sentence.start + m.start(), sentence.start + m.end()),
+                ongoing=True,
+                recipient=_first_recipient(text, ex.identity.alias_of),
+                title=_title_for(text, None),
+                note=(
+                    f"Beslutet räknar tiden från en händelse ({event}) och anger inget datum; "
+                    "räkna ut datumet när händelsen är känd."
+                ),
+            )
+        )
+        added = True
+    return added
 
 
 def _deadlines(ex: Extraction, sentence: Sentence) -> None:
@@ -513,7 +569,9 @@ def _deadlines(ex: Extraction, sentence: Sentence) -> None:
         recipient = _first_recipient(text, ex.identity.alias_of)
         if recipient and recipient.startswith("Regeringskansliet"):
             ex.recipient_hints.append(recipient)  # "Redovisningarna ska lämnas till …"
-    if not accepted and deliveries and modal:
+    if deliveries and _event_deadlines(ex, sentence, text, accepted):
+        pass
+    elif not accepted and deliveries and modal:
         _undated(ex, sentence, text)
     elif accepted:
         _undated_annual_besides(ex, sentence, text, accepted)
@@ -945,6 +1003,12 @@ def _money(ex: Extraction, sentence: Sentence) -> None:
     thousands = THOUSANDS_DECLARED.search(text) is not None
     amounts = find_amounts(text, thousands=thousands)
     if not amounts:
+        if marks and _EQUIVALENT.search(text):
+            rows_before = len(ex.money)
+            _equivalent_amounts(ex, sentence, marks)
+            if len(ex.money) > rows_before:
+                _rows_added(ex, sentence, rows_before)
+                return
         if not _appropriation_for_previous(ex, sentence) and not _aside(ex, sentence):
             ex.money_run = []
         return
@@ -1010,6 +1074,53 @@ def _money(ex: Extraction, sentence: Sentence) -> None:
                     MoneyRow(agency, appropriation, key, kind, amount.kronor, sentence, span)
                 )
     _rows_added(ex, sentence, rows_before)
+
+
+_EQUIVALENT = re.compile(r"\bmotsvarande\s+(?:belopp|medel|summa|nivå)\b", re.I)
+
+
+def _equivalent_amounts(ex: Extraction, sentence: Sentence, marks: list[tuple[int, str]]) -> None:
+    """ "Regeringen beräknar att X får använda motsvarande belopp för 2027": the latest year's
+    rows again, for each year the sentence names, for the agencies it names (else all)."""
+    text = sentence.text
+    m = _EQUIVALENT.search(text)
+    assert m is not None
+    if sentence.paragraph in ex.reasons or _past_money(ex, sentence, marks, m.start()):
+        return
+    dated = [r for r in ex.money if r.year.isdigit()]
+    exclude = [(h.start, h.end) for h in find_dates(text) if h.kind != "year"]
+    years = sorted(
+        {y for hit in find_years(text, exclude) for y in range(hit.first, hit.last + 1)}
+        | {y for hit in find_years(text, exclude) for y in hit.listed}
+    )
+    if not dated or not years:
+        ex.review.append(
+            f"«{m.group()}» hänvisar till ett belopp som inte kunde avgöras; fyll i beloppet: "
+            f"«{_short(text)}»"
+        )
+        return
+    base_year = max(int(r.year) for r in dated)
+    base = [r for r in dated if int(r.year) == base_year]
+    named = {name for _, _, name in agency_mentions(ex.identity, text)}
+    if named & {r.agency for r in base}:
+        base = [r for r in base if r.agency in named]
+    kind = _classify(text, marks, m.start())
+    span = (sentence.start + m.start(), sentence.start + m.end())
+    appropriation = _with_area(ex, find_appropriation(text))
+    seen: set[tuple[str | None, int]] = set()
+    for row in base:
+        if (row.agency, row.amount) in seen:
+            continue
+        seen.add((row.agency, row.amount))
+        for year in years:
+            if year > base_year:
+                ex.money.append(
+                    MoneyRow(row.agency, appropriation, str(year), kind, row.amount, sentence, span)
+                )
+    ex.review.append(
+        f"«{m.group()}» har tolkats som samma belopp som för {base_year}; kontrollera: "
+        f"«{_short(text)}»"
+    )
 
 
 def _aside(ex: Extraction, sentence: Sentence) -> bool:
@@ -1097,8 +1208,9 @@ def _appropriation_for_previous(ex: Extraction, sentence: Sentence) -> bool:
                 continue
             if only is not None and row.agency != only:
                 continue  # "Domstolsverkets kostnader ska belasta …": that agency's rows only
-            if run_sentence is not previous and row.kind != last_kind:
+            if run_sentence is not previous and row.kind != last_kind and row.kind == "beräknat":
                 continue  # planned money two sentences back is another year's appropriation
+            # (granted money before a sentence of planned money is charged all the same)
             if named and row.year and not any(str(v) == row.year for y in named for v in y.years):
                 continue  # "Kostnaderna för 2025 ska belasta …"
             # "… för budgetåret 2026" in the charging sentence is the year of a yearless amount

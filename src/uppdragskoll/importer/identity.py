@@ -169,7 +169,8 @@ def _split_agencies(who: str) -> list[tuple[str, int]]:
     """'Socialstyrelsen, Folkhälsomyndigheten och Läkemedelsverket' -> names with offsets."""
     parts: list[tuple[str, int]] = []
     pos = 0
-    for m in re.finditer(r",\s*|\s+(?:och|samt)\s+(?=[A-ZÅÄÖ])", who):
+    # "Myndigheten för press, radio och tv": a comma before a lower-case word is in a name
+    for m in re.finditer(r",\s*(?=[A-ZÅÄÖ]|läns|samt\b)|\s+(?:och|samt)\s+(?=[A-ZÅÄÖ])", who):
         parts.append((who[pos : m.start()], pos))
         pos = m.end()
     parts.append((who[pos:], pos))
