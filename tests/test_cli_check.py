@@ -261,3 +261,20 @@ def test_a_broken_settings_file_is_a_usage_error_not_ignored(tmp_path: Path) -> 
 def test_header_counts_within_a_short_window() -> None:
     _, out, _ = run("status", "--today", "2026-03-20", "--dagar", "5")
     assert "0 inom 5 dagar" in out.splitlines()[0]
+
+
+def test_an_overspent_assignment_stays_visible_in_red(tmp_path: Path) -> None:
+    data = tmp_path / "data" / "uppdrag"
+    shutil.copytree(DATA, data)
+    path = data / "palliativ-vard-riktlinjer.yaml"
+    text = path.read_text("utf-8").replace(
+        "      2027: {beräknat: 2 000 000 kr}",
+        "      2027: {beräknat: 2 000 000 kr}\n    utfall:\n"
+        "      - {datum: 2026-06-30, belopp: 6 000 000 kr}",
+    )
+    path.write_text(text, "utf-8")
+    assert run("check", cwd=tmp_path)[0] == 1  # over-tak is an error in check
+    code, out, _ = run("budget", "--år", "2026", "--format", "json", cwd=tmp_path)
+    assert code == 0
+    row = next(r for r in json.loads(out)["rader"] if r["uppdrag"] == "palliativ-vard-riktlinjer")
+    assert row["kvar"] == -1_000_000

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import DATA
 
-from uppdragskoll import edit, loader
+from uppdragskoll import checks, edit, loader
 from uppdragskoll.model import Assignment, Change, Deadline, Spending
 
 FILES = sorted(DATA.glob("*.yaml"))
@@ -672,3 +672,113 @@ def test_a_delivery_day_after_today_or_before_the_decision_is_refused() -> None:
     assert "före uppdragets beslutsdatum (2025-11-20" in caught.value.message
     for day in (date(2025, 11, 20), date(2026, 5, 5)):  # both ends are allowed
         edit.record_delivery(before, "del", day, today=date(2026, 5, 5))
+
+
+def test_spending_or_a_decision_after_today_is_refused() -> None:
+    before = source(SIMPLE)
+    with pytest.raises(edit.Refusal) as caught:
+        edit.record_spending(before, "5", date(2026, 5, 29), agency="A", today=DAY)
+    assert caught.value.usage
+    assert caught.value.message.startswith("utfallsdagen 2026-05-29 ligger efter idag (2026-05-28)")
+    with pytest.raises(edit.Refusal) as caught:
+        edit.move_deadline(
+            before, "plan", "2026-06-30", "S2026/1", decided=date(2026, 5, 29), today=DAY
+        )
+    assert caught.value.usage
+    assert caught.value.message.startswith(
+        "beslutsdatumet 2026-05-29 ligger efter idag (2026-05-28)"
+    )
+    edit.record_spending(before, "5", DAY, agency="A", today=DAY)  # today itself is fine
+    edit.move_deadline(before, "plan", "2026-06-30", "S2026/1", decided=DAY, today=DAY)
+
+
+OVER = SIMPLE.replace(
+    b"    \xc3\xa5r: {2026: {beviljat: 10 kr}}\n  - myndighet: B",
+    b"    \xc3\xa5r: {2026: {beviljat: 10 kr}}\n    utfall: [{datum: 2026-01-15, belopp: 11}]\n"
+    b"  - myndighet: B",
+)
+
+
+def test_errors_other_files_already_had_do_not_block_a_new_file() -> None:
+    other = source(OVER, "annan")  # over the ceiling: an error of annan.yaml
+    assert [p.code for p in other.checked if p.severity.value == "fel"] == ["over-tak"]
+    new = edit.new_assignment(edit.NewAssignment(id="ny", title="Ny", final_due="2027-03-31"))
+    assert edit.verify(None, "ny.yaml", "ny", new.raw, [other.entry], {}) == ()
+    baseline = checks.run_all([other.entry])
+    assert edit.verify(None, "ny.yaml", "ny", new.raw, [other.entry], {}, baseline=baseline) == ()
+    assert edit.files_with_errors(baseline, "ny.yaml") == ["annan.yaml"]
+    # An error the new file brings is still refused: the same id as another file.
+    with pytest.raises(edit.Refusal) as caught:
+        edit.verify(None, "annan.yml", "annan", new.raw, [other.entry], {})
+    assert "dubbelt-uppdrag" in [p.code for p in caught.value.problems]
+    # And an edit of another file is checked the same way.
+    before = source(SIMPLE, "x", (other.entry,))
+    moved = edit.move_deadline(before, "plan", "2026-06-30", "S2026/1")
+    assert edit.verify(before, "x.yaml", "x", moved.raw, [other.entry], {}) == ()
+
+
+def test_spending_over_the_ceiling_is_recorded_only_when_allowed() -> None:
+    before = source(SIMPLE)
+    over = edit.record_spending(before, "11 kr", DAY, agency="A")
+    with pytest.raises(edit.Refusal) as caught:
+        edit.verify(before, "x.yaml", "x", over.raw, [], {})
+    assert "--över-tak" in caught.value.message and not caught.value.usage
+    found = edit.verify(before, "x.yaml", "x", over.raw, [], {}, allow={"over-tak"})
+    assert [(p.code, p.severity.value) for p in found] == [("over-tak", "fel")]
+    # The file can still be edited; more spending that year needs the flag again.
+    after = source(over.raw)
+    delivered = edit.record_delivery(after, "plan", DAY)
+    assert edit.verify(after, "x.yaml", "x", delivered.raw, [], {}) == ()
+    more = edit.record_spending(after, "1 kr", DAY, agency="A")
+    with pytest.raises(edit.Refusal, match="--över-tak"):
+        edit.verify(after, "x.yaml", "x", more.raw, [], {})
+    assert edit.verify(after, "x.yaml", "x", more.raw, [], {}, allow={"over-tak"})
+    # Other errors are never let through: a year without a ceiling.
+    no_ceiling = edit.record_spending(after, "1 kr", date(2027, 1, 1), agency="A")
+    with pytest.raises(edit.Refusal) as caught:
+        edit.verify(after, "x.yaml", "x", no_ceiling.raw, [], {}, allow={"over-tak"})
+    assert [p.code for p in caught.value.problems] == ["utfall-utan-tak"]
+
+
+REQUISITIONS = """\
+titel: T
+redovisningar:
+  - id: rekvisition-2025
+    typ: rekvisition
+    datum: 2025-12-01
+  - id: rekvisition-2026
+    typ: rekvisition
+    datum: 2026-12-01
+  - id: rekvisition-arlig
+    typ: rekvisition
+    datum: 2027-03-01
+    upprepas: årligen
+    till: 2029-03-01
+    inlämnad: {2027-03-01: 2027-02-20}
+  - id: plan
+    typ: plan
+    datum: 2025-06-01
+""".encode()
+
+
+@pytest.mark.parametrize(
+    ("day", "text", "key"),
+    [
+        (date(2025, 12, 1), "rekvisition Kammarkollegiet", "rekvisition-2025"),
+        (date(2026, 1, 30), "Rekvisition", "rekvisition-2025"),  # 60 days after
+        (date(2026, 1, 31), "rekvisition", "rekvisition-2026"),  # 61 days: the next one
+        (date(2025, 3, 1), "rekvirerat", "rekvisition-2025"),
+        (date(2027, 12, 1), "rekvisition", "rekvisition-arlig/2028-03-01"),  # one delivered
+        (date(2029, 5, 1), "rekvisition", None),  # 2029-03-01 is 61 days before
+        (date(2025, 12, 1), "lön", None),
+        (date(2025, 12, 1), None, None),
+    ],
+)
+def test_a_requisition_hints_at_its_deadline(day: date, text: str | None, key: str | None) -> None:
+    assignment = source(REQUISITIONS).assignment
+    hint = edit.requisition_hint(assignment, day, text)
+    if key is None:
+        assert hint is None
+    else:
+        assert hint is not None
+        assert f"`uppdrag klar x/{key} --datum {day.isoformat()}`" in hint

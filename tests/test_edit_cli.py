@@ -112,7 +112,8 @@ def test_flytta_to_a_period_with_a_malformed_dnr_warns(repo: Path) -> None:
 def test_utfall_keeps_the_amount_as_written(repo: Path) -> None:
     code, out, err = run(
         "utfall", "hjarta-karl-handlingsplan", "--belopp", "2 400 000 kr",
-        "--datum", "2026-06-30", "--text", "rekvisition Kammarkollegiet", cwd=repo,
+        "--datum", "2026-06-30", "--text", "rekvisition Kammarkollegiet",
+        "--today", "2026-07-01", cwd=repo,
     )  # fmt: skip
     assert (code, err) == (0, "")
     assert out == (
@@ -134,7 +135,7 @@ def test_utfall_needs_a_choice_between_budget_lines(repo: Path) -> None:
     before = snapshot(repo)
     code, out, err = run(
         "utfall", "palliativ-vard-riktlinjer", "--belopp", "5 kr", "--datum", "2026-06-30",
-        cwd=repo,
+        "--today", "2026-07-01", cwd=repo,
     )  # fmt: skip
     assert (code, out) == (2, "")
     assert err == (
@@ -179,15 +180,138 @@ def test_a_result_that_check_would_reject_exits_1(repo: Path) -> None:
     before = snapshot(repo)
     code, out, err = run(
         "utfall", "hjarta-karl-handlingsplan", "--belopp", "8 mnkr", "--datum", "2026-06-30",
-        cwd=repo,
+        "--today", "2026-07-01", cwd=repo,
     )  # fmt: skip
     assert (code, out) == (1, "")
     assert err == (
         f"{HJARTA}:238:37: fel[over-tak] Utfallet för 2026 är 8\u00a0000\u00a0000\u00a0kr, över "
         "taket 7\u00a0000\u00a0000\u00a0kr med 1\u00a0000\u00a0000\u00a0kr.\n"
-        f"uppdrag: Ändringen skulle ge fel i {HJARTA}; inget har skrivits.\n"
+        f"uppdrag: Utfallet skulle gå över taket i {HJARTA}; inget har skrivits. Har pengarna "
+        "verkligen använts, registrera utfallet med --över-tak (då rapporterar `uppdrag check` "
+        "det som fel tills taket, `beviljat`, höjs).\n"
     )
     assert snapshot(repo) == before
+
+
+def test_utfall_over_the_ceiling_is_recorded_with_the_flag(repo: Path) -> None:
+    args = (
+        "utfall", "hjarta-karl-handlingsplan", "--belopp", "8 mnkr", "--datum", "2026-06-30",
+        "--today", "2026-07-01", "--över-tak",
+    )  # fmt: skip
+    code, out, err = run(*args, cwd=repo)
+    assert code == 0
+    assert out == (
+        "Registrerade utfall 8\u00a0000\u00a0000\u00a0kr 2026-06-30 för "
+        f"hjarta-karl-handlingsplan (Socialstyrelsen) i {HJARTA}.\n"
+    )
+    assert err == (
+        f"{HJARTA}:238:37: fel[over-tak] Utfallet för 2026 är 8\u00a0000\u00a0000\u00a0kr, över "
+        "taket 7\u00a0000\u00a0000\u00a0kr med 1\u00a0000\u00a0000\u00a0kr.\n"
+        "uppdrag: varning: utfallet går över taket och registreras ändå (--över-tak). `uppdrag "
+        "check` rapporterar det som fel tills taket (`beviljat`) höjs i filen; status och "
+        "budget visar det negativa beloppet som kvar, i rött.\n"
+    )
+    assert b"- {datum: 2026-06-30, belopp: 8 mnkr}" in (repo / HJARTA).read_bytes()
+    code, out, _ = run("check", cwd=repo)
+    assert code == 1 and "fel[over-tak]" in out
+    # The file stays editable; more spending over the ceiling needs the flag again.
+    code, _, _ = run("klar", "hjarta-karl-handlingsplan/slutredovisning", cwd=repo)
+    assert code == 0
+    before = snapshot(repo)
+    code, _, err = run(*args[:-1], cwd=repo)
+    assert code == 1 and "--över-tak" in err
+    assert snapshot(repo) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("utfall", "hjarta-karl-handlingsplan", "--belopp", "5", "--datum", "2026-05-06"),
+         "utfallsdagen 2026-05-06 ligger efter idag (2026-05-05)"),
+        (("utfall", "hjarta-karl-handlingsplan", "--belopp", "5", "--datum", "2026-05-05",
+          "--today", "2026-05-04"), "utfallsdagen 2026-05-05 ligger efter idag (2026-05-04)"),
+        (("flytta", "hjarta-karl-handlingsplan/slutredovisning", "2029-03-27", "--beslut",
+          "S2026/01234", "--beslutsdatum", "2026-05-06"),
+         "beslutsdatumet 2026-05-06 ligger efter idag (2026-05-05)"),
+    ],
+)  # fmt: skip
+def test_utfall_and_flytta_refuse_a_day_after_today(
+    repo: Path, args: tuple[str, ...], message: str
+) -> None:
+    before = snapshot(repo)
+    code, out, err = run(*args, cwd=repo)
+    assert (code, out) == (2, "")
+    assert err.startswith("uppdrag: ") and message in err and err.count("\n") == 1
+    assert snapshot(repo) == before
+
+
+def test_utfall_of_a_requisition_hints_at_the_deadline_without_marking_it(repo: Path) -> None:
+    args = ("utfall", "palliativ-vard-riktlinjer", "--anslag", "1:6")
+    code, _, err = run(
+        *args, "--belopp", "1 900 000 kr", "--datum", "2025-12-01", "--text",
+        "rekvisition Kammarkollegiet", cwd=repo,
+    )  # fmt: skip
+    assert code == 0
+    assert err == (
+        "uppdrag: obs: rekvisitionen palliativ-vard-riktlinjer/rekvisition-2025 (2025-12-01) "
+        "är inte markerad som inlämnad; är det den som rekvirerades, registrera den med "
+        "`uppdrag klar palliativ-vard-riktlinjer/rekvisition-2025 --datum 2025-12-01`.\n"
+    )
+    assert "inlämnad" not in (repo / PALLIATIV).read_text("utf-8")
+    code, _, err = run(*args, "--belopp", "1", "--datum", "2025-12-02", cwd=repo)
+    assert (code, err) == (0, "")  # no text about a requisition, no hint
+    code, _, _ = run(
+        "klar", "palliativ-vard-riktlinjer/rekvisition-2025", "--datum", "2025-12-01", cwd=repo
+    )
+    assert code == 0
+    code, _, err = run(*args, "--belopp", "1", "--datum", "2025-12-03", "--text", "rekvisition",
+                       cwd=repo)  # fmt: skip
+    assert (code, err) == (0, "")  # delivered now
+
+
+def _overspend_palliativ(repo: Path) -> None:
+    path = repo / PALLIATIV
+    line = b"      2025: {beviljat: 2 000 000 kr}\n"
+    raw = path.read_bytes()
+    assert line in raw
+    path.write_bytes(
+        raw.replace(line, line + b"    utfall: [{datum: 2025-06-30, belopp: 3 mnkr}]\n")
+    )
+    assert run("check", cwd=repo)[0] == 1
+
+
+BROKEN_NOTE = (
+    f"uppdrag: obs: en annan fil hade redan fel före ändringen ({PALLIATIV}); de hindrar den "
+    "inte, men `uppdrag check` rapporterar dem tills de är rättade.\n"
+)
+
+
+def test_ny_is_not_blocked_by_errors_other_files_already_had(repo: Path) -> None:
+    _overspend_palliativ(repo)
+    code, out, err = run(*NEW, cwd=repo)
+    assert code == 0
+    assert out.startswith("Skapade uppdraget uppdrag-om-vardens-kompetensforsorjning")
+    assert err == BROKEN_NOTE
+    assert (repo / "data/uppdrag/uppdrag-om-vardens-kompetensforsorjning.yaml").exists()
+
+
+def test_klar_flytta_utfall_are_not_blocked_by_errors_other_files_already_had(
+    repo: Path,
+) -> None:
+    _overspend_palliativ(repo)
+    (repo / "data/uppdrag/trasig.yaml").write_bytes(b"titel: [\n")
+    note = BROKEN_NOTE.replace(
+        f"en annan fil hade redan fel före ändringen ({PALLIATIV})",
+        f"andra filer hade redan fel före ändringen ({PALLIATIV}, data/uppdrag/trasig.yaml)",
+    )
+    for args in (
+        ("klar", "hjarta-karl-handlingsplan/slutredovisning"),
+        ("flytta", "hjarta-karl-handlingsplan/slutredovisning", "2029-03-27", "--beslut",
+         "S2026/01234"),
+        ("utfall", "hjarta-karl-handlingsplan", "--belopp", "5", "--datum", "2026-05-05"),
+    ):  # fmt: skip
+        code, _, err = run(*args, cwd=repo)
+        assert (code, err) == (0, note), args
 
 
 def test_already_delivered_exits_1(repo: Path) -> None:

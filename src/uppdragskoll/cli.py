@@ -150,8 +150,8 @@ def load(data: Path | None, *, no_cache: bool = False) -> LoadResult:
 
 
 def without_errors(result: LoadResult) -> LoadResult:
-    """Views show only files that pass check's error rules: an overlap of budget years or a
-    duplicate id would otherwise be counted twice. Left-out files are named on stderr. A
+    """Views leave out files that break a rule which would make them miscount (an overlap of
+    budget years or a duplicate id would be counted twice). Left-out files are named on stderr. A
     broken settings file is a usage error: silently falling back to defaults would change
     dates without a word."""
     from dataclasses import replace
@@ -167,7 +167,7 @@ def without_errors(result: LoadResult) -> LoadResult:
     if settings:
         sys.stderr.write(FORMATS["text"](settings))
         fail(f"inställningarna i {settings[0].file} har fel; rätta dem (se ovan).")
-    errors = checks.run_all(result.entries, checks.ERROR_CHECKS)
+    errors = checks.run_all(result.entries, checks.VIEW_CHECKS)
     broken = {p.file for p in errors}
     if not broken:
         return result

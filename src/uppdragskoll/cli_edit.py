@@ -62,6 +62,7 @@ class _Target:
     source: Source
     others: tuple[Entry, ...]
     context: dict[str, Any]
+    broken: tuple[str, ...] = ()  # other files that had errors before the edit
 
 
 def _refused(refusal: Refusal) -> NoReturn:
@@ -109,7 +110,26 @@ def _open(ident: str, data: Path | None) -> _Target:
     others = tuple(e for e in result.entries if e.file != name)
     context = {"seasons": result.settings.season_map()}
     source = _guard(lambda: edit.read_source(raw, name, ident, context, others))
-    return _Target(path, source, others, context)
+    broken = edit.files_with_errors([*result.problems, *source.checked], name)
+    return _Target(path, source, others, context, tuple(broken))
+
+
+_NAMED = 5
+
+
+def _broken_note(files: Sequence[str]) -> list[str]:
+    """One note naming the other files that already had errors: they do not block the edit
+    (it adds none), but `uppdrag check` still reports them."""
+    if not files:
+        return []
+    shown = ", ".join(files[:_NAMED])
+    if len(files) > _NAMED:
+        shown += f" och {len(files) - _NAMED} till"
+    which = "en annan fil" if len(files) == 1 else "andra filer"
+    return [
+        f"obs: {which} hade redan fel före ändringen ({shown}); de hindrar den inte, men "
+        "`uppdrag check` rapporterar dem tills de är rättade."
+    ]
 
 
 _UID_DOMAIN = "@uppdragskoll"
@@ -171,8 +191,10 @@ def _finish(
     warnings: Sequence[Problem],
     *,
     dry_run: bool,
+    notes: Sequence[str] = (),
 ) -> None:
-    """Show the diff (dry run) or write the file atomically, then say what happened."""
+    """Show the diff (dry run) or write the file atomically, then say what happened; `notes`
+    (`obs: …`, `varning: …`) follow the warnings."""
     from uppdragskoll.edit import unified_diff
     from uppdragskoll.problems import render_text
     from uppdragskoll.yamlio import ChangedOnDisk, write_atomic
@@ -180,6 +202,7 @@ def _finish(
     if dry_run:
         sys.stdout.write(unified_diff(name, before, result.raw))
         sys.stderr.write(render_text(warnings))
+        sys.stderr.writelines(f"uppdrag: {note}\n" for note in notes)
         sys.stderr.write("uppdrag: torrkörning, inget har skrivits.\n")
         return
     try:
@@ -190,19 +213,32 @@ def _finish(
     except OSError as exc:
         fail(f"kan inte skriva {name}: {exc.strerror}; inget har ändrats.", ExitCode.PROBLEMS)
     sys.stderr.write(render_text(warnings))
+    sys.stderr.writelines(f"uppdrag: {note}\n" for note in notes)
     sys.stdout.write(f"{result.message} i {name}.\n")
 
 
-def _edit(target: _Target, make: Callable[[Source], Result], *, dry_run: bool) -> None:
+def _edit(
+    target: _Target,
+    make: Callable[[Source], Result],
+    *,
+    dry_run: bool,
+    allow: Sequence[str] = (),
+    notes: Callable[[Sequence[Problem]], list[str]] | None = None,
+) -> None:
+    """Make the edit, verify it (`allow`: rules whose new errors are accepted) and write it;
+    `notes` adds lines for the user from the result's warnings."""
     from uppdragskoll import edit
 
     source = target.source
     result = _guard(lambda: make(source))
     stem = source.assignment.id
     warnings = _guard(
-        lambda: edit.verify(source, source.name, stem, result.raw, target.others, target.context)
+        lambda: edit.verify(
+            source, source.name, stem, result.raw, target.others, target.context, allow=allow
+        )
     )
-    _finish(target.path, source.name, source.raw, result, warnings, dry_run=dry_run)
+    said = [*_broken_note(target.broken), *(notes(warnings) if notes else [])]
+    _finish(target.path, source.name, source.raw, result, warnings, dry_run=dry_run, notes=said)
 
 
 @app.command()
@@ -292,7 +328,10 @@ def flytta(
         typer.Option(
             "--beslutsdatum",
             metavar="ÅÅÅÅ-MM-DD",
-            help="När beslutet om flytten fattades (standard: idag); sparas som `beslutad`.",
+            help=(
+                "När beslutet om flytten fattades (standard: idag; inte efter idag); sparas "
+                "som `beslutad`."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -334,7 +373,7 @@ def flytta(
     _edit(
         target,
         lambda source: edit.move_deadline(
-            source, deadline_id, new_due, decision, source_text, seasons, when, due
+            source, deadline_id, new_due, decision, source_text, seasons, when, due, today=now
         ),
         dry_run=dry_run,
     )
@@ -360,7 +399,7 @@ def utfall(
         typer.Option(
             "--datum",
             metavar="ÅÅÅÅ-MM-DD",
-            help="Dagen pengarna användes eller rekvirerades.",
+            help="Dagen pengarna användes eller rekvirerades (inte efter idag).",
             show_default=False,
         ),
     ],
@@ -391,13 +430,25 @@ def utfall(
             show_default=False,
         ),
     ] = None,
+    over_ceiling: Annotated[
+        bool,
+        typer.Option(
+            "--över-tak",
+            help=(
+                "Registrera utfallet även om det går över årets tak (pengarna har verkligen "
+                "använts). `uppdrag check` rapporterar det som fel tills taket höjs."
+            ),
+        ),
+    ] = False,
     dry_run: DryRunOpt = False,
     data: DataOpt = None,
+    today: TodayOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Registrera pengar som använts eller rekvirerats (`utfall` på en budgetrad).
 
-    Med flera budgetrader väljs raden med --anslag eller --myndighet.
+    Med flera budgetrader väljs raden med --anslag eller --myndighet. Ett utfall över årets
+    tak stoppas, utom med --över-tak.
 
     Exempel: uppdrag utfall palliativ-vard-riktlinjer --belopp "1 500 000 kr" --datum
     2025-12-01 --anslag 1:6 --text "rekvisition Kammarkollegiet"
@@ -405,13 +456,36 @@ def utfall(
     from uppdragskoll import edit
 
     spent = _date(day, "--datum")
+    now = _today(today)
     target = _open(ident.strip(), data)
+
+    def notes(warnings: Sequence[Problem]) -> list[str]:
+        said = []
+        if any(p.code == edit.OVER_CEILING for p in warnings):
+            said.append(
+                "varning: utfallet går över taket och registreras ändå (--över-tak). "
+                "`uppdrag check` rapporterar det som fel tills taket (`beviljat`) höjs i "
+                "filen; status och budget visar det negativa beloppet som kvar, i rött."
+            )
+        hint = edit.requisition_hint(target.source.assignment, spent, text)
+        if hint:
+            said.append(f"obs: {hint}")
+        return said
+
     _edit(
         target,
         lambda source: edit.record_spending(
-            source, amount, spent, appropriation=appropriation, agency=agency, text=text
+            source,
+            amount,
+            spent,
+            appropriation=appropriation,
+            agency=agency,
+            text=text,
+            today=now,
         ),
         dry_run=dry_run,
+        allow=(edit.OVER_CEILING,) if over_ceiling else (),
+        notes=notes,
     )
 
 
@@ -586,8 +660,14 @@ def ny(
     made = _guard(lambda: edit.new_assignment(fields, seasons))
     path = data_dir / f"{ident}.yaml"
     name = loader.display_name(path)
-    warnings = _guard(lambda: edit.verify(None, name, ident, made.raw, result.entries, context))
-    _finish(path, name, None, made, warnings, dry_run=dry_run)
+    from uppdragskoll import checks
+
+    baseline = checks.run_all(result.entries)
+    warnings = _guard(
+        lambda: edit.verify(None, name, ident, made.raw, result.entries, context, baseline=baseline)
+    )
+    broken = edit.files_with_errors([*result.problems, *baseline], name)
+    _finish(path, name, None, made, warnings, dry_run=dry_run, notes=_broken_note(broken))
     for note in _missing(fields):
         sys.stderr.write(f"uppdrag: obs: {note}\n")
 

@@ -14,9 +14,9 @@ import difflib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from uppdragskoll import checks, dnr, loader, money, periods, schedule, yamlio
@@ -85,7 +85,9 @@ def read_source(
     raw: bytes, name: str, stem: str, context: Mapping[str, Any], others: Sequence[loader.Entry]
 ) -> Source:
     """Validate a file before editing it; a file with errors (its own, or cross-file ones that
-    point at it) is refused, since an edit could not be checked against it."""
+    point at it) is refused, since an edit could not be checked against it. The exception is
+    spending over the ceiling (`over-tak`), which `utfall --över-tak` records on purpose: the
+    file is still whole, and later edits must not add to it without the flag."""
     document, problems = yamlio.parse_bytes(raw, name)
     assignment = None
     if document is not None:
@@ -98,12 +100,17 @@ def read_source(
         )
     entry = loader.Entry(assignment, document)
     checked = checks.run_all([*others, entry])
-    found = _errors([p for p in checked if p.file == name])
+    found = _errors([p for p in checked if p.file == name and p.code not in TOLERATED])
     if found:
         raise Refusal(
             f"{name} har fel och ändras inte; rätta dem först (uppdrag check).", problems=found
         )
     return Source(raw, entry, tuple(problems) + tuple(checked))
+
+
+OVER_CEILING = "over-tak"
+# Errors a file may already have and still be edited: recorded overspending (`--över-tak`).
+TOLERATED = frozenset({OVER_CEILING})
 
 
 def verify(
@@ -113,12 +120,18 @@ def verify(
     raw: bytes,
     others: Sequence[loader.Entry],
     context: Mapping[str, Any],
+    *,
+    baseline: Sequence[Problem] | None = None,
+    allow: Collection[str] = (),
 ) -> tuple[Problem, ...]:
     """Refuse a result that `check` would reject; return the warnings and notes it adds.
 
-    The new file must parse and validate, and no rule may report an error in it. Errors that
-    the edit would cause in other files (two files, one id) count too; errors those files
-    already had do not block an edit of this one.
+    Only what the edit changes counts: the problems of every file before the edit (`before`,
+    or for a new file `baseline`, the problems of `others`, computed when not given) are
+    compared with those after, by file, rule and message (positions may shift). An error the
+    edit adds, in this file or another (two files, one id), refuses it; errors that were there
+    already do not block. New errors whose rule is in `allow` (`over-tak` with `--över-tak`)
+    are returned with the warnings instead of refused.
     """
     refusal = f"Ändringen skulle ge fel i {name}; inget har skrivits."
     document, problems = yamlio.parse_bytes(raw, name)
@@ -129,28 +142,49 @@ def verify(
     if assignment is None:
         raise Refusal(refusal, problems=_errors(problems))
     after = problems + checks.run_all([*others, loader.Entry(assignment, document)])
-    own = [p for p in _errors(after) if p.file == name]
-    if own:
-        raise Refusal(refusal, problems=own)
-    old = () if before is None else before.checked
-    elsewhere = Counter(_fingerprint(p) for p in _errors(after) if p.file != name)
-    elsewhere.subtract(_fingerprint(p) for p in _errors(old) if p.file != name)
-    caused = [p for p in _errors(after) if p.file != name and elsewhere[_fingerprint(p)] > 0]
+    if before is not None:
+        old: Sequence[Problem] = before.checked
+    elif baseline is not None:
+        old = baseline
+    else:
+        old = checks.run_all(others)
+    added = _new(after, old)
+    own = [p for p in _errors(added) if p.file == name]
+    refused = [p for p in own if p.code not in allow]
+    if refused:
+        if all(p.code == OVER_CEILING for p in refused):
+            refusal = (
+                f"Utfallet skulle gå över taket i {name}; inget har skrivits. Har pengarna "
+                "verkligen använts, registrera utfallet med --över-tak (då rapporterar `uppdrag "
+                "check` det som fel tills taket, `beviljat`, höjs)."
+            )
+        raise Refusal(refusal, problems=refused)
+    caused = [p for p in _errors(added) if p.file != name]
     if caused:
         raise Refusal("Ändringen skulle ge fel i andra filer; inget har skrivits.", problems=caused)
-    earlier = Counter((p.code, p.message) for p in old if p.file == name)
+    return tuple(p for p in added if p.file == name)
+
+
+def _new(after: Iterable[Problem], before: Iterable[Problem]) -> list[Problem]:
+    """The problems of `after` that `before` did not have, compared by file, rule and message
+    (an edit moves lines, so positions may differ); in order."""
+    earlier = Counter(_fingerprint(p) for p in before)
     added = []
     for p in sorted(after):
-        if p.file == name and p.severity is not Severity.ERROR:
-            if earlier[(p.code, p.message)] > 0:
-                earlier[(p.code, p.message)] -= 1
-            else:
-                added.append(p)
-    return tuple(added)
+        if earlier[_fingerprint(p)] > 0:
+            earlier[_fingerprint(p)] -= 1
+        else:
+            added.append(p)
+    return added
 
 
-def _fingerprint(problem: Problem) -> tuple[str, str, str]:
-    return (problem.file, problem.code, problem.message)
+def _fingerprint(problem: Problem) -> tuple[str, str, str, str]:
+    return (problem.file, problem.severity, problem.code, problem.message)
+
+
+def files_with_errors(problems: Iterable[Problem], name: str) -> list[str]:
+    """The other files that have errors (before an edit of `name`), sorted."""
+    return sorted({p.file for p in _errors(problems) if p.file != name})
 
 
 # --- finding things ----------------------------------------------------------------------
@@ -313,9 +347,12 @@ def move_deadline(
     seasons: periods.Seasons | None = None,
     decided: date | None = None,
     occurrence: date | None = None,
+    *,
+    today: date | None = None,
 ) -> Result:
     """New date in `datum`; the old one appended to `ändringar` with the decision, its date
-    (which calendars use as the modification time) and its sentence, when given.
+    (which calendars use as the modification time) and its sentence, when given. A decision
+    dated after `today` (when given) is refused: it has not been made yet.
 
     A recurring deadline moves as a whole series: `till` follows to the same occurrence
     (the series keeps its number of occurrences). A series with delivered occurrences is not
@@ -325,6 +362,12 @@ def move_deadline(
     """
     index, item = deadline(source.assignment, deadline_id)
     key = f"{source.assignment.id}/{item.id}"
+    if today is not None and decided is not None and decided > today:
+        raise Refusal(
+            f"beslutsdatumet {_iso(decided)} ligger efter idag ({_iso(today)}); ett beslut om "
+            "flytten kan inte ha fattats än (--beslutsdatum är dagen regeringen beslutade).",
+            usage=True,
+        )
     if item.due is None:
         raise Refusal(f"{key} har inget datum att flytta (den är löpande).", usage=True)
     dates = occurrence_dates(item)
@@ -535,10 +578,18 @@ def record_spending(
     appropriation: str | None = None,
     agency: str | None = None,
     text: str | None = None,
+    today: date | None = None,
 ) -> Result:
     """Append `{datum: DAY, belopp: AMOUNT[, text: TEXT]}` to the chosen budget line's
-    `utfall`, in the style of the items already there (flow when there are none)."""
+    `utfall`, in the style of the items already there (flow when there are none). A day after
+    `today` (when given) is refused: spending is recorded when it has happened."""
     value, kronor = amount_value(amount)
+    if today is not None and day > today:
+        raise Refusal(
+            f"utfallsdagen {_iso(day)} ligger efter idag ({_iso(today)}); registrera utfallet "
+            "när pengarna har använts eller rekvirerats (--datum är dagen det skedde).",
+            usage=True,
+        )
     number = choose_budget_line(source.assignment, day, appropriation, agency)
     item: dict[str, object] = {"datum": day, "belopp": value}
     if text:
@@ -555,6 +606,37 @@ def record_spending(
         rt.dump(),
         f"Registrerade utfall {money.format_kr(kronor)} {_iso(day)} för "
         f"{source.assignment.id}{who}",
+    )
+
+
+REQUISITION_WINDOW_DAYS = 60
+
+
+def requisition_hint(assignment: Assignment, day: date, text: str | None) -> str | None:
+    """For spending recorded as a requisition (`text` mentions rekvisition/rekvirera): the
+    `uppdrag klar` command for the undelivered `rekvisition` deadline it probably answers, the
+    earliest one due on or after 60 days before `day`. The deadline is not marked by itself:
+    the money and the report are two things, and the match is a guess."""
+    if not text or "rekvi" not in text.casefold():
+        return None
+    since = day - timedelta(days=REQUISITION_WINDOW_DAYS)
+    found: list[tuple[date, str]] = []
+    for item in assignment.deadlines:
+        if item.kind != "rekvisition":
+            continue
+        if item.delivered is not None and not isinstance(item.delivered, dict):
+            continue  # delivered, once and for all
+        delivered = item.delivered or {}
+        for due in occurrence_dates(item):
+            if due >= since and due not in delivered:
+                found.append((due, item.id if item.repeats is None else f"{item.id}/{_iso(due)}"))
+    if not found:
+        return None
+    due, key = min(found)
+    return (
+        f"rekvisitionen {assignment.id}/{key} ({_iso(due)}) är inte markerad som inlämnad; "
+        f"är det den som rekvirerades, registrera den med `uppdrag klar {assignment.id}/{key} "
+        f"--datum {_iso(day)}`."
     )
 
 
