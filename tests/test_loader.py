@@ -119,3 +119,17 @@ def test_decimal_comma_in_a_flow_mapping_explains_the_quotes(tmp_path: Path) -> 
         code == "okand-nyckel" and '`{beräknat: "2,5 mnkr"}`' in message
         for _, _, code, message in problems
     ), problems
+
+
+def test_suggestions_for_typos_and_for_parts_of_names() -> None:
+    ids = ["palliativ-vard-riktlinjer", "god-och-nara-vard", "nasta-steg-god-och-nara-vard"]
+    assert (
+        loader.suggest("paliativ-vard-riktlinjer", ids) == " Menade du `palliativ-vard-riktlinjer`?"
+    )
+    assert loader.suggest("palliativ", ids) == " Menade du `palliativ-vard-riktlinjer`?"
+    assert loader.suggest("steg", ids) == " Menade du `nasta-steg-god-och-nara-vard`?"
+    assert loader.suggest("vard", ids) == (
+        " Menade du `god-och-nara-vard` eller `nasta-steg-god-och-nara-vard` eller "
+        "`palliativ-vard-riktlinjer`?"
+    )
+    assert loader.suggest("xy", ids) == ""

@@ -196,9 +196,23 @@ def _dotted(path: Sequence[str | int]) -> str:
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
-    """A Swedish 'did you mean' suffix, or ''."""
-    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" Menade du `{match[0]}`?" if match else ""
+    """A Swedish 'did you mean' suffix, or ''.
+
+    A typo is matched by similarity; a beginning or a part of a longer name (`palliativ`,
+    `sissel`) by containment, when it points at one choice only.
+    """
+    options = list(choices)
+    match = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if match:
+        return f" Menade du `{match[0]}`?"
+    wanted = word.strip().casefold()
+    if len(wanted) >= 3:
+        containing = sorted({o for o in options if wanted in o.casefold()})
+        if len(containing) == 1:
+            return f" Menade du `{containing[0]}`?"
+        if 1 < len(containing) <= 4:
+            return " Menade du " + " eller ".join(f"`{o}`" for o in containing) + "?"
+    return ""
 
 
 _TYPE_MESSAGES = {
