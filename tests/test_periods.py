@@ -235,7 +235,6 @@ def test_recognised_but_wrong(text: str, message: str) -> None:
         "kvartal 2",
         "26-05-30",
         "2026-5-30",
-        "30 maj 2026",  # not supported: write 2026-05-30
         "20266",
         "midsommar 2026",
         "våren – 2027",
@@ -369,3 +368,25 @@ def test_date_spans_run_from_the_first_to_the_second(a: date, b: date) -> None:
             parse_period(text)
     else:
         assert (parse_period(text).start, parse_period(text).end) == (a, b)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("30 maj 2026", date(2026, 5, 30)),
+        ("den 1 mars 2027", date(2027, 3, 1)),
+        ("1 okt. 2026", date(2026, 10, 1)),
+        ("Senast den 15 oktober 2028", date(2028, 10, 15)),
+        ("29 februari 2028", date(2028, 2, 29)),
+    ],
+)
+def test_day_month_year_as_a_decision_writes_it(text: str, day: date) -> None:
+    period = parse_period(text)
+    assert (period.start, period.end) == (day, day)
+    assert not period.exact  # exact means an ISO date as written
+
+
+@pytest.mark.parametrize("text", ["31 april 2026", "29 februari 2027", "0 maj 2026"])
+def test_impossible_day_month_year_is_an_error(text: str) -> None:
+    with pytest.raises(PeriodError, match="finns inte"):
+        parse_period(text)

@@ -209,6 +209,22 @@ def _iso_date(match: re.Match[str], _: _Table) -> Bounds:
     return day, day
 
 
+def _day_month_year(match: re.Match[str], _: _Table) -> Bounds | None:
+    """`30 maj 2026`, `den 1 mars 2027`: one day, written as a decision writes it."""
+    month = _MONTHS.get(match["word"])
+    if month is None:
+        return None
+    year, day = _year(match), int(match["d"])
+    try:
+        found = date(year, month, day)
+    except ValueError:
+        raise _Reason(
+            f"{day} {MONTH_NAMES[month - 1]} {year} finns inte "
+            f"({MONTH_NAMES[month - 1]} {year} har {calendar.monthrange(year, month)[1]} dagar)"
+        ) from None
+    return found, found
+
+
 def _iso_month(match: re.Match[str], _: _Table) -> Bounds:
     month = int(match["m"])
     if not 1 <= month <= 12:
@@ -276,6 +292,7 @@ _FORMS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
     for pattern, handler in (
         (r"[0-9]{4}-[0-9]{2}-[0-9]{2}", _iso_date),
         (rf"{_Y}-(?P<m>[0-9]{{2}})", _iso_month),
+        (rf"(?:den )?(?P<d>[0-9]{{1,2}}) (?P<word>[a-zåäö]+)\.? {_Y}", _day_month_year),
         (rf"{_Y} ?-? ?q(?P<n>[0-9])", _quarter),
         (rf"q(?P<n>[0-9]) ?-? ?{_Y}", _quarter),
         (rf"(?:kvartal|kv\.?) ?(?P<n>[0-9]),? {_Y}", _quarter),

@@ -79,8 +79,8 @@ class Occurrence:
     @property
     def wording(self) -> str | None:
         """The period as written, when the date is not an exact day."""
-        if self.recurring or self.period.exact:
-            return None
+        if self.recurring or self.period.start == self.period.end:
+            return None  # one day, however it is written ("30 maj 2026")
         return self.period.text
 
     @property
