@@ -286,9 +286,10 @@ def description(occ: Occurrence) -> str:
         lines.append(f"Mottagare: {d.recipient}")
     responsible = _responsible_line(occ)
     lines.append(f"Ansvarig: {responsible or 'ingen angiven'}")
-    agency = people.agency_of(occ)
-    if agency:
-        lines.append(f"Myndighet: {agency}")
+    agencies = people.agencies_of(occ)
+    if agencies:
+        noun = "Myndighet" if len(agencies) == 1 else "Myndigheter"
+        lines.append(f"{noun}: {', '.join(agencies)}")
     if a.case_numbers:
         lines.append(f"Diarienummer: {', '.join(a.case_numbers)}")
     own = [f"{x.name} {x.case_number}" for x in a.agencies if x.case_number]
