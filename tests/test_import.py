@@ -1456,3 +1456,132 @@ def test_planned_money_two_sentences_back_keeps_no_charge() -> None:
     charged = _charged(text)
     assert charged[("2026", "beviljat")] == "1:1"
     assert charged[("2027", "beräknat")] is None
+
+
+# --- phrasing variety (blind round 6) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Testverket ska återrapportera uppdraget senast 1/10 2027.", ["2027-10-01"]),
+        ("Uppdraget ska redovisas senast den 1/10-2027.", ["2027-10-01"]),
+        ("Testverket ska inkomma med en delrapport senast den 1 oktober 2026.", ["2026-10-01"]),
+        ("Uppdraget ska vara slutfört och redovisat senast den 30 april 2027.", ["2027-04-30"]),
+        ("Uppdraget ska ha genomförts och redovisats senast 2028-06-30.", ["2028-06-30"]),
+    ],
+)
+def test_more_deadline_phrasings(sentence: str, expected: list[str]) -> None:
+    assert dates(decision(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Testverket ska redovisa uppdraget senast 31/4 2027.",  # no such day
+        "Av 1/10 2024 års rapport framgår att arbetet har försenats.",
+        "Enkäten besvarades av 3/4 2024 av kommunerna.",
+    ],
+)
+def test_slash_dates_that_are_not_deadlines(sentence: str) -> None:
+    assert [d for d in dates(decision(sentence)) if d != "löpande"] == []
+
+
+def test_requisition_recipient_from_the_paragraph() -> None:
+    text = decision(
+        "Testverket får använda 1 500 000 kr under 2026. Medlen utbetalas efter rekvisition "
+        "till Kammarkollegiet. Rekvisitionen ska ha kommit in senast 2026-11-15.\n\n"
+        "Uppdraget ska redovisas till Regeringskansliet (Socialdepartementet) senast den 1 "
+        "mars 2027."
+    )
+    by_date = {e["datum"]: e for e in deadlines(text)}
+    assert by_date["2026-11-15"]["mottagare"] == "Kammarkollegiet"
+    assert by_date["2027-03-01"]["mottagare"] == "Regeringskansliet (Socialdepartementet)"
+
+
+def test_requisition_without_kammarkollegiet_in_the_paragraph() -> None:
+    text = decision(
+        "Uppdraget ska redovisas till Regeringskansliet (Socialdepartementet) senast den 1 "
+        "mars 2027.\n\nTestverket får använda 1 500 000 kr under 2026. Rekvisition ska ske "
+        "senast den 1 november 2026.\n\nKammarkollegiet har tidigare betalat ut medel."
+    )
+    by_date = {e["datum"]: e for e in deadlines(text)}
+    assert by_date["2026-11-01"].get("mottagare") != "Kammarkollegiet"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "För uppdraget ställs 4 000 000 kronor till förfogande under 2026.",
+            [("2026", "beviljat", 4000000)],
+        ),
+        (
+            "Regeringen avser att för 2027 tilldela Testverket ytterligare 1 000 000 kr. "
+            "Beloppet för 2026 utbetalas efter rekvisition.",
+            [("2027", "beräknat", 1000000)],
+        ),
+        (
+            "Regeringen avser att ställa 2 miljoner kronor till förfogande för 2027.",
+            [("2027", "beräknat", 2000000)],
+        ),
+        (
+            "Testverket får disponera 1,5 mnkr under 2026. Regeringen beräknar 1,5 mnkr för "
+            "vart och ett av åren 2027 och 2028.",
+            [
+                ("2026", "beviljat", 1500000),
+                ("2027", "beräknat", 1500000),
+                ("2028", "beräknat", 1500000),
+            ],
+        ),
+    ],
+)
+def test_more_money_phrasings(sentence: str, expected: list[tuple[str, str, int]]) -> None:
+    assert sorted(money(decision(sentence))) == sorted(expected)
+
+
+def test_amount_owner_after_a_year_phrase() -> None:
+    text = decision(
+        "För uppdraget beräknas 800 000 kronor för vart och ett av åren 2026–2028 för "
+        "Testverket och 600 000 kronor för vart och ett av åren 2026–2028 för Statskontoret."
+    )
+    budget = draft_from_text(text).data["budget"]
+    owners = {line["myndighet"]: sorted(line["år"]) for line in budget}  # type: ignore[attr-defined]
+    assert owners == {"Testverket": [2026, 2027, 2028], "Statskontoret": [2026, 2027, 2028]}
+
+
+def test_amount_for_an_agencys_account_is_not_its_money() -> None:
+    text = decision("Testverket får använda 600 000 kronor under 2026 för Statskontorets räkning.")
+    budget = draft_from_text(text).data["budget"]
+    assert [line["myndighet"] for line in budget] == ["Testverket"]  # type: ignore[attr-defined]
+
+
+def test_kr_abbreviation_followed_by_a_capital_ends_the_sentence() -> None:
+    sentences = [
+        s.text for s in parse(decision("X får 1 000 kr. Beloppet ska rekvireras.")).sentences
+    ]
+    assert "X får 1 000 kr." in sentences
+    sentences = [s.text for s in parse(decision("Högst 1,5 milj. Kronor får användas.")).sentences]
+    assert not any(s.endswith("milj.") for s in sentences)
+
+
+def test_lump_sum_overlapping_a_yearly_amount_gets_its_own_line() -> None:
+    draft = draft_from_text(
+        decision(
+            "För uppdraget ställs 4 000 000 kronor till förfogande under 2026. Testverket får "
+            "använda sammanlagt högst 9 miljoner kronor under perioden 2026–2028."
+        )
+    )
+    budget = draft.data["budget"]
+    assert [sorted(map(str, line["år"])) for line in budget] == [  # type: ignore[attr-defined]
+        ["2026"],
+        ["2026–2028"],
+    ]
+    assert any("överlappar" in point for point in draft.review)
+
+
+def test_yearly_amounts_without_overlap_share_a_line() -> None:
+    budget = draft_from_text(
+        decision("Testverket får använda 4 000 000 kronor under 2026 och 5 000 000 kronor 2027.")
+    ).data["budget"]
+    assert len(budget) == 1  # type: ignore[arg-type]

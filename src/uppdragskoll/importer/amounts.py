@@ -281,7 +281,7 @@ def find_appropriations(sentence: str) -> list[AppropriationHit]:
 
 PLANNED_RE = re.compile(
     r"\b(?:beräknar|beräknas|beräknat|avser\s+(?:att\s+)?(?:\w+\s+){0,6}?(?:avsätta|tillföra|"
-    r"anvisa|föreslå)|planerar\s+att\s+(?:avsätta|tillföra|anvisa)|kommer\s+att\s+avsättas|"
+    r"anvisa|föreslå|tilldela|ställa\s+(?:\S+\s+){0,8}?till\s+(?:\w+\s+)?förfogande)|planerar\s+att\s+(?:avsätta|tillföra|anvisa)|kommer\s+att\s+avsättas|"
     r"under\s+förutsättning\s+att\s+riksdagen|förutsätter\s+att\s+riksdagen|preliminär[at]?|"
     r"beräknade)\b",
     re.IGNORECASE,
@@ -290,7 +290,7 @@ GRANTED_RE = re.compile(
     r"\b(?:får\b,?(?:\s+\S+){0,12}?\s+(?:använda|användas|disponera|disponeras|rekvirera|"
     r"rekvireras|uppgå|betalas\s+ut|utbetalas)|beviljar|beviljas|beviljats|tilldelas|"
     r"tilldelar|anvisar|anvisas|ställer\s+(?:\w+\s+){0,6}?till\s+(?:\w+\s+)?förfogande|ställs\s+"
-    r"till\s+(?:\w+\s+)?förfogande|betalas\s+ut|utbetalas|"
+    r"(?:\S+\s+){0,8}?till\s+(?:\w+\s+)?förfogande|betalas\s+ut|utbetalas|"
     # "Kostnaderna för uppdraget, högst 4 000 000 kronor, ska belasta anslaget …"
     r"(?:ska|skall)\s+belasta)\b",
     re.IGNORECASE,

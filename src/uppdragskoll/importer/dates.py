@@ -55,6 +55,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in (
         ("iso", r"(?<![\d-])(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})(?![\d-])"),
+        # "1/10 2026", "den 1/10 2026", "1/10-2026": day/month, then the year
+        (
+            "numeric",
+            r"(?<![\d/.,-])(?:den\s+)?(?P<d>[0-3]?\d)/(?P<mo>[01]?\d)(?:\s+|\s*-\s*)"
+            r"(?P<y>(?:19|20)\d{2})(?![\d/-])",
+        ),
         (
             "day",
             rf"(?<![\d,])(?:den\s+)?(?P<d>[0-3]?\d)(?::[ae]|e)?\s+{_MONTH}(?![\wåäö])"
@@ -94,8 +100,9 @@ _ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4}
 class DateHit:
     """A date phrase. `values` holds one ISO date or period text per occurrence."""
 
-    kind: str  # iso | day | annual | budget | quarter | half | season | winter | part | month |
-    # year | invalid (a day that does not exist: "den 31 april 2026"; `values` is empty)
+    kind: str  # iso | numeric ("1/10 2026") | day | annual | budget | quarter | half | season |
+    # winter | part | month | year | invalid (a day that does not exist: "den 31 april 2026";
+    # `values` is empty)
     start: int
     end: int
     values: tuple[str, ...]
@@ -141,6 +148,9 @@ def _hit(kind: str, m: re.Match[str]) -> DateHit | None:
     if kind == "iso":
         iso = g["iso"]
         value = _iso(int(iso[:4]), int(iso[5:7]), int(iso[8:]))
+        return DateHit(kind, start, end, (value,)) if value else _invalid(m)
+    if kind == "numeric":
+        value = _iso(int(g["y"]), int(g["mo"]), int(g["d"]))
         return DateHit(kind, start, end, (value,)) if value else _invalid(m)
     if kind == "day":
         month = _month_number(g["m"])

@@ -293,6 +293,25 @@ def _deadline_entry(d: FoundDeadline, used: set[str]) -> dict[str, object]:
     return entry
 
 
+def _year_span(year: str) -> tuple[int, int]:
+    found = [int(y) for y in re.findall(r"\d{4}", year)]
+    return (found[0], found[-1]) if found else (0, -1)
+
+
+def _overlaps(line: dict[str, object], year: str) -> bool:
+    """`year` ("2026" or "2026–2028") shares a year with another key of the line."""
+    years = line["år"]
+    assert isinstance(years, dict)
+    first, last = _year_span(year)
+    for key in years:
+        if str(key) == year:
+            continue
+        a, b = _year_span(str(key))
+        if first <= b and a <= last:
+            return True
+    return False
+
+
 def _budget(rows: list[MoneyRow], review: list[str]) -> list[dict[str, object]]:
     lines: dict[tuple[object, ...], dict[str, object]] = {}
     sources: dict[tuple[object, ...], list[str]] = {}
@@ -301,7 +320,20 @@ def _budget(rows: list[MoneyRow], review: list[str]) -> list[dict[str, object]]:
             continue
         appr = row.appropriation
         appr_key = (appr.area, appr.appropriation, appr.item) if appr and appr.area else None
-        key = (row.agency, appr_key)
+        # a lump sum "2026–2028" and a row for 2026 may not share a line (`uppdrag check`
+        # refuses overlapping years): the later one gets a line of its own
+        part = 0
+        while (row.agency, appr_key, part) in lines and _overlaps(
+            lines[(row.agency, appr_key, part)], row.year
+        ):
+            part += 1
+        key: tuple[object, ...] = (row.agency, appr_key, part)
+        if part and key not in lines:
+            review.append(
+                f"Beloppet för {row.year} ({row.amount} kronor) överlappar åren i ett annat "
+                "belopp till samma myndighet och anslag och står på en egen rad. Kontrollera "
+                "om det ena ingår i det andra."
+            )
         line = lines.get(key)
         if line is None:
             line = {}

@@ -1316,7 +1316,14 @@ def _year_for(text: str, amounts: list[AmountHit], i: int, years: list[YearHit])
 _NOT_OWNER_BEFORE = re.compile(
     r"\b(?:med|hos|från|mot|inom|vid|om|enligt|genom|via|efter)\s+$", re.I
 )
-_OWNER_AFTER = re.compile(r"^\s*(?:kronor\s+|kr\s+)?(?:[a-zåäö]+\s+){0,2}?(?:till|av|åt)\s+$", re.I)
+_OWNER_AFTER = re.compile(
+    r"^\s*(?:kronor\s+|kr\s+)?(?:[a-zåäö]+\s+){0,2}?(?:till|av|åt)\s+$"
+    # "600 000 kronor för vart och ett av åren 2026–2028 för ESV", "… kronor under 2026 för X"
+    r"|^\s*(?:kronor\s+|kr\s+)?(?:(?:för|under)\s+(?:vart\s+och\s+ett\s+av\s+)?"
+    r"(?:(?:budget)?år(?:en|et)?\s+)?(?:19|20)\d{2}(?:\s*(?:[-–]|och|till|,)\s*(?:19|20)\d{2})*"
+    r"\s+|per\s+år\s+|årligen\s+)?(?:till|åt|för)\s+$",
+    re.I,
+)
 _EACH = re.compile(
     r"\b(?:vardera|var\s+för\s+sig|var\s+och\s+en|per\s+myndighet|respektive\s+myndighet)\b", re.I
 )
@@ -1344,7 +1351,10 @@ def _owners(ex: Extraction, sentence: Sentence, amounts: list[AmountHit]) -> lis
         after = [
             m
             for m in mentions
-            if amount.end <= m[0] < hi and _OWNER_AFTER.match(text[amount.end : m[0]])
+            if amount.end <= m[0] < hi
+            and (gap := _OWNER_AFTER.match(text[amount.end : m[0]])) is not None
+            # "… kronor för Socialstyrelsens räkning": named, not the owner
+            and not (gap.group().rstrip().endswith("för") and text[m[1] : m[1] + 1].isalpha())
         ]
         chosen: list[str | None]
         if before:
@@ -1618,6 +1628,21 @@ _REPORTS = ("plan", "delredovisning", "årlig redovisning", "slutredovisning", "
 _FINANCIAL = ("ekonomisk redovisning", "rekvisition", "återbetalning")
 
 
+def _mentions_kammarkollegiet(ex: Extraction, d: FoundDeadline) -> bool:
+    """The sentence names Kammarkollegiet, or (for a requisition or repayment) its paragraph
+    does: "Medlen utbetalas efter rekvisition till Kammarkollegiet. Rekvisitionen ska ha
+    kommit in senast …"."""
+    if "Kammarkollegiet" in d.sentence.text:
+        return True
+    if d.kind not in ("rekvisition", "återbetalning"):
+        return False
+    return any(
+        "Kammarkollegiet" in s.text
+        for s in ex.doc.sentences
+        if s.paragraph == d.sentence.paragraph and s.region == d.sentence.region
+    )
+
+
 def _default_recipients(ex: Extraction) -> None:
     report_to = _most_common(d.recipient for d in ex.deadlines if d.kind in _REPORTS)
     report_to = report_to or _most_common(ex.recipient_hints)
@@ -1630,7 +1655,7 @@ def _default_recipients(ex: Extraction) -> None:
         if d.recipient is None:
             if d.kind in _FINANCIAL:
                 d.recipient = money_to or (
-                    "Kammarkollegiet" if "Kammarkollegiet" in d.sentence.text else report_to
+                    "Kammarkollegiet" if _mentions_kammarkollegiet(ex, d) else report_to
                 )
             else:
                 d.recipient = report_to

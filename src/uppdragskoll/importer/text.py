@@ -545,6 +545,7 @@ _ABBREVIATIONS = frozenset(
         "anm",
     ]
 )
+_CURRENCY_UNITS = frozenset(["kr", "tkr", "mkr", "mnkr", "mdkr", "mdr"])
 _SENTENCE_END = re.compile(r"[.!?](?:[\"”’)])?\s+(?=[\"”(\[]?[A-ZÅÄÖÉ0-9])")
 
 
@@ -574,7 +575,12 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
     for m in _SENTENCE_END.finditer(text):
         token = re.search(r"(\S+)$", text[start : m.start()])
         word = token.group(1).lower() if token else ""
-        if word.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[a-zåäö]", word):
+        unit_end = (
+            word.rstrip(".") in _CURRENCY_UNITS
+            and re.search(r"\d\s*\S+$", text[start : m.start()]) is not None
+            and text[m.end() : m.end() + 1].isupper()
+        )  # "… tilldela X 1 000 000 kr. Beloppet …": the unit ends the sentence
+        if not unit_end and (word.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[a-zåäö]", word)):
             continue
         if text[m.end() : m.end() + 1].isdigit() and re.fullmatch(r"\d+", word):
             continue  # "1. 2." numbered lists
