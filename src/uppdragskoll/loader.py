@@ -8,7 +8,7 @@ import os
 import re
 import types
 import typing
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -517,7 +517,3 @@ def find_data_dir(start: Path, environ: os._Environ[str] | dict[str, str]) -> Pa
         if candidate.is_dir():
             return candidate
     return None
-
-
-def iter_deadline_paths(entry: Entry) -> Iterator[tuple[int, model.Deadline]]:
-    yield from enumerate(entry.assignment.deadlines)

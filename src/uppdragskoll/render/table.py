@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from datetime import date
 
 from rich import box
 from rich.console import Console, RenderableType
@@ -110,12 +109,6 @@ def _header(view: views.StatusView) -> Text:
     text.append(f"{soon} inom {horizon} dagar", style="yellow" if soon else "")
     text.append(f" · {later} kommande")
     return text
-
-
-def _fixed(table: Table, heading: str, *, right: bool = False) -> None:
-    table.add_column(
-        heading, no_wrap=True, justify="right" if right else "left", min_width=len(heading)
-    )
 
 
 def deadline_table(
@@ -579,11 +572,3 @@ def render_assignment(view: views.AssignmentView, term: Terminal) -> str:
             console.print("Ingen budget registrerad.")
 
     return _render(term, draw)
-
-
-def render_lines(lines: Sequence[str]) -> str:
-    return "".join(f"{line}\n" for line in lines)
-
-
-def today_marker(today: date) -> str:
-    return f"{today.isoformat()} ({views.weekday(today)})"
