@@ -1585,3 +1585,84 @@ def test_yearly_amounts_without_overlap_share_a_line() -> None:
         decision("Testverket får använda 4 000 000 kronor under 2026 och 5 000 000 kronor 2027.")
     ).data["budget"]
     assert len(budget) == 1  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # the year of a yearless amount stands in the next sentence
+            "För ändamålet får Testverket använda högst 2 500 000 kronor från anslaget 1:1 "
+            "Testverket inom utgiftsområde 9 Hälsovård, sjukvård och social omsorg. Medlen ska "
+            "användas under 2026.",
+            [("2026", "beviljat", 2_500_000)],
+        ),
+        (  # the part of money the agency already has
+            "Av de 10 000 000 kronor som Testverket har fått för 2026 för stöd till vården får "
+            "1 200 000 kronor användas för detta uppdrag.",
+            [("2026", "beviljat", 1_200_000)],
+        ),
+        (  # a total split up in a table after it
+            "Testverket får använda högst 7 500 000 kronor under 2026–2028 för uppdraget enligt "
+            "följande fördelning.\n\nBelopp (tkr) 2026 2027 2028\n3 000 2 500 2 000",
+            [
+                ("2026", "beviljat", 3_000_000),
+                ("2027", "beviljat", 2_500_000),
+                ("2028", "beviljat", 2_000_000),
+            ],
+        ),
+        (  # a table that does not add up to the total: both stay for review
+            "Testverket får använda högst 9 000 000 kronor under 2026–2028 för uppdraget enligt "
+            "följande fördelning.\n\nBelopp (tkr) 2026 2027 2028\n3 000 2 500 2 000",
+            [
+                ("2026", "beviljat", 3_000_000),
+                ("2026–2028", "beviljat", 9_000_000),
+                ("2027", "beviljat", 2_500_000),
+                ("2028", "beviljat", 2_000_000),
+            ],
+        ),
+        (  # a conditional grant is planned; a second amount the same year is another row
+            "Under förutsättning att riksdagen beslutar om medel tilldelas Testverket 1,2 "
+            "miljarder kronor under 2026. Under förutsättning att riksdagen beslutar om sådana "
+            "medel tilldelas Testverket dessutom tre miljoner kronor för administration under "
+            "2026.",
+            [("2026", "beräknat", 3_000_000), ("2026", "beräknat", 1_200_000_000)],
+        ),
+        (  # money of the past and a repayment condition are no rows
+            "Testverket får använda 500 000 kronor under 2026. Testverket fick 2024 3 000 000 "
+            "kronor för ett liknande uppdrag. Medel som inte har använts ska återbetalas.",
+            [("2026", "beviljat", 500_000)],
+        ),
+        (  # "Medlen ska användas under 2026–2027" names no single year for the amount
+            "Testverket får använda högst 2 500 000 kronor för uppdraget. Medlen ska användas "
+            "under 2026–2027.",
+            [],
+        ),
+    ],
+)
+def test_money_wording_round_seven(body: str, expected: list[tuple[str, str, int]]) -> None:
+    assert sorted(money(decision(body))) == expected
+
+
+def test_respectively_splits_money_between_the_addressed_agencies() -> None:
+    text = (
+        "Miljödepartementet\n\nUppdrag till Länsstyrelsen i Skåne län och Länsstyrelsen i "
+        "Västra Götalands län att samordna åtgärder\n\nRegeringens beslut\n\nRegeringen ger "
+        "Länsstyrelsen i Skåne län och Länsstyrelsen i Västra Götalands län i uppdrag att "
+        "samordna åtgärder.\n\nLänsstyrelserna får för 2026 använda 2 000 000 kronor respektive "
+        "1 500 000 kronor för uppdraget.\n\nPå regeringens vägnar\n\nAnna Andersson\n\nBo Berg\n"
+    )
+    budget = draft_from_text(text).data["budget"]
+    assert [(line["myndighet"], line["år"]) for line in budget] == [  # type: ignore[attr-defined]
+        ("Länsstyrelsen i Skåne län", {2026: {"beviljat": 2_000_000}}),
+        ("Länsstyrelsen i Västra Götalands län", {2026: {"beviljat": 1_500_000}}),
+    ]
+
+
+def test_same_amount_twice_for_a_year_is_one_row() -> None:
+    budget = draft_from_text(
+        decision(
+            "Testverket får använda 500 000 kronor under 2026. Medlen om 500 000 kronor får "
+            "användas under 2026."
+        )
+    ).data["budget"]
+    assert len(budget) == 1  # type: ignore[arg-type]

@@ -312,9 +312,17 @@ def _overlaps(line: dict[str, object], year: str) -> bool:
     return False
 
 
+def _other_amount(
+    origins: dict[tuple[object, ...], tuple[int, str]], key: tuple[object, ...], row: MoneyRow
+) -> bool:
+    seen = origins.get((*key, row.year, row.kind))
+    return seen is not None and seen[0] != row.amount and seen[1] != row.sentence.text
+
+
 def _budget(rows: list[MoneyRow], review: list[str]) -> list[dict[str, object]]:
     lines: dict[tuple[object, ...], dict[str, object]] = {}
     sources: dict[tuple[object, ...], list[str]] = {}
+    origins: dict[tuple[object, ...], tuple[int, str]] = {}  # (line, year, kind): amount, text
     for row in rows:
         if not row.year:
             continue
@@ -322,9 +330,13 @@ def _budget(rows: list[MoneyRow], review: list[str]) -> list[dict[str, object]]:
         appr_key = (appr.area, appr.appropriation, appr.item) if appr and appr.area else None
         # a lump sum "2026–2028" and a row for 2026 may not share a line (`uppdrag check`
         # refuses overlapping years): the later one gets a line of its own
+        # a second, different amount for the same year from another sentence ("… 1,2
+        # miljarder kronor under 2026. … dessutom tre miljoner kronor för administration …")
+        # is money for another purpose: a line of its own too
         part = 0
-        while (row.agency, appr_key, part) in lines and _overlaps(
-            lines[(row.agency, appr_key, part)], row.year
+        while (row.agency, appr_key, part) in lines and (
+            _overlaps(lines[(row.agency, appr_key, part)], row.year)
+            or _other_amount(origins, (row.agency, appr_key, part), row)
         ):
             part += 1
         key: tuple[object, ...] = (row.agency, appr_key, part)
@@ -361,6 +373,7 @@ def _budget(rows: list[MoneyRow], review: list[str]) -> list[dict[str, object]]:
             )
             continue
         amounts[row.kind] = row.amount
+        origins.setdefault((*key, row.year, row.kind), (row.amount, row.sentence.text))
         for sentence in (row.sentence, row.charge):
             if sentence is not None and sentence.text not in sources[key]:
                 sources[key].append(sentence.text)

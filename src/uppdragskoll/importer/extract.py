@@ -997,6 +997,8 @@ def _title_for(text: str, hit: DateHit | None) -> str | None:
 
 def _money(ex: Extraction, sentence: Sentence) -> None:
     text = sentence.text
+    if _table_after_amount(ex, sentence):
+        return
     marks = money_markers(text)
     if marks and _table_intro(ex, sentence, marks):
         return
@@ -1009,6 +1011,7 @@ def _money(ex: Extraction, sentence: Sentence) -> None:
             if len(ex.money) > rows_before:
                 _rows_added(ex, sentence, rows_before)
                 return
+        _use_year(ex, sentence)
         if not _appropriation_for_previous(ex, sentence) and not _aside(ex, sentence):
             ex.money_run = []
         return
@@ -1046,6 +1049,14 @@ def _money(ex: Extraction, sentence: Sentence) -> None:
         drop = set()
     # "får i stället för 2 000 000 kronor använda 3 500 000 kronor": the old amount is no row
     drop |= {i for i, a in enumerate(amounts) if _OLD_AMOUNT.search(text[: a.start])}
+    # "Av de 10 000 000 kronor som X har fått … får 1 200 000 kronor användas": money the
+    # agency already has is no row; the part of it is
+    drop |= {
+        i
+        for i, a in enumerate(amounts)
+        if _THOSE_BEFORE.search(text[max(0, a.start - 30) : a.start])
+        and _THOSE_AFTER.match(text, a.end)
+    }
     owners = _owners(ex, sentence, amounts)
     rows_before = len(ex.money)
     for i, amount in enumerate(amounts):
@@ -1074,6 +1085,31 @@ def _money(ex: Extraction, sentence: Sentence) -> None:
                     MoneyRow(agency, appropriation, key, kind, amount.kronor, sentence, span)
                 )
     _rows_added(ex, sentence, rows_before)
+
+
+_THOSE_BEFORE = re.compile(r"\b(?:av|inom\s+ramen\s+för|utöver)\s+de\s+$", re.I)
+_THOSE_AFTER = re.compile(r"\s*(?:kronor\s+|kr\s+)?som\b", re.I)
+_USE_YEAR = re.compile(
+    r"\b(?:medlen|medel\s+för\s+uppdraget|beloppet|beloppen)\s+(?:ska|får)\s+"
+    r"(?:användas|förbrukas|disponeras|utbetalas|betalas\s+ut)\s+(?:under|för|i)\s+"
+    r"(?:budgetåret\s+|år\s+)?(?P<y>(?:19|20)\d{2})\b(?!\s*(?:[-–]|och|till)\s*\d)",
+    re.I,
+)
+
+
+def _use_year(ex: Extraction, sentence: Sentence) -> None:
+    """ "X får använda högst 2 500 000 kronor …. Medlen ska användas under 2026.": the year
+    of the yearless amounts just before, in the same paragraph."""
+    m = _USE_YEAR.search(sentence.text)
+    if m is None or ex.last_money is None or not ex.money_run:
+        return
+    if ex.last_money[0].paragraph != sentence.paragraph:
+        return
+    for run_sentence, first_row in ex.money_run:
+        for i in range(first_row, len(ex.money)):
+            row = ex.money[i]
+            if row.sentence is run_sentence and not row.year:
+                ex.money[i] = replace(row, year=m.group("y"))
 
 
 _EQUIVALENT = re.compile(r"\bmotsvarande\s+(?:belopp|medel|summa|nivå)\b", re.I)
@@ -1179,7 +1215,9 @@ _OLD_AMOUNT = re.compile(
 )
 _VARAV = re.compile(r"\b(?:varav|av\s+vilka|därav)\s+(?:\S+\s+){0,2}$", re.I)
 _CHARGE = re.compile(
-    r"\b(?:belasta\w*|avräkna\w*|redovisas\s+mot|finansiera\w*|bekostas|tas\s+från)\b", re.I
+    r"\b(?:belasta\w*|avräkna\w*|redovisas\s+mot|finansiera\w*|bekostas|tas\s+från|"
+    r"(?:betalas|utbetalas)\s+(?:ut\s+)?från)\b",
+    re.I,
 )
 
 
@@ -1379,7 +1417,34 @@ def _owners(ex: Extraction, sentence: Sentence, amounts: list[AmountHit]) -> lis
                 _add_agency(
                     ex, m[2], sentence, (sentence.start + m[0], sentence.start + m[1]), known
                 )
-    return owners
+    return _respectively(ex, text, amounts, mentions, owners)
+
+
+def _respectively(
+    ex: Extraction,
+    text: str,
+    amounts: list[AmountHit],
+    mentions: list[tuple[int, int, str]],
+    owners: list[list[str | None]],
+) -> list[list[str | None]]:
+    """ "X och Y får använda 2 000 000 kronor respektive 1 500 000 kronor", "Länsstyrelserna
+    får … 2 000 000 kronor respektive 1 500 000 kronor": the amounts go to the agencies in
+    the order they are named (before the amounts, else the decision's addressees)."""
+    n = len(amounts)
+    if n < 2 or not re.search(r"\brespektive\b", text[amounts[0].end : amounts[-1].start], re.I):
+        return owners
+    if any(o != owners[0] or len(o) != 1 for o in owners):
+        return owners
+    listed: list[str] = []
+    for m in mentions:
+        if m[1] <= amounts[0].start and m[2] not in listed:
+            listed.append(m[2])
+    if len(listed) != n:
+        addressed = [name for name, _, _ in ex.identity.agencies[: ex.identity.addressed]]
+        if len(addressed) != n or (listed and listed[0] in addressed):
+            return owners
+        listed = addressed
+    return [[name] for name in listed]
 
 
 # --- money tables -------------------------------------------------------------------------------
@@ -1439,6 +1504,63 @@ def _table_intro(ex: Extraction, sentence: Sentence, marks: list[tuple[int, str]
     if colon:
         _table_rows(ex, sentence, colon.end())
     _rows_added(ex, sentence, rows_before)
+    return True
+
+
+_HEADER_THEN_ROW = re.compile(
+    r"^\D*?(?P<years>(?:(?:19|20)\d{2}\s+)+(?:19|20)\d{2})\s+(?P<rest>\d.*)$", re.S
+)
+
+
+def _table_after_amount(ex: Extraction, sentence: Sentence) -> bool:
+    """ "X får använda högst 7 500 000 kronor under 2026–2028 enligt följande fördelning." and
+    then a table "Belopp (tkr) 2026 2027 2028 / 3 000 2 500 2 000": the table's years are the
+    rows; the total they add up to is no row of its own."""
+    text = sentence.text
+    if ex.table is not None or ex.last_money is None:
+        return False
+    if any(not a.bare for a in find_amounts(text)):
+        return False
+    if not looks_like_table(text) or table_unit(text) is None:
+        return False
+    intro, first = ex.last_money
+    if sentence.paragraph - intro.paragraph > 2:
+        return False
+    before = [r for r in ex.money[first:] if r.sentence is intro]
+    if not before:
+        return False
+    table = _Table(intro, money_markers(intro.text), 1, before[0].agency, None, [])
+    table.first_row = len(ex.money)
+    ex.table = table
+    # "Belopp (tkr) 2026 2027 2028 3 000 2 500 2 000": a header and an unnamed row on one line
+    head = _HEADER_THEN_ROW.match(text)
+    if head is not None:
+        table.multiplier = table_unit(text) or 1
+        table.columns = [int(y) for y in re.findall(r"(?:19|20)\d{2}", head.group("years"))]
+        _table_rows(ex, sentence, head.start("rest"))
+    else:
+        _table_rows(ex, sentence, 0)
+    added = ex.money[table.first_row :]
+    if not added:
+        return True
+    years = {int(r.year) for r in added if r.year.isdigit()}
+    total = sum(r.amount for r in added)
+    covered = [
+        r
+        for r in before
+        if "–" in r.year
+        and r.amount == total
+        and all(int(r.year[:4]) <= y <= int(r.year[-4:]) for y in years)
+    ]
+    appropriation = next((r.appropriation for r in before if r.appropriation), None)
+    charge = next((r.charge for r in before if r.charge), None)
+    for i in range(table.first_row, len(ex.money)):
+        ex.money[i] = replace(ex.money[i], appropriation=appropriation, charge=charge)
+    if covered:
+        ex.money = [r for r in ex.money if not any(r is c for c in covered)]
+        table.first_row -= len(covered)
+    ex.last_money = (sentence, table.first_row)
+    ex.money_run = [(sentence, table.first_row)]
     return True
 
 
