@@ -278,3 +278,35 @@ def test_an_overspent_assignment_stays_visible_in_red(tmp_path: Path) -> None:
     assert code == 0
     row = next(r for r in json.loads(out)["rader"] if r["uppdrag"] == "palliativ-vard-riktlinjer")
     assert row["kvar"] == -1_000_000
+
+
+def test_check_of_single_files_uses_the_settings_beside_their_folder(tmp_path: Path) -> None:
+    data = tmp_path / "data" / "uppdrag"
+    data.mkdir(parents=True)
+    (tmp_path / "data" / "uppdragskoll.yaml").write_text(
+        "årstider:\n  våren: {från: 2, till: 4}\n", "utf-8"
+    )
+    (data / "a.yaml").write_text(
+        "titel: A\nredovisningar:\n  - id: r\n    typ: årlig redovisning\n"
+        "    datum: 2026-04-30\n    upprepas: årligen\n    till: våren 2027\n",
+        "utf-8",
+    )
+    # With the setting, våren 2027 ends 2027-04-30, an occurrence; without it, 2027-05-31.
+    assert run("check", "--strict", str(data))[0] == 0
+    assert run("check", "--strict", str(data / "a.yaml"))[0] == 0
+
+
+def test_a_withdrawn_assignment_leaves_no_money_or_activities_in_status(tmp_path: Path) -> None:
+    data = tmp_path / "data" / "uppdrag"
+    shutil.copytree(DATA, data)
+    path = data / "hjarta-karl-handlingsplan.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace("status: pågående", "status: återkallat"), "utf-8"
+    )
+    _, out, _ = run(
+        "status", "--today", "2026-03-01", "--aktiviteter", "--format", "json", cwd=tmp_path
+    )
+    view = json.loads(out)
+    assert "hjarta-karl-handlingsplan" not in {r["uppdrag"] for r in view["budget"]["rader"]}
+    assert "hjarta-karl-handlingsplan" not in {r["uppdrag"] for r in view["aktiviteter"]}
+    assert "hjarta-karl-handlingsplan" not in {r["uppdrag"] for r in view["redovisningar"]}

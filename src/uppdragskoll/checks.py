@@ -8,13 +8,14 @@ None of them depends on today's date.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from uppdragskoll import dnr, schedule, workdays
+from uppdragskoll.budget import year_span
 from uppdragskoll.loader import Entry, suggest
+from uppdragskoll.model import YearAmounts
 from uppdragskoll.money import format_kr
 from uppdragskoll.problems import Problem, Severity
 
@@ -179,9 +180,9 @@ def check_delivered_shape(entries: Sequence[Entry]) -> Iterator[Finding]:
     FAIL:  {upprepas: årligen, datum: 2026-10-15, till: 2027-10-15, inlämnad: 2026-10-14}
     """
     for entry in entries:
-        occurrences: dict[str, set[date]] = defaultdict(set)
-        for occ in schedule.occurrences(entry.assignment):
-            occurrences[occ.deadline.id].add(occ.due)
+        # From the deadlines themselves: a withdrawn assignment has no occurrences in the
+        # views, but its recorded deliveries are still valid.
+        occurrences = {d.id: set(schedule.due_dates(d)) for d in entry.assignment.deadlines}
         for i, d in enumerate(entry.assignment.deadlines):
             value = d.delivered
             if value is None:
@@ -262,11 +263,6 @@ def check_delivered_after_decision(entries: Sequence[Entry]) -> Iterator[Finding
                     )
 
 
-def _year_span(key: str) -> tuple[int, int]:
-    parts = [int(p) for p in key.replace("–", "-").split("-") if p.strip()]
-    return (parts[0], parts[-1])
-
-
 def check_budget_years(entries: Sequence[Entry]) -> Iterator[Finding]:
     """Years in `år` do not overlap, and a span is written from the earlier year.
 
@@ -277,7 +273,7 @@ def check_budget_years(entries: Sequence[Entry]) -> Iterator[Finding]:
         for b, line in enumerate(entry.assignment.budget):
             taken: dict[int, str] = {}
             for key in line.years:
-                first, last = _year_span(key)
+                first, last = year_span(key)
                 path: Path_ = ("budget", b, "år", key)
                 if last < first:
                     yield Finding(entry, path, f"Spannet `{key}` slutar före det börjar.", True)
@@ -294,12 +290,12 @@ def check_budget_years(entries: Sequence[Entry]) -> Iterator[Finding]:
                     taken[year] = key
 
 
-def _ceilings(line_years: dict[str, object]) -> dict[int, tuple[str, int | None]]:
+def _ceilings(line_years: Mapping[str, YearAmounts]) -> dict[int, tuple[str, int | None]]:
     out: dict[int, tuple[str, int | None]] = {}
     for key, amounts in line_years.items():
-        first, last = _year_span(key)
+        first, last = year_span(key)
         for year in range(first, last + 1):
-            out[year] = (key, getattr(amounts, "ceiling", None))
+            out[year] = (key, amounts.ceiling)
     return out
 
 
@@ -311,7 +307,7 @@ def check_spending_has_ceiling(entries: Sequence[Entry]) -> Iterator[Finding]:
     """
     for entry in entries:
         for b, line in enumerate(entry.assignment.budget):
-            ceilings = _ceilings(dict(line.years))
+            ceilings = _ceilings(line.years)
             for s, spend in enumerate(line.spending):
                 _, ceiling = ceilings.get(spend.day.year, ("", None))
                 if ceiling is None:
@@ -331,7 +327,7 @@ def check_spending_within_ceiling(entries: Sequence[Entry]) -> Iterator[Finding]
     """
     for entry in entries:
         for b, line in enumerate(entry.assignment.budget):
-            ceilings = _ceilings(dict(line.years))
+            ceilings = _ceilings(line.years)
             used: dict[str, int] = defaultdict(int)
             last_index: dict[str, int] = {}
             for s, spend in enumerate(line.spending):

@@ -3,6 +3,7 @@ and the only one that chooses exit codes. Heavy libraries are imported inside co
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sys
@@ -141,6 +142,7 @@ def load(data: Path | None, *, no_cache: bool = False) -> LoadResult:
     result = loader.load_paths(
         [folder], cache_dir=cache_dir(no_cache), workers=workers(), keep_positions=False
     )
+    gc.freeze()  # what was loaded lives until the command ends: keep it out of the collector
     if result.files == 0:
         fail(
             f"inga uppdragsfiler (*.yaml) i {folder}. Fel katalog? Ange --data, eller skapa "
@@ -226,7 +228,12 @@ def check(
     if fmt not in FORMATS:
         fail(f"okänt format {fmt!r}; välj text, github eller json.")
     targets = list(paths) if paths else [resolve_data_dir(data)]
-    settings_dir = data if data is not None else next((p for p in targets if p.is_dir()), None)
+    # Settings live beside the data directory; for files, beside the folder they are in.
+    settings_dir = (
+        data
+        if data is not None
+        else next((p if p.is_dir() else p.parent for p in targets if p.exists()), None)
+    )
     result = loader.load_paths(
         targets, settings_dir=settings_dir, cache_dir=cache_dir(no_cache), workers=workers()
     )

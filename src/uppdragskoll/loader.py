@@ -8,7 +8,7 @@ import os
 import re
 import types
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -434,7 +434,7 @@ def load_paths(
     """
     # Loading makes millions of small objects that all live until the command ends; the
     # cyclic garbage collector would scan them again and again for nothing (it cost a third
-    # of the time at 10 000 files). Pause it, then freeze what was loaded out of its view.
+    # of the time at 10 000 files). Pause it while loading; the CLI then freezes the result.
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -442,7 +442,6 @@ def load_paths(
             paths, settings_dir, cache_dir=cache_dir, workers=workers, keep=keep_positions
         )
     finally:
-        gc.freeze()
         if collecting:
             gc.enable()
 
@@ -507,7 +506,7 @@ def _load_paths(
     return LoadResult(tuple(entries), tuple(problems), len(files), settings)
 
 
-def find_data_dir(start: Path, environ: os._Environ[str] | dict[str, str]) -> Path | None:
+def find_data_dir(start: Path, environ: Mapping[str, str]) -> Path | None:
     """`UPPDRAG_DATA`, else the nearest `data/uppdrag` found upwards from `start`."""
     configured = environ.get("UPPDRAG_DATA")
     if configured:

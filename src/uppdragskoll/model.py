@@ -8,6 +8,7 @@ as text (see yamlio) and parsed here so that an impossible date is a located pro
 from __future__ import annotations
 
 import functools
+import typing
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -38,7 +39,7 @@ DeadlineKind = Literal[
     "återbetalning",
     "övrigt",
 ]
-DEADLINE_KINDS: tuple[str, ...] = DeadlineKind.__args__  # type: ignore[attr-defined]
+DEADLINE_KINDS: tuple[str, ...] = typing.get_args(DeadlineKind)
 Status = Literal["pågående", "avslutat", "återkallat"]
 Recurrence = Literal["årligen", "halvårsvis", "kvartalsvis", "månadsvis"]
 

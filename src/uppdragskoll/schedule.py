@@ -121,28 +121,33 @@ def _delivered_on(deadline: Deadline, due: date, recurring: bool) -> date | None
     return None if recurring else value
 
 
+def due_dates(deadline: Deadline) -> tuple[date, ...]:
+    """Every due date of a deadline, whatever its assignment's status: one for a single
+    deadline, the series for a recurring one, none for an ongoing one."""
+    if deadline.due is None:
+        return ()
+    if deadline.repeats is not None and deadline.until is not None:
+        return _recurrence(deadline.due.due, STEP_MONTHS[deadline.repeats], deadline.until.due)
+    return (deadline.due.due,)
+
+
 def occurrences(assignment: Assignment) -> Iterator[Occurrence]:
-    """The dated occurrences of an assignment's deadlines; ongoing ones have none."""
+    """The dated occurrences of an assignment's deadlines; ongoing ones have none, and a
+    withdrawn assignment has none (it disappears from views and calendars)."""
     if assignment.status == "återkallat":
         return
     for deadline in assignment.deadlines:
         if deadline.due is None:
             continue
-        if deadline.repeats is not None and deadline.until is not None:
-            dates = _recurrence(deadline.due.due, STEP_MONTHS[deadline.repeats], deadline.until.due)
-            for day in dates:
-                yield Occurrence(
-                    assignment,
-                    deadline,
-                    day,
-                    deadline.due,
-                    True,
-                    _delivered_on(deadline, day, True),
-                )
-        else:
-            due = deadline.due.due
+        recurring = deadline.repeats is not None and deadline.until is not None
+        for day in due_dates(deadline):
             yield Occurrence(
-                assignment, deadline, due, deadline.due, False, _delivered_on(deadline, due, False)
+                assignment,
+                deadline,
+                day,
+                deadline.due,
+                recurring,
+                _delivered_on(deadline, day, recurring),
             )
 
 
@@ -178,6 +183,5 @@ def window(
             continue
         if days is not None and occ.days_left(today) > days:
             continue
-        if include_delivered or state is State.OVERDUE or occ.days_left(today) >= 0:
-            selected.append(occ)
+        selected.append(occ)
     return selected

@@ -266,7 +266,8 @@ def status_view(
     occs = schedule.window(
         selected_occurrences(items, filters), today, days, include_delivered=include_delivered
     )
-    chosen = filters.apply(items)
+    # A withdrawn assignment is gone from the view: no deadlines, activities or money.
+    chosen = [a for a in filters.apply(items) if a.status != "återkallat"]
     milestones: list[MilestoneRow] = []
     if with_milestones:
         for a in chosen:
