@@ -1666,3 +1666,49 @@ def test_same_amount_twice_for_a_year_is_one_row() -> None:
         )
     ).data["budget"]
     assert len(budget) == 1  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a duty another document lays down, quoted
+        "Av regleringsbrevet för 2026 framgår att Testverket ska redovisa insatserna senast den "
+        "22 februari 2027.",
+        # a committee's directive, cited by number
+        "Utredningen ska redovisa sitt uppdrag senast den 30 juni 2026 (dir. 2025:12).",
+    ],
+)
+def test_cited_duties_of_other_documents_are_no_deadlines(body: str) -> None:
+    assert dates(decision(body)) == []
+
+
+def test_own_deadline_next_to_cited_directive_is_kept() -> None:
+    body = (
+        "Utredningen ska redovisa sitt uppdrag senast den 30 juni 2026 (dir. 2025:12). "
+        "Testverket ska redovisa uppdraget senast den 1 oktober 2026."
+    )
+    assert dates(decision(body)) == ["2026-10-01"]
+
+
+def test_proposed_appropriation_in_budget_bill_is_no_money() -> None:
+    body = (
+        "Regeringen har i budgetpropositionen för 2026 föreslagit att 50 miljoner kronor "
+        "anvisas för läsfrämjande insatser under 2026."
+    )
+    assert money(decision(body)) == []
+    assert money(decision("För uppdraget anvisas 2 000 000 kronor under 2026.")) == [
+        ("2026", "beviljat", 2_000_000)
+    ]
+
+
+def test_appropriation_name_keeps_inom_and_title_drops_ska() -> None:
+    body = (
+        "En delredovisning av uppdraget ska lämnas senast den 31 mars 2027. Testverket får "
+        "använda 8 000 000 kronor under 2026. Kostnaderna ska belasta utgiftsområde 9 "
+        "Hälsovård, sjukvård och social omsorg, anslaget 4:5 Stimulansbidrag och åtgärder inom "
+        "äldrepolitiken, ap.2 Åtgärder inom äldrepolitiken."
+    )
+    assert [e["titel"] for e in deadlines(decision(body))] == ["Delredovisning av uppdraget"]
+    budget = draft_from_text(decision(body)).data["budget"]
+    assert isinstance(budget, list)
+    assert budget[0]["anslag"]["namn"] == "Stimulansbidrag och åtgärder inom äldrepolitiken"

@@ -224,7 +224,8 @@ PER_YEAR_RE = re.compile(
 _AREA_RE = re.compile(r"\butgiftsområde(?:t)?\s+(?P<n>\d{1,2})\b", re.I)
 _APPROPRIATION_RE = re.compile(
     r"\b(?:ram)?anslag(?:et)?\s+(?P<a>\d{1,2}:\d{1,2})(?![\d:])"
-    r"(?:\s+(?P<name>[A-ZÅÄÖ][^,.;()]*?))?(?=\s*(?:,|\.|;|\(|$|\s+anslagspost|\s+ap\.|\s+inom|"
+    r"(?:\s+(?P<name>[A-ZÅÄÖ][^,.;()]*?))?(?=\s*(?:,|\.|;|\(|$|\s+anslagspost|\s+ap\.|"
+    r"\s+inom\s+(?:ramen|utgiftsområde|anslaget)|"
     r"\s+under\s+utgiftsområde|\s+och\s+som|\s+som\s|\s+för\s+budgetåret|\s+respektive\s|"
     r"\s+(?:och|samt)\s+(?:ram)?anslag))",
 )

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from .amounts import (
     PER_YEAR_RE,
+    PLANNED_RE,
     THOUSANDS_DECLARED,
     AmountHit,
     AppropriationHit,
@@ -240,7 +241,13 @@ _STANDING_DUTY = re.compile(
     r"\b(?:ska|skall)\s+enligt\s+(?:\S+\s+){0,2}?(?:förordning(?:en)?|lag(?:en)?|"
     r"strategi(?:n)?|instruktion(?:en)?|regleringsbrev(?:et|en)?|föreskrift(?:en|erna)?)\b|"
     r"^\s*Enligt\s+(?:\S+\s+){0,2}?(?:förordning(?:en)?|lag(?:en)?|strategi(?:n)?|"
-    r"instruktion(?:en)?|regleringsbrev(?:et)?|föreskrift(?:en|erna)?)\b",
+    r"instruktion(?:en)?|regleringsbrev(?:et)?|föreskrift(?:en|erna)?)\b|"
+    # "Av regleringsbrevet för 2026 framgår att Skolverket ska redovisa …"
+    r"^\s*Av\s+(?:\S+\s+){0,2}?(?:förordning(?:en)?|lag(?:en)?|strategi(?:n)?|"
+    r"instruktion(?:en)?|regleringsbrev(?:et)?|föreskrift(?:en|erna)?|direktiv(?:en)?)\b"
+    r"[^.;]{0,80}?\bframgår\b|"
+    # "Utredningen ska redovisa sitt uppdrag senast … (dir. 2025:12)": a committee's directive
+    r"\(\s*dir\.\s*\d{4}:\d{1,4}\s*\)",
     re.I,
 )
 # "Regeringen gav den 16 mars 2023 Försäkringskassan i uppdrag att redovisa … senast den 31
@@ -971,7 +978,8 @@ _TITLE_NOUN = re.compile(
     r"redogörelse|analys|utvärdering|kartläggning|förslag|sammanställning)"
     r"(?:\s+(?:för|av|om|över|kring|till|med)\s+[^,.;]{2,90}?)?)"
     r"(?=\s+(?:senast|till\s|hos\s|den\s\d|\d|i\s+samband|före|lämnas|redovisas|ges\s|"
-    r"inom|under|vid|och\s+senast)|\s*[,.;]|$)",
+    r"inom|under|vid|och\s+senast|ska\s+(?:lämnas|redovisas|ges\s|inkomma|ges\s+in|skickas))|"
+    r"\s*[,.;]|$)",
     re.I,
 )
 
@@ -1185,6 +1193,11 @@ _PARTICIPLE = re.compile(
     re.I,
 )
 
+_PROPOSED = re.compile(
+    r"\b(?:har|hade)\s+(?:\S+\s+){0,8}?föreslagit\s+att\b|\bföreslog\s+(?:\S+\s+){0,6}?att\b",
+    re.I,
+)
+
 
 def _past_money(ex: Extraction, sentence: Sentence, marks: list[tuple[int, str]], pos: int) -> bool:
     """ "Regeringen har i budgetpropositionen för 2025 beräknat 45 miljoner kronor …" in the
@@ -1192,6 +1205,9 @@ def _past_money(ex: Extraction, sentence: Sentence, marks: list[tuple[int, str]]
     text = sentence.text
     before = [at for at, _ in marks if at < pos]
     at = before[-1] if before else marks[0][0]
+    if _PROPOSED.search(text[:at]) and not PLANNED_RE.search(text):
+        # "Regeringen har i budgetpropositionen föreslagit att 50 miljoner kronor anvisas …"
+        return sentence.paragraph in ex.reasons or not re.search(r"\buppdrag", text, re.I)
     if not _PARTICIPLE.match(text, at) or not _PERFECT.search(text[max(0, at - 90) : at]):
         return False
     return sentence.paragraph in ex.reasons or not re.search(r"\buppdrag", text, re.I)

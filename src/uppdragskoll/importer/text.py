@@ -512,6 +512,7 @@ _ABBREVIATIONS = frozenset(
         "resp",
         "jfr",
         "prop",
+        "dir",
         "dnr",
         "nr",
         "kap",
@@ -580,7 +581,9 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
             and re.search(r"\d\s*\S+$", text[start : m.start()]) is not None
             and text[m.end() : m.end() + 1].isupper()
         )  # "… tilldela X 1 000 000 kr. Beloppet …": the unit ends the sentence
-        if not unit_end and (word.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[a-zåäö]", word)):
+        if not unit_end and (
+            word.rstrip(".").lstrip("(") in _ABBREVIATIONS or re.fullmatch(r"[a-zåäö]", word)
+        ):
             continue
         if text[m.end() : m.end() + 1].isdigit() and re.fullmatch(r"\d+", word):
             continue  # "1. 2." numbered lists
