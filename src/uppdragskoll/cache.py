@@ -59,10 +59,28 @@ class Cache:
         self.dirty = self.dirty or bool(stale)
 
 
+def _code_digest() -> str:
+    """A digest of the modules whose objects are pickled, so an edited model (an editable
+    install, a development checkout) never meets objects pickled by the old one."""
+    from uppdragskoll import model, periods, yamlio
+
+    digest = hashlib.sha256()
+    for module in (model, periods, yamlio):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def open_cache(cache_dir: Path, data_dir: Path, settings: Path) -> Cache:
     key = hashlib.sha256(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:24]
     path = cache_dir / f"v{FORMAT}" / f"{key}.pickle"
-    header = (FORMAT, __version__, sys.version, str(data_dir.resolve()), file_stat(settings))
+    header = (
+        FORMAT,
+        __version__,
+        _code_digest(),
+        sys.version,
+        str(data_dir.resolve()),
+        file_stat(settings),
+    )
     try:
         with path.open("rb") as handle:
             stored_header, items = pickle.load(handle)  # our own file in the user's cache dir

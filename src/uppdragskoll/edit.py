@@ -204,14 +204,8 @@ def deadline(assignment: Assignment, deadline_id: str) -> tuple[int, Deadline]:
 
 
 def occurrence_dates(item: Deadline) -> list[date]:
-    """The due dates of a deadline: one, or each of a recurring series."""
-    if item.due is None:
-        return []
-    if item.repeats is None or item.until is None:
-        return [item.due.due]
-    return schedule.recurrence_dates(
-        item.due.due, schedule.STEP_MONTHS[item.repeats], item.until.due
-    )
+    """The due dates of a deadline: one, or each of a recurring series (as status sees them)."""
+    return list(schedule.due_dates(item))
 
 
 def series_end(first: date, step_months: int, count: int) -> date:
