@@ -15,7 +15,7 @@ from typing import Any
 from uppdragskoll import dnr, schedule, workdays
 from uppdragskoll.budget import year_span
 from uppdragskoll.loader import Entry, suggest
-from uppdragskoll.model import YearAmounts
+from uppdragskoll.model import Deadline, YearAmounts
 from uppdragskoll.money import format_kr
 from uppdragskoll.problems import Problem, Severity
 
@@ -420,28 +420,40 @@ def check_case_number_unique(entries: Sequence[Entry]) -> Iterator[Finding]:
                 )
 
 
+def _due_before(
+    entries: Sequence[Entry],
+    first_kind: str,
+    later_kind: str,
+    describe: Callable[[Deadline, Deadline], str],
+) -> Iterator[Finding]:
+    """A deadline of `later_kind` due before one of `first_kind` in the same assignment."""
+    for entry in entries:
+        deadlines = entry.assignment.deadlines
+        firsts = [d for d in deadlines if d.kind == first_kind and d.due is not None]
+        for i, later in enumerate(deadlines):
+            if later.kind != later_kind or later.due is None:
+                continue
+            due = later.due.due
+            earlier = next((d for d in firsts if d.due is not None and due < d.due.due), None)
+            if earlier is not None:
+                yield Finding(entry, ("redovisningar", i, "datum"), describe(later, earlier))
+
+
 def check_final_after_interim(entries: Sequence[Entry]) -> Iterator[Finding]:
     """A slutredovisning should not be due before a delredovisning of the same assignment.
 
     PASS:  delredovisning 2027-03-31, slutredovisning 2028-03-31
     FAIL:  delredovisning 2028-06-30, slutredovisning 2028-03-31
     """
-    for entry in entries:
-        deadlines = list(enumerate(entry.assignment.deadlines))
-        interim = [(i, d) for i, d in deadlines if d.kind == "delredovisning" and d.due]
-        for i, final in deadlines:
-            if final.kind != "slutredovisning" or final.due is None:
-                continue
-            for _, d in interim:
-                assert d.due is not None
-                if final.due.due < d.due.due:
-                    yield Finding(
-                        entry,
-                        ("redovisningar", i, "datum"),
-                        f"Slutredovisningen `{final.id}` ({final.due.text}) ligger före "
-                        f"delredovisningen `{d.id}` ({d.due.text}). Stämmer datumen?",
-                    )
-                    break
+    return _due_before(
+        entries,
+        "delredovisning",
+        "slutredovisning",
+        lambda final, d: (
+            f"Slutredovisningen `{final.id}` ({_text(final)}) ligger före "
+            f"delredovisningen `{d.id}` ({_text(d)}). Stämmer datumen?"
+        ),
+    )
 
 
 def check_repayment_after_requisition(entries: Sequence[Entry]) -> Iterator[Finding]:
@@ -450,22 +462,19 @@ def check_repayment_after_requisition(entries: Sequence[Entry]) -> Iterator[Find
     PASS:  rekvisition 2025-12-01, återbetalning 2026-03-31
     FAIL:  rekvisition 2026-12-01, återbetalning 2026-03-31
     """
-    for entry in entries:
-        deadlines = list(enumerate(entry.assignment.deadlines))
-        requisitions = [d for _, d in deadlines if d.kind == "rekvisition" and d.due]
-        for i, repay in deadlines:
-            if repay.kind != "återbetalning" or repay.due is None:
-                continue
-            for d in requisitions:
-                assert d.due is not None
-                if repay.due.due < d.due.due:
-                    yield Finding(
-                        entry,
-                        ("redovisningar", i, "datum"),
-                        f"Återbetalningen `{repay.id}` ({repay.due.text}) ligger före "
-                        f"rekvisitionen `{d.id}` ({d.due.text}). Stämmer datumen?",
-                    )
-                    break
+    return _due_before(
+        entries,
+        "rekvisition",
+        "återbetalning",
+        lambda repay, d: (
+            f"Återbetalningen `{repay.id}` ({_text(repay)}) ligger före "
+            f"rekvisitionen `{d.id}` ({_text(d)}). Stämmer datumen?"
+        ),
+    )
+
+
+def _text(deadline: Deadline) -> str:
+    return deadline.due.text if deadline.due is not None else ""
 
 
 def check_non_working_day(entries: Sequence[Entry]) -> Iterator[Finding]:
