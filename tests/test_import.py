@@ -263,6 +263,68 @@ def test_recurring_yearly_deadlines(sentence: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Testverket ska kvartalsvis, med början den 31 mars 2027 och sista gången den 31 "
+            "december 2027, redovisa antalet ansökningar.",
+            ("2027-03-31", "kvartalsvis", "2027-12-31"),
+        ),
+        (
+            "Testverket ska halvårsvis redovisa arbetet, första gången senast den 30 juni 2027 "
+            "och sista gången senast den 31 december 2028.",
+            ("2027-06-30", "halvårsvis", "2028-12-31"),
+        ),
+        (
+            "Testverket ska årligen redovisa resultaten, första gången senast den 1 mars 2026 "
+            "och sista gången senast den 1 mars 2028.",
+            ("2026-03-01", "årligen", "2028-03-01"),
+        ),
+    ],
+)
+def test_series_with_first_and_last_date(sentence: str, expected: tuple[str, str, str]) -> None:
+    text = decision(sentence + " Uppdraget ska slutredovisas senast den 1 december 2029.")
+    entries = [e for e in deadlines(text) if e.get("typ") != "slutredovisning"]
+    assert [(e["datum"], e["upprepas"], e["till"]) for e in entries] == [expected]
+    assert dates(text)[-1] == "2029-12-01"
+
+
+def test_two_dates_without_a_recurrence_stay_two_reports() -> None:
+    text = decision(
+        "Testverket ska lämna en första delrapport senast den 30 juni 2027 och en sista "
+        "delrapport senast den 31 december 2027."
+    )
+    assert dates(text) == ["2027-06-30", "2027-12-31"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kommunerna kan söka bidrag fram till den 1 oktober 2026 och ska redovisa hur "
+        "bidraget har använts senast den 31 mars 2028.",
+        "Regionerna ska senast den 31 mars 2027 redovisa till Testverket hur medlen har använts.",
+        "Mottagarna ska återbetala medel som inte har använts senast den 30 juni 2027.",
+        "De organisationer som beviljas bidrag ska lämna en slutrapport senast den 1 mars 2027.",
+    ],
+)
+def test_what_grant_recipients_must_do_is_not_ours(sentence: str) -> None:
+    text = decision(sentence + " Uppdraget ska slutredovisas senast den 1 december 2028.")
+    assert dates(text) == ["2028-12-01"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Uppdraget ska slutredovisas senast 1.10.2029.", ["2029-10-01"]),
+        ("Uppdraget ska slutredovisas senast den 01.10.2029.", ["2029-10-01"]),
+        ("Uppdraget ska slutredovisas senast 15/12 2026.", ["2026-12-15"]),
+    ],
+)
+def test_numeric_dates(sentence: str, expected: list[str]) -> None:
+    assert dates(decision(sentence)) == expected
+
+
 def test_recurring_negative_in_background() -> None:
     text = decision(
         "Uppdraget ska redovisas senast den 1 juni 2027.",

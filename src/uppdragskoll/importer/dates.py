@@ -61,6 +61,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?<![\d/.,-])(?:den\s+)?(?P<d>[0-3]?\d)/(?P<mo>[01]?\d)(?:\s+|\s*-\s*)"
             r"(?P<y>(?:19|20)\d{2})(?![\d/-])",
         ),
+        # "1.10.2026", "den 01.10.2026" (Finnish and German habit, and some templates)
+        (
+            "numeric",
+            r"(?<![\d/.,-])(?:den\s+)?(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y>(?:19|20)\d{2})"
+            r"(?![\d/.-]\d|\d)",
+        ),
         (
             "day",
             rf"(?<![\d,])(?:den\s+)?(?P<d>[0-3]?\d)(?::[ae]|e)?\s+{_MONTH}(?![\wåäö])"
@@ -110,6 +116,7 @@ class DateHit:
     day_month: tuple[int, int] | None = None  # set when the year is missing ("den 1 mars")
     prefix: str = ""  # for "year": the governing words ("senast", "under", ...)
     written: str = ""  # for "invalid": the date as the decision writes it
+    repeats: str | None = None  # a series "första gången … sista gången …": its recurrence
 
     @property
     def text_value(self) -> str:

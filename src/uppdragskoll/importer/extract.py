@@ -253,6 +253,19 @@ _STANDING_DUTY = re.compile(
 # "Regeringen gav den 16 mars 2023 Försäkringskassan i uppdrag att redovisa … senast den 31
 # mars 2024", "Regeringen har i regleringsbrevet för 2025 gett ESV i uppdrag att senast …": an
 # earlier assignment, cited; its dates are at most the ones an amendment replaces
+# "Kommunerna kan söka bidrag fram till … och ska redovisa …": the duty of those who receive
+# the money, not of the agency the decision addresses
+_GRANTEE_SUBJECT = re.compile(
+    r"\s*(?:(?:Därefter|Dessutom|Även|Vidare|Samtidigt|Också)\s+)?(?:De|Den|Varje|Alla|En)?\s*"
+    r"(?:kommuner(?:na)?|regioner(?:na)?|huvudm(?:än(?:nen)?|annen)|kommunen|regionen|"
+    r"organisation(?:en|er|erna)|förening(?:en|ar|arna)|(?:stöd|bidrags|medels)?mottagar(?:e|en|na)|"
+    r"sökand(?:e|en|na)|företag(?:et|en)?|lärosäte(?:t|n|na)|aktör(?:en|er|erna)|"
+    r"projekt(?:et|en)?ägar\w*|kommittén|utredaren|utredningen|"
+    r"som\s+(?:beviljas|har\s+beviljats|tar\s+emot|får)\s+\w+)\b"
+    r"(?:\s+som\s+(?:beviljas|har\s+beviljats|tar\s+emot|får)\s+\w+)?"
+    r"(?=\s+(?:kan|får|ska|skall|bör|måste)\b)",
+    re.I,
+)
 _EARLIER_ASSIGNMENT = re.compile(
     r"\b(?:gav|gett|givit|gavs|fick|fått|uppdrog)\b[^.;]{0,160}?\bi\s+uppdrag\b|"
     r"\bbeslutade\s+(?:\S+\s+){0,6}?att\s+ge\b[^.;]{0,120}?\bi\s+uppdrag\b",
@@ -524,7 +537,7 @@ def _deadlines(ex: Extraction, sentence: Sentence) -> None:
     text = _COPY.sub(lambda m: " " * len(m.group()), sentence.text)
     if _VALIDITY.search(text) and not re.search(r"\b(?:redovis|rapporter|lämna)", text, re.I):
         return
-    if _STANDING_DUTY.search(text):
+    if _STANDING_DUTY.search(text) or _GRANTEE_SUBJECT.match(text):
         return
     deliveries = _deliveries(text)
     amendment = _AMENDMENT.search(text) is not None
@@ -543,7 +556,7 @@ def _deadlines(ex: Extraction, sentence: Sentence) -> None:
         return
     accepted: list[DateHit] = []
     old_dates: list[str] = []
-    for hit in hits:
+    for hit in _recurring_series(text, hits):
         before = text[max(0, hit.start - 60) : hit.start]
         if amendment and hit.values and _OLD_DATE_BEFORE.search(before):
             old_dates.extend(hit.values)
@@ -588,6 +601,52 @@ _SERIES_ENDS = re.compile(
     r"\b(?:första\s+gången|med\s+början)\b.*\b(?:sista\s+gången|(?:till\s+och|t\.\s?o\.)\s*med)\b",
     re.I | re.S,
 )
+
+
+_SERIES_FIRST = re.compile(
+    r"\b(?:första\s+gången|med\s+början)\s+"
+    r"(?:(?:senast|den|i|under)\s+){0,2}$",
+    re.I,
+)
+_SERIES_LAST = re.compile(
+    r"\b(?:sista\s+gången|(?:till\s+och|t\.\s?o\.)\s*m(?:ed|\.))\s+"
+    r"(?:(?:senast|den|i|under)\s+){0,2}$",
+    re.I,
+)
+_EXACT_KINDS = frozenset({"iso", "numeric", "day", "month", "quarter", "half"})
+
+
+def _recurring_series(text: str, hits: list[DateHit]) -> list[DateHit]:
+    """ "kvartalsvis, första gången den 31 mars 2027 och sista gången den 31 december 2027":
+    one recurring report from the first date to the last, not two separate ones."""
+    repeats = next((name for name, rx in _OTHER_RECURRENCE if rx.search(text)), None)
+    if repeats is None and _ANNUAL.search(text):
+        repeats = "årligen"
+    if repeats is None:
+        return hits
+    out = list(hits)
+    for i in range(len(out) - 1):
+        first, last = out[i], out[i + 1]
+        if first.kind not in _EXACT_KINDS or last.kind not in _EXACT_KINDS:
+            continue
+        if len(first.values) != 1 or len(last.values) != 1:
+            continue
+        if not _SERIES_FIRST.search(text[max(0, first.start - 40) : first.start]):
+            continue
+        if not _SERIES_LAST.search(text[max(0, last.start - 40) : last.start]):
+            continue
+        if due_sort_key(first.values[0]) >= due_sort_key(last.values[0]):
+            continue
+        merged = DateHit(
+            first.kind,
+            first.start,
+            last.end,
+            (first.values[0], last.values[0]),
+            year_range=True,
+            repeats=repeats,
+        )
+        return [*out[:i], merged, *out[i + 2 :]]
+    return hits
 
 
 def _annual_series(text: str, hits: list[DateHit]) -> list[DateHit]:
@@ -668,6 +727,22 @@ def _deadlines_from_hit(
                 recipient=recipient,
                 title=title,
                 note=note,
+            )
+        ]
+    if hit.repeats:
+        kind = kind or "delredovisning"
+        if hit.repeats == "årligen" and kind == "delredovisning":
+            kind = "årlig redovisning"
+        return [
+            FoundDeadline(
+                kind,
+                values[0],
+                sentence,
+                span,
+                repeats=hit.repeats,
+                until=values[-1],
+                recipient=recipient,
+                title=title,
             )
         ]
     if other and not hit.year_range and len(values) == 1:
