@@ -468,6 +468,127 @@ def test_appropriation_in_the_same_or_next_sentence() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # money the agency is to distribute or pay out is money the decision makes available
+        (
+            "Regeringen uppdrar åt Testverket att under 2027 fördela 80 000 000 kronor i "
+            "statsbidrag till regionerna.",
+            [("2027", "beviljat", 80_000_000)],
+        ),
+        (
+            "Testverket ska under 2026, efter ansökan från Region Testlän, betala ut 4 200 000 "
+            "kronor för arbetet.",
+            [("2026", "beviljat", 4_200_000)],
+        ),
+        (
+            "Regeringen uppdrar åt Testverket att under 2027 använda två miljarder kronor till "
+            "att korta vårdköerna.",
+            [("2027", "beviljat", 2_000_000_000)],
+        ),
+        # "miljoner" without "kronor", governed by a granting verb
+        (
+            "Testverket ska under 2026 fördela 250 miljoner för investeringar i omsorgen.",
+            [("2026", "beviljat", 250_000_000)],
+        ),
+        # "respektive": the amounts take the listed years in order
+        (
+            "För 2027 och 2028 beräknas Testverket få använda högst 60 miljoner respektive "
+            "högst 45 miljoner kronor.",
+            [("2027", "beräknat", 60_000_000), ("2028", "beräknat", 45_000_000)],
+        ),
+        (
+            "För 2027–2028 beräknas 9 miljoner kronor perår.",
+            [
+                ("2027", "beräknat", 9_000_000),
+                ("2028", "beräknat", 9_000_000),
+            ],
+        ),
+    ],
+)
+def test_money_phrases_from_real_decisions(
+    sentence: str, expected: list[tuple[str, str, int]]
+) -> None:
+    assert money(decision(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under 2024 fördelade Testverket 80 miljoner kronor till regionerna.",
+        "Testverket har räknat ut att 20 miljoner människor berörs.",
+        "Testverket fördelade 3 miljoner kronor till kommunerna under 2023.",
+    ],
+)
+def test_distribution_negatives(sentence: str) -> None:
+    assert money(decision(sentence)) == []
+
+
+def test_each_of_the_addressed_agencies_and_an_addition() -> None:
+    text = (
+        "Uppdrag om utbildning\n\nRegeringen ger Uppsala universitet, Lunds universitet och "
+        "Kungl. Tekniska högskolan i uppdrag att ta fram utbildningar.\n\n"
+        "För uppdraget får lärosätena vardera rekvirera högst 1,2 miljoner kronor under 2027 "
+        "(utgiftsområde 16, anslag 2:64). Uppsala universitet får därutöver rekvirera 300 000 "
+        "kronor för samordningen.\n"
+    )
+    assert agency_names(text) == [
+        "Uppsala universitet",
+        "Lunds universitet",
+        "Kungl. Tekniska högskolan",
+    ]
+    assert budget_rows(text) == [
+        ("Uppsala universitet", "2027", "beviljat", 1_200_000, "2:64"),
+        ("Lunds universitet", "2027", "beviljat", 1_200_000, "2:64"),
+        ("Kungl. Tekniska högskolan", "2027", "beviljat", 1_200_000, "2:64"),
+        ("Uppsala universitet", "2027", "beviljat", 300_000, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        (
+            "Med ändring av regeringens beslut den 5 mars 2025 med uppdrag till Testverket och "
+            "Lantmäteriet att pröva ny teknik ska uppdraget redovisas senast den 1 juni 2026.",
+            ["Testverket", "Lantmäteriet"],
+        ),
+        (
+            "Regeringen bifaller Statens provverks begäran och förlänger tiden för redovisning "
+            "av uppdraget till den 1 september 2026.",
+            ["Statens provverk"],
+        ),
+        (
+            "Uppdraget till Statens skolverk och Socialstyrelsen om att pröva nya arbetssätt "
+            "ändras så att uppdraget ska slutredovisas senast den 1 juni 2026.",
+            ["Statens skolverk", "Socialstyrelsen"],
+        ),
+        (
+            "Med ändring av regeringens beslut den 5 mars 2025 om uppdrag att ta fram en plan "
+            "ska Trafikverket redovisa planen senast den 1 juni 2026.",
+            ["Trafikverket"],
+        ),
+        (
+            "Regeringen uppdrar åt länsstyrelserna att genomföra åtgärder under 2026. "
+            "Länsstyrelserna ska redovisa uppdraget senast den 1 juni 2027.",
+            ["Länsstyrelserna"],
+        ),
+    ],
+)
+def test_agencies_of_amending_and_plain_decisions(opening: str, expected: list[str]) -> None:
+    text = f"Ändring av uppdrag\n\n{opening}\n"
+    assert agency_names(text) == expected
+
+
+def test_the_county_board_named_once_is_the_one_meant_later() -> None:
+    text = (
+        "Uppdrag om mathantverk\n\nRegeringen ger Länsstyrelsen i Testlands län i uppdrag att "
+        "stödja mathantverket. Länsstyrelsen får använda 2 000 000 kronor under 2026.\n"
+    )
+    assert agency_names(text) == ["Länsstyrelsen i Testlands län"]
+
+
 # --- whose money: the subject of the money sentence decides (issue from a new user) ---------
 
 

@@ -63,7 +63,9 @@ _CEILING_RE = re.compile(
 )
 # Words allowed right after "7 miljoner" with no "kronor": the sentence is about money.
 _BARE_FOLLOWERS = re.compile(
-    r"\s*(?:$|[,.;:)]|(?:under|för|per|och|samt|till|varav|i|år|om|av|som|kommer|ska)\b)", re.I
+    r"\s*(?:$|[,.;:)]|(?:under|för|per|och|samt|till|varav|i|år|om|av|som|kommer|ska|"
+    r"respektive|resp\.)(?![\wåäö]))",
+    re.I,
 )
 THOUSANDS_DECLARED = re.compile(
     r"\((?:belopp\s+i\s+)?tkr\)|\bi\s+tkr\b|tusental(?:s)?\s+kronor|\(tusen\s+kronor\)|"
@@ -214,7 +216,7 @@ def _is_budget_year(sentence: str, start: int) -> bool:
 
 
 PER_YEAR_RE = re.compile(
-    r"\b(?:per\s+år|årligen|varje\s+år|per\s+budgetår|om\s+året|för\s+vart\s+och\s+ett\s+av\s+"
+    r"\b(?:per\s*år|årligen|varje\s+år|per\s+budgetår|om\s+året|för\s+vart\s+och\s+ett\s+av\s+"
     r"åren|för\s+vart\s+och\s+ett\s+av\s+budgetåren|/\s*år)\b",
     re.IGNORECASE,
 )
@@ -224,7 +226,7 @@ PER_YEAR_RE = re.compile(
 _AREA_RE = re.compile(r"\butgiftsområde(?:t)?\s+(?P<n>\d{1,2})\b", re.I)
 _APPROPRIATION_RE = re.compile(
     r"\b(?:ram)?anslag(?:et)?\s+(?P<a>\d{1,2}:\d{1,2})(?![\d:])"
-    r"(?:\s+(?P<name>[A-ZÅÄÖ][^,.;()]*?))?(?=\s*(?:,|\.|;|\(|$|\s+anslagspost|\s+ap\.|"
+    r"(?:\s+(?P<name>[A-ZÅÄÖ][^,.;()]*?))?(?=\s*(?:,|\.|;|\(|\)|$|\s+anslagspost|\s+ap\.|"
     r"\s+inom\s+(?:ramen|utgiftsområde|anslaget)|"
     r"\s+under\s+utgiftsområde|\s+och\s+som|\s+som\s|\s+för\s+budgetåret|\s+respektive\s|"
     r"\s+(?:och|samt)\s+(?:ram)?anslag))",
@@ -292,6 +294,9 @@ GRANTED_RE = re.compile(
     r"rekvireras|uppgå|betalas\s+ut|utbetalas)|beviljar|beviljas|beviljats|tilldelas|"
     r"tilldelar|anvisar|anvisas|ställer\s+(?:\w+\s+){0,6}?till\s+(?:\w+\s+)?förfogande|ställs\s+"
     r"(?:\S+\s+){0,8}?till\s+(?:\w+\s+)?förfogande|betalas\s+ut|utbetalas|"
+    # "uppdrar åt X att under 2018 fördela 100 000 000 kronor", "ska betala ut 204 miljoner
+    # kronor": money the agency is to distribute is money the decision makes available
+    r"(?:att|ska|skall)\s+(?:\S+\s+){0,8}?(?:fördela|betala\s+ut|utbetala|använda)|fördelas|"
     # "Kostnaderna för uppdraget, högst 4 000 000 kronor, ska belasta anslaget …"
     r"(?:ska|skall)\s+belasta)\b",
     re.IGNORECASE,

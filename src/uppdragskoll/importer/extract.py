@@ -1106,7 +1106,11 @@ def _money(ex: Extraction, sentence: Sentence) -> None:
             )
         return
     if all(a.bare for a in amounts):
-        return  # "20,5 miljoner liv": no kronor anywhere in the sentence
+        # "att under 2018 fördela 350 miljoner för …": money when a granting or planning
+        # word governs the amount; "20,5 miljoner liv" elsewhere is not
+        amounts = [a for a in amounts if _governed(text, marks, a)]
+        if not amounts:
+            return
     exclude = [(a.start, a.end) for a in amounts] + [
         (h.start, h.end) for h in find_dates(text) if h.kind != "year"
     ]
@@ -1140,13 +1144,14 @@ def _money(ex: Extraction, sentence: Sentence) -> None:
         if _THOSE_BEFORE.search(text[max(0, a.start - 30) : a.start])
         and _THOSE_AFTER.match(text, a.end)
     }
+    _pair_respectively(text, amounts, chosen, drop)
     owners = _owners(ex, sentence, amounts)
     rows_before = len(ex.money)
     for i, amount in enumerate(amounts):
         if i in drop or _past_money(ex, sentence, marks, amount.start):
             continue
         kind = _classify(text, marks, amount.start)
-        year = chosen[i]
+        year = chosen[i] or _year_of_addition(ex, sentence)
         span = (sentence.start + amount.start, sentence.start + amount.end)
         for agency in owners[i]:
             if year is None:
@@ -1170,11 +1175,61 @@ def _money(ex: Extraction, sentence: Sentence) -> None:
     _rows_added(ex, sentence, rows_before)
 
 
+def _governed(text: str, marks: list[tuple[int, str]], amount: AmountHit) -> bool:
+    """A classifying word stands shortly before the amount, in the same clause."""
+    return any(
+        0 < amount.start - at <= 80 and not re.search(r"[.;]", text[at : amount.start])
+        for at, _ in marks
+    )
+
+
+def _pair_respectively(
+    text: str, amounts: list[AmountHit], chosen: dict[int, YearHit | None], drop: set[int]
+) -> None:
+    """ "För 2022 och 2023 beräknas … 70 miljoner respektive 49 miljoner kronor": the amounts
+    take the listed years in order."""
+    kept = [i for i in range(len(amounts)) if i not in drop]
+    if len(kept) < 2:
+        return
+    first, last = amounts[kept[0]], amounts[kept[-1]]
+    if not re.search(r"\brespektive\b", text[first.end : last.start], re.I):
+        return
+    years = {y for i in kept if (y := chosen[i]) is not None}
+    if len(years) != 1:
+        return
+    year = years.pop()
+    if len(year.years) != len(kept):
+        return
+    for i, each in zip(kept, year.years, strict=True):
+        chosen[i] = YearHit(year.start, year.end, each, each, year.budget_year)
+
+
+_ADDITION = re.compile(r"\b(?:därutöver|dessutom|utöver\s+detta|även|också)\b", re.I)
+
+
+def _year_of_addition(ex: Extraction, sentence: Sentence) -> YearHit | None:
+    """ "X får … 1,9 miljoner kronor under 2022. Y får därutöver rekvirera 400 000 kronor":
+    the addition is for the year of the money just before, in the same paragraph."""
+    if ex.last_money is None or not _ADDITION.search(sentence.text):
+        return None
+    previous, first = ex.last_money
+    if previous.paragraph != sentence.paragraph:
+        return None
+    years = {row.year for row in ex.money[first:] if row.sentence is previous}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    if not re.fullmatch(r"(?:19|20)\d{2}", year):
+        return None
+    return YearHit(0, 0, int(year), int(year), False)
+
+
 _THOSE_BEFORE = re.compile(r"\b(?:av|inom\s+ramen\s+för|utöver)\s+de\s+$", re.I)
 _THOSE_AFTER = re.compile(r"\s*(?:kronor\s+|kr\s+)?som\b", re.I)
 _USE_YEAR = re.compile(
-    r"\b(?:medlen|medel\s+för\s+uppdraget|beloppet|beloppen)\s+(?:ska|får)\s+"
-    r"(?:användas|förbrukas|disponeras|utbetalas|betalas\s+ut)\s+(?:under|för|i)\s+"
+    r"\b(?:medlen|medel\s+för\s+uppdraget|beloppet|beloppen)\s+(?:(?:ska|får)\s+"
+    r"(?:användas|förbrukas|disponeras|utbetalas|betalas\s+ut)|avser\s+(?:verksamhet|"
+    r"insatser|arbete|kostnader)?)\s+(?:under|för|i)\s+"
     r"(?:budgetåret\s+|år\s+)?(?P<y>(?:19|20)\d{2})\b(?!\s*(?:[-–]|och|till)\s*\d)",
     re.I,
 )
@@ -1499,6 +1554,9 @@ def _owners(ex: Extraction, sentence: Sentence, amounts: list[AmountHit]) -> lis
             claimed.append(after[0])
         elif previous is not None:
             chosen = previous
+        elif _EACH.search(text[lo:hi]) and ex.identity.addressed > 1:
+            # "får universiteten vardera rekvirera …": each agency the decision addresses
+            chosen = [name for name, _, _ in ex.identity.agencies[: ex.identity.addressed]]
         else:
             chosen = [fallback]
         owners.append(chosen)

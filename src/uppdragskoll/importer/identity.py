@@ -58,7 +58,21 @@ _ISO_DATE = re.compile(r"(?<![\d-])(?:19|20)\d{2}-\d{2}-\d{2}(?![\d-])")
 _DECIDED_LABEL = re.compile(r"\b(?:beslutsdatum|beslutad|beslutat|datum)\s*:?\s*$", re.I)
 _ASSIGN = re.compile(
     r"\bRegeringen\s+(?:beslutar\s+att\s+)?(?:ger|uppdrar\s+(?:åt|till)?|ge)\s+"
-    r"(?P<who>[^.;]{2,300}?)\s+(?:i\s+uppdrag|att\s+)",
+    r"(?P<who>(?:[^.;]|(?<=Kungl)\.){2,300}?)\s+(?:i\s+uppdrag|uppdraget\b|att\s+)",
+)
+# An amending decision names its agency in the decision it changes: "Med ändring av
+# regeringens beslut den 5 december 2019 med uppdrag till X och Y att …", "Uppdraget till X
+# om att … ändras", "Regeringen bifaller Statens jordbruksverks begäran", "X:s uppdrag att …
+# förlängs".
+_AMENDED_AGENCY = re.compile(
+    r"\b(?:[Uu]ppdrag(?:et)?\s+till|[Bb]eslut\s+om\s+uppdrag\s+till)\s+"
+    r"(?P<who>[A-ZÅÄÖ][^.;:]{1,200}?)\s+(?:\([^)]{1,40}\)\s+)?(?:om\s+att|att|om|avseende)\b"
+    r"|\bbifaller\s+(?P<gen>[A-ZÅÄÖ][^.;]{1,80}?)s\s+(?:begäran|hemställan|framställan)"
+    r"|^\s*(?!Med\s)(?P<own>[A-ZÅÄÖ][^.;]{1,80}?)(?:s|:s)?\s+(?:\([^)]{1,20}\)\s+)?"
+    r"uppdrag\s+att\b"
+    # "Med ändring av regeringens beslut den … om uppdrag att … ska Trafikverket redovisa"
+    r"|^\s*Med\s+ändring\s+av\b[^.;]*?\bska\s+(?P<inv>[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+[a-zåäö]+){0,3}?)"
+    r"\s+(?:redovisa|lämna|slutredovisa|delredovisa|rapportera|ta\s+fram|genomföra)\b"
 )
 _TITLE_AGENCY = re.compile(
     r"^\s*(?:(?:Ändring|Förlängning)\s+av\s+)?[Uu]ppdrag\s+till\s+(?P<who>[^.;]{2,200}?)\s+(?:att|om|för)\b"
@@ -179,6 +193,8 @@ def _split_agencies(who: str) -> list[tuple[str, int]]:
         clean = re.sub(r"\s*\([^)]*\)\s*", " ", name).strip(" ,")
         clean = re.sub(r"^(?:även|också|dessutom)\s+", "", clean)
         if 2 <= len(clean) <= 100 and (clean[0].isupper() or clean.startswith(("läns", "samt"))):
+            if clean.startswith("läns"):
+                clean = clean[0].upper() + clean[1:]  # "uppdrar åt länsstyrelserna"
             out.append((clean, offset + (len(name) - len(name.lstrip()))))
     return out
 
@@ -195,6 +211,8 @@ def _agencies(ex: Identity, doc: Document) -> None:
             for name, offset in _split_agencies(who):
                 start = sentence.start + m.start("who") + offset
                 names.setdefault(name, (sentence, (start, start + len(name))))
+    if not names:
+        _amended_agencies(doc, names)
     title_match = _TITLE_AGENCY.match(ex.title) if ex.title and not names else None
     if ex.title and title_match:
         title_sentence = Sentence(ex.title, *ex.title_span, 0, Region.BODY)
@@ -221,6 +239,36 @@ def _agencies(ex: Identity, doc: Document) -> None:
             short = m.group("short").strip()
             if short.lower() not in ex.alias_of and full.lower() != short.lower():
                 ex.alias_of[short.lower()] = canonical_agency(ex, full) or full
+
+
+def _amended_agencies(doc: Document, names: dict[str, tuple[Sentence, tuple[int, int]]]) -> None:
+    """The agencies of the decision an amending decision changes, from its first sentence
+    that names them."""
+    for sentence in doc.sentences:
+        if sentence.region is not Region.BODY:
+            continue
+        m = _AMENDED_AGENCY.search(sentence.text)
+        if m is None:
+            continue
+        group = next(g for g in ("who", "gen", "own", "inv") if m.group(g))
+        who = m.group(group)
+        if group == "own" and who.endswith(":s"):
+            who = who[:-2]
+        elif group == "own" and re.search(r"\([^)]*\)$", who) is None and who.endswith("s"):
+            who = who[:-1]
+        if re.search(r"\b(?:ska|skall|har|att|regeringen)\b", who, re.I):
+            continue
+        found = []
+        for name, offset in _split_agencies(who):
+            if group == "own" and name.endswith("s") and not AGENCY_NAME.fullmatch(name):
+                name = name[:-1]  # "Myndigheten för ungdoms- och civilsamhällesfrågors"
+            if group == "who" or AGENCY_NAME.fullmatch(name) or re.fullmatch(AGENCY, name):
+                start = sentence.start + m.start(group) + offset
+                found.append((name, (start, start + len(name))))
+        for name, span in found:
+            names.setdefault(name, (sentence, span))
+        if found:
+            return
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -328,6 +376,10 @@ def canonical_agency(ex: Identity, mention: str) -> str | None:
             short, long_ = sorted((head, other), key=len)
             if long_.startswith(short) and len(long_) - len(short) <= 3:
                 return name
+    if key == "länsstyrelsen":
+        boards = [name for name in known if name.lower().startswith("länsstyrelsen i ")]
+        if len(boards) == 1:
+            return boards[0]  # "Länsstyrelsen i Jämtlands län … Länsstyrelsen ska …"
     if re.fullmatch(r"[A-ZÅÄÖ]{2,6}", text):
         return None  # an abbreviation the decision does not introduce
     return text

@@ -528,6 +528,7 @@ _ABBREVIATIONS = frozenset(
         "s",
         "uo",
         "bet",
+        "kungl",
         "rskr",
         "sfs",
         "mn",
