@@ -325,6 +325,85 @@ def test_numeric_dates(sentence: str, expected: list[str]) -> None:
     assert dates(decision(sentence)) == expected
 
 
+def test_it_shall_happen_refers_to_the_delivery_before() -> None:
+    entries = deadlines(
+        decision(
+            "Testverket ska muntligen redovisa till regeringen (Socialdepartementet) hur arbetet "
+            "fortskrider. Det ska ske senast den 1 juni 2026 och den 1 juni 2027. Uppdraget ska "
+            "slutredovisas senast den 1 mars 2028."
+        )
+    )
+    assert [(e["datum"], e["typ"], e.get("mottagare")) for e in entries] == [
+        ("2026-06-01", "delredovisning", "Regeringskansliet (Socialdepartementet)"),
+        ("2027-06-01", "delredovisning", "Regeringskansliet (Socialdepartementet)"),
+        ("2028-03-01", "slutredovisning", "Regeringskansliet (Socialdepartementet)"),
+    ]
+
+
+def test_it_shall_happen_without_a_delivery_before_is_not_a_report() -> None:
+    assert dates(decision("Testverket ska bjuda in till en konferens. Det ska ske 2026.")) == []
+
+
+def test_a_report_and_its_economic_report_to_two_recipients() -> None:
+    entries = deadlines(
+        decision(
+            "En slutredovisning av uppdraget och en ekonomisk redovisning ska lämnas till "
+            "regeringen (Socialdepartementet) och Tillväxtverket senast den 28 februari 2027."
+        )
+    )
+    assert [(e["datum"], e["typ"], e.get("mottagare")) for e in entries] == [
+        ("2027-02-28", "slutredovisning", "Regeringskansliet (Socialdepartementet)"),
+        ("2027-02-28", "slutredovisning", "Tillväxtverket"),
+    ]
+
+
+def test_an_economic_report_alone_keeps_its_kind() -> None:
+    [entry] = deadlines(
+        decision("En ekonomisk redovisning ska lämnas till Kammarkollegiet senast den 1 mars 2027.")
+    )
+    assert (entry["typ"], entry["mottagare"]) == ("ekonomisk redovisning", "Kammarkollegiet")
+
+
+def test_granted_extension_is_the_new_final_date() -> None:
+    text = decision(
+        "Regeringen bifaller Testverkets begäran och förlänger tiden för redovisning av "
+        "uppdraget till den 1 september 2026."
+    )
+    assert dates(text) == ["2026-09-01"]
+
+
+def test_sentence_broken_over_a_line_is_not_a_heading() -> None:
+    text = decision(
+        "Testverket ska vid genomförandet av uppdraget löpande informera\nRegeringskansliet.\n\n"
+        "Uppdraget ska slutredovisas senast den 1 mars 2027."
+    )
+    entries = deadlines(text)
+    assert [e.get("datum", "löpande") for e in entries] == ["2027-03-01", "löpande"]
+    assert entries[1]["mottagare"].startswith("Regeringskansliet")
+
+
+def test_yearly_until_a_year_starts_after_the_decision() -> None:
+    text = (
+        "Regeringsbeslut\n2026-01-25\n\nUppdrag om uppföljning\n\nRegeringen ger Testverket i "
+        "uppdrag att följa upp ungas villkor. Uppdraget ska redovisas den 15 mars varje år till "
+        "och med 2029.\n"
+    )
+    [entry] = deadlines(text)
+    assert (entry["datum"], entry["upprepas"], entry["till"]) == (
+        "2026-03-15",
+        "årligen",
+        "2029-03-15",
+    )
+
+
+def test_money_for_a_period_within_one_year() -> None:
+    text = decision(
+        "I uppdraget ingår att för perioden 1 juli–31 december 2026 fördela 15 000 000 kronor "
+        "till tolktjänst."
+    )
+    assert money(text) == [("2026", "beviljat", 15_000_000)]
+
+
 def test_recurring_negative_in_background() -> None:
     text = decision(
         "Uppdraget ska redovisas senast den 1 juni 2027.",

@@ -99,6 +99,7 @@ class FoundDeadline:
     note: str | None = None
     anchor: str | None = None  # "i samband med slutredovisningen": take that kind's date
     supersedes: bool = False  # "ska i stället …" with the replaced date elsewhere
+    also_to: bool = False  # a second recipient of the same delivery ("till X och Y")
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,8 @@ class Extraction:
     money_run: list[tuple[Sentence, int]] = field(default_factory=list)  # consecutive money
     reasons: set[int] = field(default_factory=set)  # paragraphs under "Skälen för …"
     last_area: int | None = None  # the utgiftsområde last named, for "anslaget 1:3" alone
+    # the latest delivery without a date, for "Det ska ske senast …" in the next sentence
+    undated_delivery: tuple[Sentence, str | None, str | None] | None = None
 
 
 # --- vocabulary -------------------------------------------------------------------------------
@@ -171,7 +174,9 @@ _OLD_DATE_BEFORE = re.compile(
     r"(?:\S+\s+){0,2}?(?:den\s+)?$",
     re.I,
 )
-_AMENDMENT = re.compile(r"\b(?:i\s+stället|istället|ändras|ändrar|senareläggs|förlängs)\b", re.I)
+_AMENDMENT = re.compile(
+    r"\b(?:i\s+stället|istället|ändras|ändrar|senareläggs|senarelägger|förlängs|förlänger)\b", re.I
+)
 _DEADLINE_WORD = re.compile(
     r"\b(?:senast|före|innan|inom|till\s+och\s+med|t\.\s?o\.\s?m\.|vid\s+utgången)\b", re.I
 )
@@ -540,6 +545,9 @@ def _deadlines(ex: Extraction, sentence: Sentence) -> None:
     if _STANDING_DUTY.search(text) or _GRANTEE_SUBJECT.match(text):
         return
     deliveries = _deliveries(text)
+    anaphora = _ANAPHORA.match(text)
+    if anaphora:
+        deliveries.append(anaphora)
     amendment = _AMENDMENT.search(text) is not None
     modal = (
         _MODAL.search(text) is not None or amendment or _PRESENT_PASSIVE.search(text) is not None
@@ -576,8 +584,23 @@ def _deadlines(ex: Extraction, sentence: Sentence) -> None:
         accepted = [accepted[i] for i in keep]
         kinds = [kinds[i] for i in keep]
     recipients = _recipients_for(text, accepted, ex.identity.alias_of)
+    if anaphora and ex.undated_delivery is not None:
+        # "Statskontoret ska muntligen redovisa till regeringen hur arbetet fortskrider. Det
+        # ska ske senast 1 juni 2017 och 1 juni 2018.": the delivery of the sentence before
+        earlier, earlier_kind, earlier_recipient = ex.undated_delivery
+        if earlier.paragraph == sentence.paragraph:
+            kinds = [k or earlier_kind for k in kinds]
+            recipients = [r or earlier_recipient for r in recipients]
+    ex.undated_delivery = None
+    if deliveries and not accepted and not anaphora:
+        ex.undated_delivery = (
+            sentence,
+            _kind_near(text, deliveries[0].start(), 0, len(text)),
+            _first_recipient(text, ex.identity.alias_of),
+        )
     for i, hit in enumerate(accepted):
         found.extend(_deadlines_from_hit(ex, sentence, text, hit, kinds[i], recipients[i]))
+    found = _also_to(ex, text, found)
     if old_dates:
         for d in found:
             d.changes.extend(v for v in old_dates if v not in d.changes and v != d.due)
@@ -603,6 +626,12 @@ _SERIES_ENDS = re.compile(
 )
 
 
+# "Det ska ske senast …": the delivery named in the sentence before
+_ANAPHORA = re.compile(
+    r"\s*(?:Det|Detta|Så|Redovisningen|Rapporteringen|Återrapporteringen|Rapporten)\s+"
+    r"(?:ska|skall)\s+(?:ske|göras)\b",
+    re.I,
+)
 _SERIES_FIRST = re.compile(
     r"\b(?:första\s+gången|med\s+början)\s+"
     r"(?:(?:senast|den|i|under)\s+){0,2}$",
@@ -703,7 +732,7 @@ def _deadlines_from_hit(
     values = list(hit.values)
     note = None
     if not values and hit.day_month is not None:
-        values, ranged = _years_from_context(text, hit)
+        values, ranged = _years_from_context(text, hit, ex.identity.decided)
         if ranged:
             annual = True
             if kind == "delredovisning":
@@ -770,7 +799,16 @@ def _deadlines_from_hit(
     ]
 
 
-def _years_from_context(text: str, hit: DateHit) -> tuple[list[str], bool]:
+_UNTIL_YEAR = re.compile(
+    r"\b(?:till\s+och\s+med|t\.\s?o\.\s?m\.|fram\s+till(?:\s+och\s+med)?|sista\s+gången)\s+"
+    r"(?:år\s+)?(?P<y>(?:19|20)\d{2})\b",
+    re.I,
+)
+
+
+def _years_from_context(
+    text: str, hit: DateHit, decided: str | None = None
+) -> tuple[list[str], bool]:
     """Year(s) for "senast den 31 mars" from "under åren 2026–2028" in the same sentence."""
     others = [h for h in find_dates(text) if h.start != hit.start]
     earlier = [h for h in others if h.end <= hit.start and h.values]
@@ -796,6 +834,24 @@ def _years_from_context(text: str, hit: DateHit) -> tuple[list[str], bool]:
         y = ranged[0]
         return [str(v) for v in range(y.first, y.last + 1)], True
     named = sorted({v for y in years for v in y.years})
+    until = _UNTIL_YEAR.search(text)
+    if (
+        len(named) == 1
+        and until
+        and decided
+        and hit.day_month
+        and _ANNUAL.search(text)
+        and not re.search(r"\b(?:med\s+början|första\s+gången|från\s+och\s+med)\b", text, re.I)
+    ):
+        # "den 15 mars varje år till och med 2021" in a decision of 2018-01-25: from the first
+        # such day after the decision
+        month, day = hit.day_month
+        first = int(decided[:4])
+        if f"{first:04d}-{month:02d}-{day:02d}" <= decided:
+            first += 1
+        last = int(until.group("y"))
+        if first <= last <= first + 15:
+            return [str(v) for v in range(first, last + 1)], True
     if named and _ANNUAL.search(text):
         # "senast den 1 mars varje år, med början 2026 och fram till och med 2028"
         return [str(v) for v in range(named[0], named[-1] + 1)], True
@@ -965,8 +1021,24 @@ def _kinds_for(text: str, hits: list[DateHit]) -> list[str | None]:
                 kind = after
         if kind is None and len(hits) == 1:
             kind = _kind_near(text, hit.start, 0, len(text))
+        if kind == "ekonomisk redovisning" and _WITH_FINANCIAL.search(text):
+            # "En slutredovisning av uppdraget och en ekonomisk redovisning ska lämnas …": one
+            # delivery, known by the main report; the financial one goes with it
+            blanked = _ECONOMIC.sub(lambda m: " " * len(m.group()), text)
+            kind = _kind_near(blanked, hit.start, 0, len(text))
+            kind = None if kind in _FINANCIAL else kind
         kinds.append(kind)
     return kinds
+
+
+_ECONOMIC = re.compile(r"\bekonomisk\w*\s+(?:redovis\w*|rapport\w*|slutredovis\w*)", re.I)
+# a report and an economic report as one coordinated subject
+_WITH_FINANCIAL = re.compile(
+    r"\b(?:en|ett|sin)\s+(?:[a-zåäö]+\s+)?(?:redovisning|rapport|slutredovisning|delredovisning|"
+    r"slutrapport|delrapport|lägesrapport)\b[^.;]{0,120}?\s(?:och|samt)\s+(?:en\s+)?ekonomisk\w*\s+"
+    r"(?:redovis|rapport)",
+    re.I,
+)
 
 
 _NO_ALIASES: dict[str, str] = {}
@@ -990,6 +1062,32 @@ def _recipient_spans(text: str, aliases: dict[str, str]) -> list[tuple[int, int,
     return out
 
 
+_ALSO_TO = re.compile(
+    rf"\s*(?:\([^)]{{1,80}}\)\s*)?(?:,|och|samt)\s+(?:till\s+)?(?P<r>{AGENCY})"
+    r"(?!\s+(?:ska|skall|får|har|kan)\b)"
+)
+
+
+def _also_to(ex: Extraction, text: str, found: list[FoundDeadline]) -> list[FoundDeadline]:
+    """ "ska lämnas till regeringen (Näringsdepartementet) och Tillväxtverket senast …": the
+    same delivery to each recipient."""
+    spans = _recipient_spans(text, ex.identity.alias_of)
+    if len(spans) != 1 or not found:
+        return found
+    _, end, first = spans[0]
+    m = _ALSO_TO.match(text, end)
+    if m is None:
+        return found
+    other = _normalise_recipient(m.group("r"), ex.identity.alias_of)
+    if other is None or other == first:
+        return found
+    out = list(found)
+    for d in found:
+        if d.recipient == first:
+            out.append(replace(d, recipient=other, changes=list(d.changes), also_to=True))
+    return out
+
+
 def _normalise_recipient(name: str, aliases: dict[str, str]) -> str | None:
     """ "till Socialdepartementet" -> Regeringskansliet (Socialdepartementet); a short name
     the decision introduces ("till FRA") -> the agency's name."""
@@ -998,6 +1096,8 @@ def _normalise_recipient(name: str, aliases: dict[str, str]) -> str | None:
         return aliases[name.lower()]
     if name == "regeringen":
         return "Regeringskansliet"
+    if m := re.fullmatch(r"regeringen\s*\(([^)]+)\)", name):
+        return f"Regeringskansliet ({m.group(1).strip()})"  # "till regeringen (Socialdep.)"
     if name.endswith("departementet") or name == "Statsrådsberedningen":
         return f"Regeringskansliet ({name})"
     if re.fullmatch(r"[A-ZÅÄÖ]{2,6}", name) and name not in ("ESV", "SCB", "SKR", "MUCF", "SIDA"):
@@ -1151,7 +1251,7 @@ def _money(ex: Extraction, sentence: Sentence) -> None:
         if i in drop or _past_money(ex, sentence, marks, amount.start):
             continue
         kind = _classify(text, marks, amount.start)
-        year = chosen[i] or _year_of_addition(ex, sentence)
+        year = chosen[i] or _year_of_period(text) or _year_of_addition(ex, sentence)
         span = (sentence.start + amount.start, sentence.start + amount.end)
         for agency in owners[i]:
             if year is None:
@@ -1202,6 +1302,23 @@ def _pair_respectively(
         return
     for i, each in zip(kept, year.years, strict=True):
         chosen[i] = YearHit(year.start, year.end, each, each, year.budget_year)
+
+
+_PERIOD = re.compile(
+    r"\b(?:för|under)\s+perioden\s+(?:den\s+)?\d{1,2}\s+[a-zåäö]+\s*(?:[-–]|till(?:\s+och\s+med)?)"
+    r"\s*(?:den\s+)?\d{1,2}\s+[a-zåäö]+\s+(?P<y>(?:19|20)\d{2})\b",
+    re.I,
+)
+
+
+def _year_of_period(text: str) -> YearHit | None:
+    """ "att för perioden 1 juli–31 december 2018 fördela 15 000 000 kronor": the year of a
+    period within one year."""
+    m = _PERIOD.search(text)
+    if m is None:
+        return None
+    year = int(m.group("y"))
+    return YearHit(m.start("y"), m.end("y"), year, year, False)
 
 
 _ADDITION = re.compile(r"\b(?:därutöver|dessutom|utöver\s+detta|även|också)\b", re.I)
@@ -1963,7 +2080,7 @@ def _dedupe(ex: Extraction) -> None:
     seen: set[tuple[object, ...]] = set()
     kept: list[FoundDeadline] = []
     for d in ex.deadlines:
-        key = (d.kind, d.due, d.ongoing, d.recipient if d.due is None else None)
+        key = (d.kind, d.due, d.ongoing, d.recipient if d.due is None or d.also_to else None)
         if d.due is None and d.kind == "årlig redovisning":
             key = (d.kind, None, True, None)
         if key in seen:

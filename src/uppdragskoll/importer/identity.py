@@ -35,7 +35,8 @@ _AGENCY_SUFFIX = (
     r"länsstyrelsen|länsstyrelserna|regionerna|kommunerna|institut|beredningen|delegationen)"
 )
 AGENCY = (
-    r"(?:Regeringskansliet\s*\([^)]{3,80}\)|Regeringskansliet|regeringen|"
+    r"(?:Regeringskansliet\s*\([^)]{3,80}\)|Regeringskansliet|regeringen\s*\([^)]{3,80}\)|"
+    r"regeringen|"
     r"[A-ZÅÄÖ][a-zåäö]+(?:-\s+och\s+[a-zåäö]+)?departementet|Statsrådsberedningen|"
     r"Statens\s+[a-zåäö]+(?:\s+(?:för|och)\s+[a-zåäö]+(?:\s+[a-zåäö]+)?)?|"
     r"Myndigheten\s+för\s+[a-zåäö]+(?:[\s-]+(?:och|för|i|av|med|[a-zåäö]+s)?\s*[a-zåäö]+){0,3}|"

@@ -345,6 +345,8 @@ def _looks_like_heading(line: str, prev: str | None, nxt: str | None, wrap: int)
         return False
     if words[-1].lower() in _OPEN_ENDINGS:
         return False  # "… ska redovisas senast den" goes on after a page break
+    if len(words) >= 4 and re.search(r"\s(?:ska|skall)\s", s):
+        return False  # "X ska … löpande informera" + "Regeringskansliet.": a sentence goes on
     if wrap and nxt and len(s) >= 0.75 * wrap:
         return False
     prev_ok = prev is None or not prev.strip() or prev.rstrip()[-1] in ".!?:"
