@@ -587,8 +587,8 @@ def _deadlines(ex: Extraction, sentence: Sentence) -> None:
     if anaphora and ex.undated_delivery is not None:
         # "Statskontoret ska muntligen redovisa till regeringen hur arbetet fortskrider. Det
         # ska ske senast 1 juni 2017 och 1 juni 2018.": the delivery of the sentence before
-        earlier, earlier_kind, earlier_recipient = ex.undated_delivery
-        if earlier.paragraph == sentence.paragraph:
+        previous, earlier_kind, earlier_recipient = ex.undated_delivery
+        if previous.paragraph == sentence.paragraph:
             kinds = [k or earlier_kind for k in kinds]
             recipients = [r or earlier_recipient for r in recipients]
     ex.undated_delivery = None
