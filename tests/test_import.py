@@ -404,6 +404,41 @@ def test_money_for_a_period_within_one_year() -> None:
     assert money(text) == [("2026", "beviljat", 15_000_000)]
 
 
+def test_yearly_dates_without_years_take_the_funded_years() -> None:
+    entries = deadlines(
+        decision(
+            "Testverket får använda 10 miljoner kronor under 2026. För 2027–2028 beräknas 10 "
+            "miljoner kronor per år. Medlen betalas ut efter rekvisition till Kammarkollegiet. "
+            "Rekvisitionen ska lämnas senast den 1 december varje år. Medel som inte har "
+            "utnyttjats ska återbetalas till Kammarkollegiet senast den 28 februari "
+            "nästkommande år."
+        )
+    )
+    assert [(e["typ"], e["datum"], e.get("till")) for e in entries] == [
+        ("rekvisition", "2026-12-01", "2028-12-01"),
+        ("återbetalning", "2027-02-28", "2029-02-28"),
+    ]
+    assert all("härledda" in e["anteckning"] for e in entries)
+
+
+def test_yearly_date_without_a_year_and_no_money_stays_undated() -> None:
+    [entry] = deadlines(decision("Rekvisitionen ska lämnas senast den 1 december varje år."))
+    assert entry["löpande"] is True and "datum" not in entry
+
+
+def test_open_yearly_series_ends_before_the_final_report() -> None:
+    entries = deadlines(
+        decision(
+            "Testverket ska redovisa uppdraget senast den 28 februari varje år fr.o.m. 2026. En "
+            "slutredovisning ska lämnas senast den 28 februari 2029."
+        )
+    )
+    assert [(e["datum"], e.get("till")) for e in entries] == [
+        ("2026-02-28", "2028-02-28"),
+        ("2029-02-28", None),
+    ]
+
+
 def test_recurring_negative_in_background() -> None:
     text = decision(
         "Uppdraget ska redovisas senast den 1 juni 2027.",

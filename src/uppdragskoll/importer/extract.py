@@ -100,6 +100,7 @@ class FoundDeadline:
     anchor: str | None = None  # "i samband med slutredovisningen": take that kind's date
     supersedes: bool = False  # "ska i stället …" with the replaced date elsewhere
     also_to: bool = False  # a second recipient of the same delivery ("till X och Y")
+    day_month: tuple[int, int] | None = None  # "senast den 1 december varje år": no year
 
 
 @dataclass(frozen=True)
@@ -756,6 +757,7 @@ def _deadlines_from_hit(
                 recipient=recipient,
                 title=title,
                 note=note,
+                day_month=hit.day_month if hit.kind != "annual" else None,
             )
         ]
     if hit.repeats:
@@ -1988,6 +1990,8 @@ def _resolve(ex: Extraction) -> None:
         else:
             d.ongoing = True
             d.note = "Ska lämnas i samband med en annan redovisning vars datum inte hittades."
+    _years_from_money(ex)
+    _until_final_report(ex)
     # Reports of unspecified kind: the last one is the final report unless one is named.
     dated_generic = [d for d in deadlines if d.kind is None and d.due and not d.repeats]
     has_final = any(d.kind == "slutredovisning" for d in deadlines)
@@ -2010,6 +2014,67 @@ def _resolve(ex: Extraction) -> None:
         )
     _default_recipients(ex)
     _dedupe(ex)
+
+
+_NEXT_YEAR = re.compile(r"\b(?:nästkommande|påföljande|följande)\s+år\b|\båret\s+därpå\b", re.I)
+
+
+def _years_from_money(ex: Extraction) -> None:
+    """ "Rekvisitionen ska lämnas senast den 1 december varje år", "återbetalas senast den 28
+    februari nästkommande år": no year is written, but the decision gives money for 2021–2023,
+    so the dates are those years (or the years after)."""
+    funded = sorted({int(r.year) for r in ex.money if re.fullmatch(r"(?:19|20)\d{2}", r.year)})
+    if not funded or funded[-1] - funded[0] > 15:
+        return
+    for d in ex.deadlines:
+        if d.due is not None or d.day_month is None:
+            continue
+        shift = 1 if _NEXT_YEAR.search(d.sentence.text) else 0
+        if d.repeats != "årligen" and not shift:
+            continue
+        month, day = d.day_month
+        values = [
+            f"{y + shift:04d}-{month:02d}-{min(day, 28 if month == 2 else day):02d}"
+            for y in range(funded[0], funded[-1] + 1)
+        ]
+        d.due = values[0]
+        d.ongoing = False
+        d.repeats = "årligen" if len(values) > 1 else None
+        d.until = values[-1] if len(values) > 1 else None
+        shown = f"{funded[0]}–{funded[-1]}" if len(funded) > 1 else str(funded[0])
+        d.note = (
+            f"Beslutet anger inget år; åren är härledda från de år beslutet ger medel för "
+            f"({shown}). Kontrollera `datum` och `till`."
+        )
+
+
+def _until_final_report(ex: Extraction) -> None:
+    """ "senast den 28 februari varje år fr.o.m. 2022" and a final report on 2024-02-28: the
+    yearly report runs until the year before the final one."""
+    finals = [
+        d.due
+        for d in ex.deadlines
+        if d.kind == "slutredovisning" and d.due and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.due)
+    ]
+    if len(set(finals)) != 1:
+        return
+    final = finals[0]
+    for d in ex.deadlines:
+        if d.repeats != "årligen" or d.until or not d.due or d.kind == "slutredovisning":
+            continue
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.due):
+            continue
+        last = int(final[:4])
+        if f"{last:04d}{d.due[4:]}" >= final:
+            last -= 1
+        first = int(d.due[:4])
+        if not first < last <= first + 15:
+            continue
+        d.until = f"{last:04d}{d.due[4:]}"
+        d.note = (
+            f"Beslutet anger ingen sista gång; `till` är satt till sista gången före "
+            f"slutredovisningen {final}. Kontrollera."
+        )
 
 
 _REPORTS = ("plan", "delredovisning", "årlig redovisning", "slutredovisning", "övrigt")
