@@ -439,6 +439,74 @@ def test_open_yearly_series_ends_before_the_final_report() -> None:
     ]
 
 
+def test_a_named_final_report_that_still_holds_is_not_replaced() -> None:
+    entries = deadlines(
+        decision(
+            "Testverket ska istället lämna en delrapportering av uppdraget senast den 1 april "
+            "2026. Testverket ska fortfarande lämna en slutredovisning av uppdraget senast den "
+            "31 mars 2027."
+        )
+    )
+    assert [(e["datum"], e["typ"], e.get("ändringar")) for e in entries] == [
+        ("2026-04-01", "delredovisning", None),
+        ("2027-03-31", "slutredovisning", None),
+    ]
+
+
+def test_economic_report_and_repayment_with_one_date() -> None:
+    entries = deadlines(
+        decision(
+            "Testverket ska lämna en ekonomisk redovisning samt till Kammarkollegiet återbetala "
+            "medel som inte har utnyttjats senast den 30 september 2026."
+        )
+    )
+    assert sorted((e["datum"], e["typ"]) for e in entries) == [
+        ("2026-09-30", "ekonomisk redovisning"),
+        ("2026-09-30", "återbetalning"),
+    ]
+
+
+def test_unused_money_at_a_date_without_repayment_is_a_condition() -> None:
+    assert (
+        dates(decision("Medel som inte har använts senast den 31 december 2026 får inte användas."))
+        == []
+    )
+
+
+def test_document_named_with_a_year_and_a_date_is_one_delivery() -> None:
+    [entry] = deadlines(
+        decision(
+            "Testverket ska senast den 9 juni 2026 till Regeringskansliet (Försvarsdepartementet) "
+            "inkomma med ett kompletterande budgetunderlag för 2027."
+        )
+    )
+    assert entry["datum"] == "2026-06-09"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "recipient"),
+    [
+        (
+            "Lärosätena ska senast den 25 januari 2027 redovisa resultatet till Uppsala "
+            "universitet (med kopia till Regeringskansliet, Utbildningsdepartementet).",
+            "Uppsala universitet",
+        ),
+        (
+            "Uppdraget slutredovisas Socialdepartementet senast den 31 mars 2027.",
+            "Regeringskansliet (Socialdepartementet)",
+        ),
+        (
+            "Uppdraget ska redovisas till Regeringskansliet (Utbildningsdepartementet med kopia "
+            "till Miljödepartementet) senast den 15 februari 2027.",
+            "Regeringskansliet (Utbildningsdepartementet)",
+        ),
+    ],
+)
+def test_recipients_in_real_wording(sentence: str, recipient: str) -> None:
+    [entry] = deadlines(decision(sentence))
+    assert entry["mottagare"] == recipient
+
+
 def test_recurring_negative_in_background() -> None:
     text = decision(
         "Uppdraget ska redovisas senast den 1 juni 2027.",

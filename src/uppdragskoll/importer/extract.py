@@ -265,7 +265,7 @@ _GRANTEE_SUBJECT = re.compile(
     r"\s*(?:(?:Därefter|Dessutom|Även|Vidare|Samtidigt|Också)\s+)?(?:De|Den|Varje|Alla|En)?\s*"
     r"(?:kommuner(?:na)?|regioner(?:na)?|huvudm(?:än(?:nen)?|annen)|kommunen|regionen|"
     r"organisation(?:en|er|erna)|förening(?:en|ar|arna)|(?:stöd|bidrags|medels)?mottagar(?:e|en|na)|"
-    r"sökand(?:e|en|na)|företag(?:et|en)?|lärosäte(?:t|n|na)|aktör(?:en|er|erna)|"
+    r"sökand(?:e|en|na)|företag(?:et|en)?|aktör(?:en|er|erna)|"
     r"projekt(?:et|en)?ägar\w*|kommittén|utredaren|utredningen|"
     r"som\s+(?:beviljas|har\s+beviljats|tar\s+emot|får)\s+\w+)\b"
     r"(?:\s+som\s+(?:beviljas|har\s+beviljats|tar\s+emot|får)\s+\w+)?"
@@ -331,7 +331,11 @@ _VALIDITY = re.compile(
 _COPY_START = r"\b(?:med\s+)?(?:en\s+)?kopia\s+(?:för\s+kännedom\s+)?till\s+"
 # "med kopia till Finansdepartementet": a copy, not a recipient; only the names are removed
 _COPY = re.compile(rf"{_COPY_START}{AGENCY}(?:\s*(?:,|och|samt)\s*{AGENCY})*")
-_RECIPIENT = re.compile(rf"\b(?:till|hos|från)\s+(?P<r>{AGENCY})")
+_RECIPIENT = re.compile(
+    rf"\b(?:till|hos|från)\s+(?P<r>{AGENCY})"
+    # "Uppdraget slutredovisas Socialdepartementet senast …" (the "till" left out)
+    r"|\b(?:\w*redovisas|lämnas)\s+(?P<d>[A-ZÅÄÖ][a-zåäö]+(?:-\s+och\s+[a-zåäö]+)?departementet)\b"
+)
 # --- entry point ------------------------------------------------------------------------------
 
 
@@ -473,8 +477,14 @@ def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
 
 def _accept_date(text: str, hit: DateHit, deliveries: list[re.Match[str]], modal: bool) -> bool:
     before = text[max(0, hit.start - 60) : hit.start]
-    if _PAST_OR_CITED.search(before) or _USED_MONEY_BEFORE.search(before):
+    if _PAST_OR_CITED.search(before):
         return False
+    used = _USED_MONEY_BEFORE.search(before)
+    if used and not (
+        re.search(r"\bsenast\s+(?:den\s+)?$", before, re.I)
+        and re.search(r"\båterbetal\w*|\bbetala\w*\s+tillbaka", text[: hit.start], re.I)
+    ):
+        return False  # "medel som inte har använts vid utgången av 2025": a condition
     if re.search(r"\b(?:har|hade)\s+(?:den\s+)?$", before, re.I):
         return False  # "X har den 20 maj 2025 begärt …"
     if _CONTENT_CLAUSE.search(text[max(0, hit.start - 150) : hit.start]):
@@ -576,6 +586,15 @@ def _deadlines(ex: Extraction, sentence: Sentence) -> None:
         if _accept_date(text, hit, deliveries, modal):
             accepted.append(hit)
     accepted = _annual_series(text, accepted)
+    if any(h.kind in ("iso", "numeric", "day") and h.values for h in accepted):
+        # "senast den 9 juni 2022 inkomma med ett kompletterande budgetunderlag för 2023":
+        # the document is what is delivered, the date says when
+        accepted = [
+            h
+            for h in accepted
+            if h.kind not in ("budget", "annual")
+            or re.match(r"(?:i|genom|via)\s", text[h.start : h.end], re.I)
+        ]
     found: list[FoundDeadline] = []
     kinds = _kinds_for(text, accepted)
     if (accepted or deliveries) and foreign_subject(ex.identity, text):
@@ -601,7 +620,7 @@ def _deadlines(ex: Extraction, sentence: Sentence) -> None:
         )
     for i, hit in enumerate(accepted):
         found.extend(_deadlines_from_hit(ex, sentence, text, hit, kinds[i], recipients[i]))
-    found = _also_to(ex, text, found)
+    found = _also_to(ex, text, _each_financial(text, accepted, found))
     if old_dates:
         for d in found:
             d.changes.extend(v for v in old_dates if v not in d.changes and v != d.due)
@@ -802,7 +821,7 @@ def _deadlines_from_hit(
 
 
 _UNTIL_YEAR = re.compile(
-    r"\b(?:till\s+och\s+med|t\.\s?o\.\s?m\.|fram\s+till(?:\s+och\s+med)?|sista\s+gången)\s+"
+    r"\s*\b(?:till\s+och\s+med|t\.\s?o\.\s?m\.|fram\s+till(?:\s+och\s+med)?|sista\s+gången)\s+"
     r"(?:år\s+)?(?P<y>(?:19|20)\d{2})\b",
     re.I,
 )
@@ -825,6 +844,11 @@ def _years_from_context(
         ]
         last = max(later_years, default=first)
         return [str(v) for v in range(first, last + 1)], True
+    until = _UNTIL_YEAR.match(text, hit.end)
+    if until and not decided and _ANNUAL.search(text):
+        # "årligen … den 28 februari till och med 2024" with no decision date: the last year
+        # is known, the first is not
+        return [until.group("y")], False
     later = [h for h in others if h.start > hit.start and len(h.values) == 1 and h.kind == "day"]
     if later and hit.kind == "day":
         # "senast den 1 mars och … senast den 1 september 2027": the year written later
@@ -863,18 +887,33 @@ def _years_from_context(
     return [], False
 
 
+_UNCHANGED = re.compile(
+    r"\b(?:fortfarande|ligger\s+fast|oförändrad\w*|kvarstår|som\s+tidigare)\b", re.I
+)
+
+
 def _supersede(ex: Extraction, new: FoundDeadline) -> None:
     """ "ska i stället …": the latest earlier deadline of the same kind is the replaced one."""
 
     def similar(kind: str | None) -> bool:
         if kind == new.kind:
             return True
-        reports = (None, "delredovisning", "slutredovisning", "övrigt")
-        return kind in reports and new.kind in reports
+        # a report of unnamed kind may be the one replaced; a named final report is not
+        # replaced by a partial one ("ska istället lämna en delrapportering … ska fortfarande
+        # lämna en slutredovisning")
+        vague = (None, "övrigt")
+        reports = (*vague, "delredovisning", "slutredovisning")
+        return kind in reports and new.kind in reports and (kind in vague or new.kind in vague)
 
     for exact in (True, False):
         for old in reversed(ex.deadlines):
-            usable = old.due and old.due != new.due and not old.changes and not old.supersedes
+            usable = (
+                old.due
+                and old.due != new.due
+                and not old.changes
+                and not old.supersedes
+                and not _UNCHANGED.search(old.sentence.text)
+            )
             if usable and ((old.kind == new.kind) if exact else similar(old.kind)):
                 assert old.due is not None
                 ex.deadlines.remove(old)
@@ -1058,10 +1097,30 @@ def _recipient_spans(text: str, aliases: dict[str, str]) -> list[tuple[int, int,
             _ASSIGNEE_AFTER.match(text, m.end())
         ):
             continue  # "om uppdrag till Trafikverket att …": the assignee, not a recipient
-        name = _normalise_recipient(m.group("r"), aliases)
+        name = _normalise_recipient(m.group("r") or m.group("d"), aliases)
         if name:
             out.append((m.start(), m.end(), name))
     return out
+
+
+def _each_financial(
+    text: str, accepted: list[DateHit], found: list[FoundDeadline]
+) -> list[FoundDeadline]:
+    """ "ska lämna en ekonomisk redovisning samt till Kammarkollegiet återbetala medel som inte
+    har utnyttjats senast den 30 september 2021": two deliveries with one date."""
+    if len(accepted) != 1 or len(found) != 1 or found[0].kind not in _FINANCIAL:
+        return found
+    named = {
+        kind
+        for kind, pattern in _KIND_WORDS
+        if kind in _FINANCIAL and pattern.search(text, 0, accepted[0].start)
+    }
+    named.discard(found[0].kind)
+    if not named:
+        return found
+    d = found[0]
+    extra = [replace(d, kind=kind, changes=list(d.changes), title=None) for kind in sorted(named)]
+    return [d, *extra]
 
 
 _ALSO_TO = re.compile(
@@ -1093,7 +1152,7 @@ def _also_to(ex: Extraction, text: str, found: list[FoundDeadline]) -> list[Foun
 def _normalise_recipient(name: str, aliases: dict[str, str]) -> str | None:
     """ "till Socialdepartementet" -> Regeringskansliet (Socialdepartementet); a short name
     the decision introduces ("till FRA") -> the agency's name."""
-    name = " ".join(name.split())
+    name = re.sub(r"\(\s*(.*?)\s*\)", r"(\1)", " ".join(name.split()))
     if name.lower() in aliases and re.fullmatch(r"[A-ZÅÄÖ]{2,6}", name):
         return aliases[name.lower()]
     if name == "regeringen":
@@ -1994,8 +2053,15 @@ def _resolve(ex: Extraction) -> None:
     _until_final_report(ex)
     # Reports of unspecified kind: the last one is the final report unless one is named.
     dated_generic = [d for d in deadlines if d.kind is None and d.due and not d.repeats]
-    has_final = any(d.kind == "slutredovisning" for d in deadlines)
     last_due = max((due_sort_key(d.due) for d in dated_generic if d.due), default=None)
+    # a named final report before the last unnamed one is a participant's, not the whole
+    # assignment's ("X ska senast den 25 januari lämna en slutrapport till Y … Y ska lämna en
+    # samlad redovisning senast den 15 februari")
+    has_final = any(
+        d.kind == "slutredovisning"
+        and (last_due is None or not d.due or due_sort_key(d.due) >= last_due)
+        for d in deadlines
+    )
     for d in deadlines:
         if d.kind is not None:
             continue
@@ -2063,6 +2129,10 @@ def _until_final_report(ex: Extraction) -> None:
         if d.repeats != "årligen" or d.until or not d.due or d.kind == "slutredovisning":
             continue
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.due):
+            continue
+        if _UNTIL_YEAR.search(d.sentence.text):
+            # "den 28 februari till och med 2024": the last year is written, the first not
+            d.note = "Beslutet anger sista året men inte det första; kontrollera `datum`."
             continue
         last = int(final[:4])
         if f"{last:04d}{d.due[4:]}" >= final:

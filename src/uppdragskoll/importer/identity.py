@@ -41,7 +41,9 @@ AGENCY = (
     r"Statens\s+[a-zåäö]+(?:\s+(?:för|och)\s+[a-zåäö]+(?:\s+[a-zåäö]+)?)?|"
     r"Myndigheten\s+för\s+[a-zåäö]+(?:[\s-]+(?:och|för|i|av|med|[a-zåäö]+s)?\s*[a-zåäö]+){0,3}|"
     r"Sveriges\s+[a-zåäö]+\s+[A-ZÅÄÖ]?[a-zåäö]+|"
-    rf"[A-ZÅÄÖ][\wåäöÅÄÖ-]*{_AGENCY_SUFFIX}|[A-ZÅÄÖ]{{2,6}}(?![\wåäö]))"
+    rf"[A-ZÅÄÖ][\wåäöÅÄÖ-]*{_AGENCY_SUFFIX}|"
+    r"[A-ZÅÄÖ][a-zåäö]+\s+(?:tekniska\s+)?(?:universitet|högskola|högskolan)(?![\wåäö])|"
+    r"[A-ZÅÄÖ]{2,6}(?![\wåäö]))"
 )
 DEPARTMENT = re.compile(
     r"\b(?P<d>[A-ZÅÄÖ][a-zåäö]+(?:-\s+och\s+[a-zåäö]+)?departementet|Statsrådsberedningen)\b"
