@@ -507,6 +507,62 @@ def test_recipients_in_real_wording(sentence: str, recipient: str) -> None:
     assert entry["mottagare"] == recipient
 
 
+def test_bulleted_list_takes_its_subject_and_ska_from_the_lead() -> None:
+    text = decision(
+        "Testverket ska bland annat:\n"
+        "• samverka med berörda myndigheter,\n"
+        "• löpande informera Regeringskansliet om arbetet,\n"
+        "• årligen, under 2026 till 2028, senast den 31 mars, delredovisa uppdraget,\n"
+        "• under 2026 betala ut 226 miljoner kronor till regionerna,\n"
+        "• senast den 31 mars 2029 slutredovisa uppdraget."
+    )
+    entries = deadlines(text)
+    assert [(e.get("datum", "löpande"), e.get("till")) for e in entries] == [
+        ("2026-03-31", "2028-03-31"),
+        ("2029-03-31", None),
+        ("löpande", None),
+    ]
+    assert money(text) == [("2026", "beviljat", 226_000_000)]
+
+
+def test_bulleted_list_of_someone_else_is_not_ours() -> None:
+    text = decision(
+        "Uppdraget ska slutredovisas senast den 1 mars 2028.\n\nKommunerna ska:\n"
+        "• senast den 31 mars 2027 redovisa hur medlen har använts."
+    )
+    assert dates(text) == ["2028-03-01"]
+
+
+def test_a_delivery_to_the_addressed_agency_is_made_by_others() -> None:
+    text = (
+        "Uppdrag till Kammarkollegiet att betala ut medel\n\nRegeringen uppdrar åt "
+        "Kammarkollegiet att betala ut 300 miljoner kronor till regionerna under 2026. Medlen "
+        "ska betalas ut efter rekvisition senast den 1 december 2026. En ekonomisk redovisning "
+        "ska lämnas till Kammarkollegiet senast den 31 mars 2027. Kammarkollegiet ska redovisa "
+        "uppdraget till Regeringskansliet (Socialdepartementet) senast den 30 april 2027.\n"
+    )
+    assert dates(text) == ["2027-04-30"]
+
+
+def test_granted_amount_without_a_year_takes_the_title_year() -> None:
+    text = (
+        "Uppdrag att betala ut medel för insatser inom psykisk hälsa 2026\n\nRegeringen uppdrar "
+        "åt Kammarkollegiet att betala ut 1,291 miljarder kronor till regionerna. Kammarkollegiet "
+        "betalar även ut 25,5 miljoner till Sveriges Kommuner och Regioner.\n"
+    )
+    draft = draft_from_text(text)
+    assert money(text) == [("2026", "beviljat", 1_291_000_000), ("2026", "beviljat", 25_500_000)]
+    assert any("hämtat från beslutets rubrik" in note for note in draft.review)
+
+
+def test_a_part_of_an_earlier_amount_is_no_row() -> None:
+    text = decision(
+        "Testverket får under 2026 använda 10 000 000 kronor för uppdraget. Av beloppet ska "
+        "4 000 000 kronor fördelas till länsstyrelserna."
+    )
+    assert money(text) == [("2026", "beviljat", 10_000_000)]
+
+
 def test_recurring_negative_in_background() -> None:
     text = decision(
         "Uppdraget ska redovisas senast den 1 juni 2027.",

@@ -231,7 +231,10 @@ def evaluate_more(paths: list[Path]) -> dict[str, Score]:
 
 
 if __name__ == "__main__":
+    import signal
     import sys
+
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `… | head` ends the report quietly
 
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else CASES
     paths = sorted(folder.glob("*.txt"))

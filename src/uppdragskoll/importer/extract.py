@@ -45,7 +45,7 @@ from .identity import (
     task_subjects,
 )
 from .tables import Row, introduces_table, looks_like_table, parse_rows, table_unit
-from .text import Document, Region, Sentence, parse
+from .text import BULLET, Document, Region, Sentence, parse
 
 Scalar = str | int | bool
 
@@ -241,6 +241,7 @@ _STANDING_DUTY = re.compile(
     r"\benligt\s+(?:sin|sitt|sina|dess|myndighetens|kommitténs|utredningens|[\wåäö]+s)\s+"
     r"(?:instruktion|regleringsbrev|direktiv|tilläggsdirektiv|kommittédirektiv)|"
     r"\bi\s+(?:sin|sitt|sina)\s+(?:instruktion|regleringsbrev|direktiv)|"
+    r"\bi\s+enlighet\s+med\s+(?:sin|sitt|sina|dess)\s+(?:instruktion|regleringsbrev|direktiv)|"
     # "Vattenmyndigheterna ska enligt förordningen (2017:868) redovisa …", "Sida ska enligt
     # strategin årligen redovisa …": the duty comes from elsewhere ("ska enligt beslutet …"
     # in an amendment is the decision's own)
@@ -553,7 +554,10 @@ def _deadlines(ex: Extraction, sentence: Sentence) -> None:
     text = _COPY.sub(lambda m: " " * len(m.group()), sentence.text)
     if _VALIDITY.search(text) and not re.search(r"\b(?:redovis|rapporter|lämna)", text, re.I):
         return
-    if _STANDING_DUTY.search(text) or _GRANTEE_SUBJECT.match(text):
+    lead = sentence.lead  # "Socialstyrelsen ska bland annat:" before "• senast den … redovisa"
+    if _STANDING_DUTY.search(text) or _GRANTEE_SUBJECT.match(lead or text):
+        return
+    if lead and _STANDING_DUTY.search(lead):
         return
     deliveries = _deliveries(text)
     anaphora = _ANAPHORA.match(text)
@@ -561,7 +565,10 @@ def _deadlines(ex: Extraction, sentence: Sentence) -> None:
         deliveries.append(anaphora)
     amendment = _AMENDMENT.search(text) is not None
     modal = (
-        _MODAL.search(text) is not None or amendment or _PRESENT_PASSIVE.search(text) is not None
+        _MODAL.search(text) is not None
+        or amendment
+        or _PRESENT_PASSIVE.search(text) is not None
+        or _MODAL.search(lead) is not None
     )
     hits = find_dates(text)
     earlier = _EARLIER_ASSIGNMENT.search(text) is not None and not amendment
@@ -597,7 +604,7 @@ def _deadlines(ex: Extraction, sentence: Sentence) -> None:
         ]
     found: list[FoundDeadline] = []
     kinds = _kinds_for(text, accepted)
-    if (accepted or deliveries) and foreign_subject(ex.identity, text):
+    if (accepted or deliveries) and foreign_subject(ex.identity, lead or text):
         keep = [i for i, k in enumerate(kinds) if k in _FINANCIAL]
         if not keep:
             return
@@ -1244,9 +1251,16 @@ def _money(ex: Extraction, sentence: Sentence) -> None:
     if _table_after_amount(ex, sentence):
         return
     marks = money_markers(text)
+    if not marks and sentence.lead:
+        # "Socialstyrelsen ska:" + "• under 2025 betala ut 226 miljoner kronor till
+        # regionerna": the verb's "ska" stands in the list's lead
+        item = BULLET.sub("", text, count=1)
+        marks = [(0, kind) for _, kind in money_markers(f"{sentence.lead} {item}")]
     if marks and _table_intro(ex, sentence, marks):
         return
     thousands = THOUSANDS_DECLARED.search(text) is not None
+    if _PART_OF.match(text):
+        return  # "Av beloppet ska 4 000 000 kronor fördelas …": a part of an amount before
     amounts = find_amounts(text, thousands=thousands)
     if not amounts:
         if marks and _EQUIVALENT.search(text):
@@ -1334,6 +1348,13 @@ def _money(ex: Extraction, sentence: Sentence) -> None:
                     MoneyRow(agency, appropriation, key, kind, amount.kronor, sentence, span)
                 )
     _rows_added(ex, sentence, rows_before)
+
+
+_PART_OF = re.compile(
+    r"\s*(?:Av|Inom|Utav)\s+(?:ramen\s+för\s+)?(?:beloppet|beloppen|dessa|detta(?:\s+belopp)?|medlen|"
+    r"de\s+(?:tilldelade|beviljade|anvisade)\s+medlen|[\wåäöÅÄÖ-]+s\s+medel|de\s+medel)\b",
+    re.I,
+)
 
 
 def _governed(text: str, marks: list[tuple[int, str]], amount: AmountHit) -> bool:
@@ -2018,6 +2039,7 @@ def _order_agencies(ex: Extraction) -> None:
 
 def _resolve(ex: Extraction) -> None:
     _order_agencies(ex)
+    _year_of_decision(ex)
     for row in ex.money:
         if not row.year:
             ex.review.append(
@@ -2079,7 +2101,66 @@ def _resolve(ex: Extraction) -> None:
             "slutredovisning och de tidigare som delredovisningar. Kontrollera `typ`."
         )
     _default_recipients(ex)
+    _not_to_ourselves(ex)
     _dedupe(ex)
+
+
+_OWN_GENERIC_SUBJECT = re.compile(
+    r"\s*(?:(?:Därutöver|Dessutom|Vidare|Även|Också)\s+)?(?:Myndigheterna|Universiteten|"
+    r"Lärosätena|Länsstyrelserna|Myndigheten|Respektive\s+myndighet|Varje\s+myndighet)\s",
+    re.I,
+)
+
+
+def _not_to_ourselves(ex: Extraction) -> None:
+    """ "Medlen betalas ut efter rekvisition senast den 1 december" in a decision to
+    Kammarkollegiet, "Rekvisition till Digg ska ske senast …" in one to Digg: a delivery to the
+    agency the decision addresses is made by someone else (regions, SKR) — unless one of the
+    addressed agencies is the sentence's subject ("Universiteten ska … redovisa till Uppsala
+    universitet")."""
+    addressed = {name for name, _, _ in ex.identity.agencies[: ex.identity.addressed]}
+    if not addressed:
+        return
+    kept = []
+    for d in ex.deadlines:
+        text = d.sentence.text
+        if d.recipient in addressed and not (
+            task_subjects(ex.identity, text) or _OWN_GENERIC_SUBJECT.match(text)
+        ):
+            continue
+        kept.append(d)
+    ex.deadlines = kept
+
+
+_TITLE_YEAR = re.compile(r"(?<![\d(/:–-])(?P<y>(?:19|20)\d{2})(?![\d:/–-])")
+
+
+def _year_of_decision(ex: Extraction) -> None:
+    """ "Regeringen uppdrar åt Kammarkollegiet att betala ut 1,291 miljarder kronor …" with no
+    year in the sentence: money granted now is for the year the decision names in its title
+    ("… suicidprevention 2026"), else the year it was decided, else its diarienummer's year.
+    The draft says where the year came from."""
+    missing = [i for i, row in enumerate(ex.money) if not row.year and row.kind == "beviljat"]
+    if not missing:
+        return
+    title_years = set(_TITLE_YEAR.findall(ex.identity.title or ""))
+    own = [n for n, _, _ in ex.identity.case_numbers]
+    dnr_years = {m.group(1) for n in own if (m := re.search(r"((?:19|20)\d{2})/", n))}
+    if len(title_years) == 1:
+        year, source = title_years.pop(), "beslutets rubrik"
+    elif ex.identity.decided:
+        year, source = ex.identity.decided[:4], "beslutsdatumet"
+    elif len(dnr_years) == 1:
+        year, source = dnr_years.pop(), "diarienumret"
+    else:
+        return
+    for i in missing:
+        row = ex.money[i]
+        ex.money[i] = replace(row, year=year)
+        ex.review.append(
+            f"Beloppet {_kr(row.amount)} står utan år i meningen; året {year} är hämtat från "
+            f"{source}. Kontrollera: «{_short(row.sentence.text)}»"
+        )
 
 
 _NEXT_YEAR = re.compile(r"\b(?:nästkommande|påföljande|följande)\s+år\b|\båret\s+därpå\b", re.I)

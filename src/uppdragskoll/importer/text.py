@@ -263,6 +263,9 @@ class Sentence:
     end: int
     paragraph: int
     region: Region
+    # For an item of a bulleted list, the sentence that introduces the list ("Socialstyrelsen
+    # ska bland annat:"): the items' subject and "ska" stand there.
+    lead: str = ""
 
     @property
     def key(self) -> str:
@@ -456,6 +459,9 @@ def _blocks(src: Mapped) -> list[tuple[list[_Line], bool]]:
             continue
         nxt = next((ln.text for ln in lines[i + 1 : i + 3] if ln.text.strip()), None)
         blank_after = i + 1 < len(lines) and not lines[i + 1].text.strip()
+        if current and BULLET.match(line.text):
+            blocks.append((current, False))  # each item of a bulleted list is a paragraph
+            current = []
         if _looks_like_heading(line.text, prev_text, "" if blank_after else nxt, wrap):
             if current:
                 blocks.append((current, False))
@@ -631,14 +637,27 @@ def parse(raw: str) -> Document:
         paragraphs.append(Paragraph(start, end, heading, region))
 
     sentences: list[Sentence] = []
+    lead = ""
     for index, para in enumerate(paragraphs):
         text = flat.text[para.start : para.end]
         if para.heading:
             sentences.append(Sentence(text, para.start, para.end, index, para.region))
+            lead = ""
             continue
+        item = BULLET.match(text) is not None
+        if not item:
+            lead = ""
         for s, e in _split_sentences(text, para.start):
-            sentences.append(Sentence(flat.text[s:e], s, e, index, para.region))
+            sentences.append(
+                Sentence(flat.text[s:e], s, e, index, para.region, lead if item else "")
+            )
+        if not item and sentences and sentences[-1].text.rstrip().endswith(":"):
+            lead = sentences[-1].text.rstrip()[:-1]
     return Document(flat, tuple(paragraphs), tuple(sentences), repaired)
+
+
+# A line that starts an item of a bulleted list
+BULLET = re.compile(r"\s*(?:[•·▪◦‣●○■□➢►*]|[-–—](?=\s)|o(?=\s))\s+")
 
 
 def _has_letterhead(blocks: Sequence[tuple[list[_Line], bool]]) -> bool:
