@@ -563,6 +563,80 @@ def test_a_part_of_an_earlier_amount_is_no_row() -> None:
     assert money(text) == [("2026", "beviljat", 10_000_000)]
 
 
+def test_list_lead_without_a_colon_and_an_item_with_its_own_subject() -> None:
+    text = decision(
+        "Testverket ska\n\n"
+        "* senast den 31 oktober 2026 delredovisa uppdraget,\n"
+        "* löpande informera Regeringskansliet om arbetet. Testverket ska vidare\n"
+        "* senast den 31 mars 2027 lämna underlag till Statskontoret.\n"
+        "* Skolverket ska enligt sitt regleringsbrev redovisa statistik senast den 1 mars 2027.\n"
+        "* senast den 31 mars 2028 slutredovisa uppdraget till Regeringskansliet.\n\n"
+        "Socialstyrelsen ska\n\n* senast den 1 juni 2027 lämna underlag till Testverket."
+    )
+    assert dates(text) == ["2026-10-31", "2027-03-31", "2028-03-31", "löpande"]
+
+
+def test_year_taken_from_a_later_date_keeps_the_order() -> None:
+    text = decision(
+        "Testverket ska senast den 28 februari delredovisa uppdraget och den 27 februari 2027 "
+        "slutredovisa uppdraget till Regeringskansliet."
+    )
+    assert dates(text) == ["2026-02-28", "2027-02-27"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Medlen ska betalas ut efter rekvisition senast den 1 december 2026.",
+        "Medlen ska betalas ut efter rekvisition av regionerna senast den 1 december 2026.",
+        "En ekonomisk redovisning av hur medlen använts ska lämnas senast den 31 mars 2027.",
+    ],
+)
+def test_money_kammarkollegiet_pays_out_is_reported_by_others(sentence: str) -> None:
+    text = (
+        "Utbetalning av medel för 2026\n\n(Ny version) Regeringen uppdrar åt Kammarkollegiet "
+        "att, enligt överenskommelse med Sveriges Kommuner och Regioner (SKR), betala ut 24 "
+        f"miljoner kronor till SKR. {sentence} Kammarkollegiet ska redovisa uppdraget till "
+        "Regeringskansliet (Socialdepartementet) senast den 30 april 2027.\n"
+    )
+    assert dates(text) == ["2027-04-30"]
+    assert agency_names(text) == ["Kammarkollegiet"]
+    assert money(text) == [("2026", "beviljat", 24_000_000)]
+
+
+def test_agency_that_pays_out_still_requisitions_its_own_money() -> None:
+    text = decision(
+        "Regeringen uppdrar åt Testverket att betala ut 16 miljoner kronor under 2026. Medlen "
+        "betalas ut efter rekvisition till Kammarkollegiet senast den 1 december 2026."
+    )
+    assert dates(text) == ["2026-12-01"]
+
+
+def test_delivery_to_the_addressed_agencys_short_name_is_by_others() -> None:
+    text = (
+        "Uppdrag om säker kommunikation\n\nRegeringen uppdrar åt Myndigheten för digital "
+        "förvaltning (Digg) att betala ut medel till SKR. Rekvisition till Digg ska ske senast "
+        "den 1 december 2026. Digg ska slutredovisa uppdraget till Regeringskansliet "
+        "(Finansdepartementet) senast den 1 april 2027.\n"
+    )
+    assert dates(text) == ["2027-04-01"]
+
+
+def test_same_dates_for_two_agencies_with_their_own_recipients() -> None:
+    text = (
+        "Uppdrag om behandling\n\nRegeringen ger Kriminalvården och Socialstyrelsen i uppdrag "
+        "att pröva ett program.\n\nKriminalvården ska lämna en delredovisning senast den 31 "
+        "mars 2026 till Regeringskansliet (Justitiedepartementet).\n\nSocialstyrelsen ska "
+        "lämna en delredovisning senast den 31 mars 2026 till Regeringskansliet "
+        "(Socialdepartementet med kopia till Justitiedepartementet och "
+        "Arbetsmarknadsdepartementet).\n"
+    )
+    assert [e["mottagare"] for e in deadlines(text)] == [
+        "Regeringskansliet (Justitiedepartementet)",
+        "Regeringskansliet (Socialdepartementet)",
+    ]
+
+
 def test_recurring_negative_in_background() -> None:
     text = decision(
         "Uppdraget ska redovisas senast den 1 juni 2027.",

@@ -296,7 +296,7 @@ GRANTED_RE = re.compile(
     r"(?:\S+\s+){0,8}?till\s+(?:\w+\s+)?förfogande|betalas\s+ut|utbetalas|"
     # "uppdrar åt X att under 2018 fördela 100 000 000 kronor", "ska betala ut 204 miljoner
     # kronor": money the agency is to distribute is money the decision makes available
-    r"(?:att|ska|skall)\s+(?:\S+\s+){0,8}?(?:fördela|betala\s+ut|utbetala|använda)|fördelas|"
+    r"(?:att|ska|skall),?\s+(?:\S+\s+){0,8}?(?:fördela|betala\s+ut|utbetala|använda)|fördelas|"
     r"betalar\s+(?:\S+\s+){0,2}?ut|"
     # "Kostnaderna för uppdraget, högst 4 000 000 kronor, ska belasta anslaget …"
     r"(?:ska|skall)\s+belasta)\b",

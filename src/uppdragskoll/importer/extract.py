@@ -604,7 +604,7 @@ def _deadlines(ex: Extraction, sentence: Sentence) -> None:
         ]
     found: list[FoundDeadline] = []
     kinds = _kinds_for(text, accepted)
-    if (accepted or deliveries) and foreign_subject(ex.identity, lead or text):
+    if (accepted or deliveries) and foreign_subject(ex.identity, _subject_text(text, lead)):
         keep = [i for i, k in enumerate(kinds) if k in _FINANCIAL]
         if not keep:
             return
@@ -654,6 +654,15 @@ _SERIES_ENDS = re.compile(
 
 
 # "Det ska ske senast …": the delivery named in the sentence before
+def _subject_text(text: str, lead: str) -> str:
+    """The text whose start names who acts: a list item's own ("• Folkhälsomyndigheten ska
+    …"), else the list's lead ("Socialstyrelsen ska bland annat:")."""
+    item = BULLET.sub("", text, count=1)
+    if not lead or re.match(r"\s*\S+(?:\s+\S+){0,5}?\s+(?:ska|skall)\b", item):
+        return item
+    return lead
+
+
 _ANAPHORA = re.compile(
     r"\s*(?:Det|Detta|Så|Redovisningen|Rapporteringen|Återrapporteringen|Rapporten)\s+"
     r"(?:ska|skall)\s+(?:ske|göras)\b",
@@ -857,9 +866,15 @@ def _years_from_context(
         # is known, the first is not
         return [until.group("y")], False
     later = [h for h in others if h.start > hit.start and len(h.values) == 1 and h.kind == "day"]
-    if later and hit.kind == "day":
-        # "senast den 1 mars och … senast den 1 september 2027": the year written later
-        return [later[0].values[0][:4]], False
+    if later and hit.kind == "day" and hit.day_month:
+        # "senast den 1 mars och … senast den 1 september 2027": the year written later; a
+        # date that would fall after the later one is the year before ("senast den 28
+        # februari delredovisa och den 27 februari 2027 slutredovisa")
+        year = int(later[0].values[0][:4])
+        month, day = hit.day_month
+        if (month, day) > (int(later[0].values[0][5:7]), int(later[0].values[0][8:])):
+            year -= 1
+        return [str(year)], False
     dates = [(h.start, h.end) for h in others if h.kind != "year"]
     years = [y for y in find_years(text, dates) if not y.budget_year]
     ranged = [y for y in years if y.first != y.last and not y.listed]
@@ -1107,6 +1122,15 @@ def _recipient_spans(text: str, aliases: dict[str, str]) -> list[tuple[int, int,
         name = _normalise_recipient(m.group("r") or m.group("d"), aliases)
         if name:
             out.append((m.start(), m.end(), name))
+    # a short name the decision introduces: "Myndigheten för digital förvaltning (Digg)" …
+    # "Rekvisition till Digg ska ske …"
+    for alias, name in aliases.items():
+        if len(alias) < 3 or alias.isupper():
+            continue
+        for m in re.finditer(rf"\b(?:till|hos)\s+{re.escape(alias)}(?![\wåäö])", text, re.I):
+            if not any(a <= m.start() < b for a, b, _ in out):
+                out.append((m.start(), m.end(), name))
+    out.sort()
     return out
 
 
@@ -2121,15 +2145,37 @@ def _not_to_ourselves(ex: Extraction) -> None:
     addressed = {name for name, _, _ in ex.identity.agencies[: ex.identity.addressed]}
     if not addressed:
         return
+    # "Regeringen uppdrar åt Kammarkollegiet att betala ut …": the rekvisitioner and
+    # redovisningar of the money come from those who receive it
+    payer = "Kammarkollegiet" in addressed and any(
+        _PAYER.search(s.text) for s in ex.doc.sentences if s.region is Region.BODY
+    )
     kept = []
     for d in ex.deadlines:
-        text = d.sentence.text
-        if d.recipient in addressed and not (
-            task_subjects(ex.identity, text) or _OWN_GENERIC_SUBJECT.match(text)
+        text = _subject_text(d.sentence.text, d.sentence.lead)
+        own = task_subjects(ex.identity, text) or _OWN_GENERIC_SUBJECT.match(text)
+        recipient = ex.identity.alias_of.get((d.recipient or "").lower(), d.recipient)
+        if not own and (
+            recipient in addressed
+            or (payer and d.kind in _FINANCIAL)
+            or (d.kind == "rekvisition" and _BY_OTHERS.search(text))
         ):
             continue
         kept.append(d)
     ex.deadlines = kept
+
+
+_PAYER = re.compile(
+    r"\bRegeringen\s+(?:uppdrar\s+åt|ger)\s+[^.;]{2,120}?\batt,?\s+(?:[^.;]{0,80}?\s)?"
+    r"(?:betala\s+ut|utbetala)\b",
+    re.I,
+)
+# "efter rekvisition av regionerna", "rekvireras av SKR"
+_BY_OTHERS = re.compile(
+    r"\b(?:rekvisition|rekvireras|rekvirerats)\s+(?:\S+\s+){0,3}?av\s+(?:regionerna|kommunerna|"
+    r"huvudmännen|mottagarna|organisationerna|Sveriges\s+Kommuner\s+och\s+Regioner|SKR)\b",
+    re.I,
+)
 
 
 _TITLE_YEAR = re.compile(r"(?<![\d(/:–-])(?P<y>(?:19|20)\d{2})(?![\d:/–-])")
@@ -2174,8 +2220,8 @@ def _years_from_money(ex: Extraction) -> None:
     if not funded or funded[-1] - funded[0] > 15:
         return
     for d in ex.deadlines:
-        if d.due is not None or d.day_month is None:
-            continue
+        if d.due is not None or d.day_month is None or d.kind not in _FINANCIAL:
+            continue  # a yearly report covers a year but need not be due in it
         shift = 1 if _NEXT_YEAR.search(d.sentence.text) else 0
         if d.repeats != "årligen" and not shift:
             continue
@@ -2296,13 +2342,16 @@ def _dedupe(ex: Extraction) -> None:
     seen: set[tuple[object, ...]] = set()
     kept: list[FoundDeadline] = []
     for d in ex.deadlines:
-        key = (d.kind, d.due, d.ongoing, d.recipient if d.due is None or d.also_to else None)
+        key = (d.kind, d.due, d.ongoing, d.recipient)
         if d.due is None and d.kind == "årlig redovisning":
             key = (d.kind, None, True, None)
         if key in seen:
             continue
         seen.add(key)
         kept.append(d)
+    # the same delivery read once with and once without its recipient: keep the named one
+    named = {(d.kind, d.due) for d in kept if d.due and d.recipient}
+    kept = [d for d in kept if d.recipient or not d.due or (d.kind, d.due) not in named]
     # an undated yearly report next to a dated recurring one of the same sentence is redundant
     ex.deadlines = [
         d

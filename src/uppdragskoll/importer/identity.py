@@ -35,7 +35,7 @@ _AGENCY_SUFFIX = (
     r"länsstyrelsen|länsstyrelserna|regionerna|kommunerna|institut|beredningen|delegationen)"
 )
 AGENCY = (
-    r"(?:Regeringskansliet\s*\([^)]{3,80}\)|Regeringskansliet|regeringen\s*\([^)]{3,80}\)|"
+    r"(?:Regeringskansliet\s*\([^)]{3,200}\)|Regeringskansliet|regeringen\s*\([^)]{3,200}\)|"
     r"regeringen|"
     r"[A-ZÅÄÖ][a-zåäö]+(?:-\s+och\s+[a-zåäö]+)?departementet|Statsrådsberedningen|"
     r"Statens\s+[a-zåäö]+(?:\s+(?:för|och)\s+[a-zåäö]+(?:\s+[a-zåäö]+)?)?|"
@@ -61,7 +61,7 @@ _ISO_DATE = re.compile(r"(?<![\d-])(?:19|20)\d{2}-\d{2}-\d{2}(?![\d-])")
 _DECIDED_LABEL = re.compile(r"\b(?:beslutsdatum|beslutad|beslutat|datum)\s*:?\s*$", re.I)
 _ASSIGN = re.compile(
     r"\bRegeringen\s+(?:beslutar\s+att\s+)?(?:ger|uppdrar\s+(?:åt|till)?|ge)\s+"
-    r"(?P<who>(?:[^.;]|(?<=Kungl)\.){2,300}?)\s+(?:i\s+uppdrag|uppdraget\b|att\s+)",
+    r"(?P<who>(?:[^.;]|(?<=Kungl)\.){2,300}?)\s+(?:i\s+uppdrag|uppdraget\b|att\b)",
 )
 # An amending decision names its agency in the decision it changes: "Med ändring av
 # regeringens beslut den 5 december 2019 med uppdrag till X och Y att …", "Uppdraget till X

@@ -651,9 +651,16 @@ def parse(raw: str) -> Document:
             sentences.append(
                 Sentence(flat.text[s:e], s, e, index, para.region, lead if item else "")
             )
-        if not item and sentences and sentences[-1].text.rstrip().endswith(":"):
-            lead = sentences[-1].text.rstrip()[:-1]
+        last = sentences[-1].text.rstrip() if sentences else ""
+        if _LEAD_END.search(last):
+            lead = last.rstrip(":").rstrip()
     return Document(flat, tuple(paragraphs), tuple(sentences), repaired)
+
+
+# "Socialstyrelsen ska bland annat:", "Socialstyrelsen ska" (before a list of what it shall do)
+_LEAD_END = re.compile(
+    r"(?::|\b(?:ska|skall|får|att|bl\.\s?a\.|bland\s+annat|även|också|dessutom))\s*$", re.I
+)
 
 
 # A line that starts an item of a bulleted list
