@@ -631,7 +631,9 @@ def _deadlines(ex: Extraction, sentence: Sentence) -> None:
     if old_dates:
         for d in found:
             d.changes.extend(v for v in old_dates if v not in d.changes and v != d.due)
-    elif amendment and re.search(r"\bi\s*stället\b", text, re.I):
+    elif (amendment and re.search(r"\bi\s*stället\b", text, re.I)) or re.match(
+        r"\s*Med\s+ändring\s+av\b", text, re.I
+    ):
         for d in found:
             d.supersedes = True
     ex.deadlines.extend(found)
@@ -932,6 +934,18 @@ def _supersede(ex: Extraction, new: FoundDeadline) -> None:
             usable = (
                 old.due
                 and old.due != new.due
+                # the replaced one stands before, or says it is the earlier decision's
+                and (
+                    old.sentence.start < new.sentence.start
+                    or _BY_EARLIER_DECISION.search(old.sentence.text) is not None
+                    or re.search(
+                        r"\benligt\s+(?:det\s+)?(?:ursprungliga\s+)?uppdraget\b",
+                        old.sentence.text,
+                        re.I,
+                    )
+                    is not None
+                )
+                and not re.search(r"\bytterligare\b", old.sentence.text, re.I)
                 and not old.changes
                 and not old.supersedes
                 and not _UNCHANGED.search(old.sentence.text)

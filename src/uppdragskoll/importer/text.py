@@ -240,7 +240,11 @@ _BODY_HEADINGS = (
 )
 
 
+_MARKDOWN = re.compile(r"^\s*#{1,6}\s+|\*\*|__")
+
+
 def _heading_key(line: str) -> str:
+    line = _MARKDOWN.sub("", line)  # "## Bakgrund", "**Bakgrund**" pasted from markdown
     return " ".join(re.sub(r"[^\wåäöÅÄÖ ]+", " ", line).lower().split())
 
 
@@ -335,7 +339,7 @@ _OPEN_ENDINGS = frozenset(
 def _looks_like_heading(line: str, prev: str | None, nxt: str | None, wrap: int) -> bool:
     """A heading line stands alone; `wrap` is the typical length of a wrapped PDF line (0 when
     the text is not wrapped), since a full-width line that goes on is not a heading."""
-    s = line.strip()
+    s = _MARKDOWN.sub("", line).strip()
     if not s or len(s) > 90 or not s[0].isupper():
         return False
     key = _heading_key(s)
@@ -664,7 +668,7 @@ _LEAD_END = re.compile(
 
 
 # A line that starts an item of a bulleted list
-BULLET = re.compile(r"\s*(?:[•·▪◦‣●○■□➢►*]|[-–—](?=\s)|o(?=\s))\s+")
+BULLET = re.compile(r"\A\s*(?:[•·▪◦‣●○■□➢►*]|[-–—](?=\s)|o(?=\s))\s+")
 
 
 def _has_letterhead(blocks: Sequence[tuple[list[_Line], bool]]) -> bool:
