@@ -637,6 +637,101 @@ def test_same_dates_for_two_agencies_with_their_own_recipients() -> None:
     ]
 
 
+def test_yearly_list_of_dates_is_one_series() -> None:
+    text = decision(
+        "Testverket ska årligen senast den 31 mars 2026 och den 31 mars 2027 lämna "
+        "delredovisningar. Testverket ska senast den 31 mars 2028 slutredovisa uppdraget."
+    )
+    assert [(e["datum"], e.get("till")) for e in deadlines(text)] == [
+        ("2026-03-31", "2027-03-31"),
+        ("2028-03-31", None),
+    ]
+
+
+def test_span_before_a_dateless_day_wins_over_a_later_date() -> None:
+    text = decision(
+        "Testverket ska under åren 2026–2028 senast den 15 april delredovisa och senast den "
+        "15 april 2029 slutredovisa uppdraget. Testverket ska i en årlig redovisning "
+        "sammanställa resultaten."
+    )
+    assert [(e["datum"], e.get("till")) for e in deadlines(text)] == [
+        ("2026-04-15", "2028-04-15"),
+        ("2029-04-15", None),
+    ]
+
+
+def test_repayment_named_after_the_date() -> None:
+    entries = deadlines(
+        decision(
+            "En ekonomisk redovisning ska lämnas till Kammarkollegiet senast den 1 mars 2027 då "
+            "också medel som inte utnyttjats ska återbetalas till Kammarkollegiet."
+        )
+    )
+    assert sorted(e["typ"] for e in entries) == ["ekonomisk redovisning", "återbetalning"]
+
+
+def test_proposal_with_a_date_is_a_delivery() -> None:
+    text = decision(
+        "Testverket ska\n\n• senast den 15 november 2026 föreslå hur arbetet kan utformas."
+    )
+    assert dates(text) == ["2026-11-15"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Testverket beviljas högst 10 000 000 kronor för 2026 och högst 25 000 000 för 2027 "
+            "respektive för 2028.",
+            [
+                ("2026", "beviljat", 10_000_000),
+                ("2027", "beviljat", 25_000_000),
+                ("2028", "beviljat", 25_000_000),
+            ],
+        ),
+        (
+            "Regeringen uppdrar åt Testverket att, enligt överenskommelsen med Sveriges Kommuner "
+            "och Regioner om insatser inom området psykisk hälsa 2026, betala ut 1 527 000 000 "
+            "kronor till kommuner och regioner.",
+            [("2026", "beviljat", 1_527_000_000)],
+        ),
+        (
+            "Regeringen uppdrar åt Testverket att under 2026 betala 850 000 000 kronor till "
+            "regionerna.",
+            [("2026", "beviljat", 850_000_000)],
+        ),
+    ],
+)
+def test_more_money_phrases_from_real_decisions(
+    sentence: str, expected: list[tuple[str, str, int]]
+) -> None:
+    assert money(decision(sentence)) == expected
+
+
+def test_a_number_without_kronor_is_no_amount_when_the_sentence_has_none() -> None:
+    assert money(decision("Testverket ska nå högst 25 000 000 invånare under 2026.")) == []
+
+
+def test_list_items_share_the_year_of_their_money() -> None:
+    text = decision(
+        "Testverket ska:\n"
+        "* Fördela 59 miljoner kronor till regionerna under 2026.\n"
+        "* Fördela 4,5 miljoner kronor till professionsorganisationer."
+    )
+    assert money(text) == [("2026", "beviljat", 59_000_000), ("2026", "beviljat", 4_500_000)]
+
+
+def test_cited_case_number_in_prose_is_no_letterhead() -> None:
+    text = (
+        "Förlängd tid för uppdraget till Testverket att förbereda ett nytt system\n\n"
+        "Regeringen förlänger tiden för uppdraget till Testverket att förbereda ett nytt "
+        "system.\n\nRegeringen gav den 7 mars 2026 Testverket i uppdrag att förbereda ett nytt "
+        "system (Ju2026/00608). Uppdragstiden förlängs.\n\nUppdraget ska i stället redovisas "
+        "senast den 31 januari 2027.\n"
+    )
+    assert dates(text) == ["2027-01-31"]
+
+
 def test_recurring_negative_in_background() -> None:
     text = decision(
         "Uppdraget ska redovisas senast den 1 juni 2027.",

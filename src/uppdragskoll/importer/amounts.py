@@ -57,6 +57,13 @@ _WORD_AMOUNT_RE = re.compile(
     r"(?P<unit>miljoner|miljon|miljarder|miljard)(?P<kr>\s+kronor)?(?![\wåäö])",
     re.IGNORECASE,
 )
+# "högst 25 000 000 för 2017": a millions-sized number in a sentence that speaks of kronor
+_GROUPED_RE = re.compile(
+    r"\b(?:högst|med|om|och|samt|respektive|resp\.|totalt|sammanlagt)\s"
+    r"(?P<num>\d{1,3}(?: \d{3}){2,})(?!\d)(?=\s*(?:$|[,.;)]|(?:för|till|under|per|och|samt|"
+    r"respektive|i|år)\b))",
+    re.I,
+)
 _BARE_NUMBER_RE = re.compile(r"(?<![\w,.:/\-–])" + _NUMBER + r"(?![\w:/\-–])")
 _CEILING_RE = re.compile(
     r"(?:högst|maximalt|upp\s+till|som\s+mest|inte\s+mer\s+än|totalt|sammanlagt)\s*$", re.I
@@ -118,6 +125,18 @@ def find_amounts(sentence: str, *, thousands: bool = False) -> list[AmountHit]:
             continue
         hits.append(_make(sentence, m.start(), m.end(), value, bare))
         taken.append(m.span())
+    if any(not h.bare for h in hits):
+        # "högst 10 000 000 kronor för 2016 och högst 25 000 000 för 2017": the unit said once
+        for m in _GROUPED_RE.finditer(sentence):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            start, end = m.span("num")
+            if any(start < b and a < end for a, b in taken):
+                continue
+            value = _to_int(m.group("num"), None, 1)
+            if value is not None:
+                hits.append(_make(sentence, start, end, value, False))
+                taken.append((start, end))
     if thousands:
         for m in _BARE_NUMBER_RE.finditer(sentence):
             if any(m.start() < b and a < m.end() for a, b in taken):
@@ -296,7 +315,8 @@ GRANTED_RE = re.compile(
     r"(?:\S+\s+){0,8}?till\s+(?:\w+\s+)?förfogande|betalas\s+ut|utbetalas|"
     # "uppdrar åt X att under 2018 fördela 100 000 000 kronor", "ska betala ut 204 miljoner
     # kronor": money the agency is to distribute is money the decision makes available
-    r"(?:att|ska|skall),?\s+(?:\S+\s+){0,8}?(?:fördela|betala\s+ut|utbetala|använda)|fördelas|"
+    r"(?:att|ska|skall),?\s+(?:\S+\s+){0,25}?(?:fördela|betala\s+ut|utbetala|använda|"
+    r"betala(?!\s+tillbaka)(?=\s+\d))|fördelas|"
     r"betalar\s+(?:\S+\s+){0,2}?ut|"
     # "Kostnaderna för uppdraget, högst 4 000 000 kronor, ska belasta anslaget …"
     r"(?:ska|skall)\s+belasta)\b",

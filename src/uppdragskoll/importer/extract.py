@@ -142,6 +142,7 @@ _DELIVER = re.compile(
     r"\b(?:(?:del|slut|åter)?redovis\w*|(?:del|slut|åter|av)?rapporter\w*|lämna\w*|inkomm\w*|"
     r"ges\s+in|ge\s+in|överlämna\w*|rekvir\w*|rekvisition\w*|återbetal\w*|betala[s]?\s+tillbaka|"
     r"informera\w*|redogör\w*|presentera\w*|(?:del|slut|läges)?rapport(?:en|er)?|plan(?:en)?|"
+    r"föreslå|"
     r"(?:genomförande|projekt|arbets|tids|aktivitets)plan\w*)\b",
     re.I,
 )
@@ -692,6 +693,10 @@ def _recurring_series(text: str, hits: list[DateHit]) -> list[DateHit]:
     if repeats is None:
         return hits
     out = list(hits)
+    if repeats == "årligen":
+        merged = _yearly_list(text, out)
+        if merged is not None:
+            return merged
     for i in range(len(out) - 1):
         first, last = out[i], out[i + 1]
         if first.kind not in _EXACT_KINDS or last.kind not in _EXACT_KINDS:
@@ -714,6 +719,33 @@ def _recurring_series(text: str, hits: list[DateHit]) -> list[DateHit]:
         )
         return [*out[:i], merged, *out[i + 2 :]]
     return hits
+
+
+def _yearly_list(text: str, hits: list[DateHit]) -> list[DateHit] | None:
+    """ "årligen senast den 31 mars 2025 och den 31 mars 2026": the same day in consecutive
+    years, listed, is one yearly series."""
+    for i in range(len(hits) - 1):
+        run = [hits[i]]
+        for nxt in hits[i + 1 :]:
+            prev = run[-1]
+            if nxt.kind not in ("iso", "numeric", "day") or len(nxt.values) != 1:
+                break
+            if not _GLUE.fullmatch(text[prev.end : nxt.start]):
+                break
+            run.append(nxt)
+        if len(run) < 2 or any(h.kind not in ("iso", "numeric", "day") for h in run):
+            continue
+        values = [h.values[0] for h in run if len(h.values) == 1]
+        if len(values) != len(run) or len({v[4:] for v in values}) != 1:
+            continue
+        years = [int(v[:4]) for v in values]
+        if years != list(range(years[0], years[0] + len(years))):
+            continue
+        merged = DateHit(
+            run[0].kind, run[0].start, run[-1].end, (values[0], values[-1]), True, repeats="årligen"
+        )
+        return [*hits[:i], merged, *hits[i + len(run) :]]
+    return None
 
 
 def _annual_series(text: str, hits: list[DateHit]) -> list[DateHit]:
@@ -862,6 +894,20 @@ def _years_from_context(
         ]
         last = max(later_years, default=first)
         return [str(v) for v in range(first, last + 1)], True
+    governing = [
+        y
+        for y in find_years(text, [(h.start, h.end) for h in others if h.kind != "year"])
+        if not y.budget_year and y.first != y.last and not y.listed and y.end <= hit.start
+    ]
+    if governing and re.search(
+        r"\b(?:under|för)\s+(?:åren|perioden)\s*$",
+        text[max(0, governing[-1].start - 20) : governing[-1].start],
+        re.I,
+    ):
+        # "ska under åren 2026–2028 senast den 15 april delredovisa och senast den 15 april
+        # 2029 slutredovisa": the span before the date, not the later date's year
+        y = governing[-1]
+        return [str(v) for v in range(y.first, y.last + 1)], True
     until = _UNTIL_YEAR.match(text, hit.end)
     if until and not decided and _ANNUAL.search(text):
         # "årligen … den 28 februari till och med 2024" with no decision date: the last year
@@ -1160,6 +1206,17 @@ def _each_financial(
         for kind, pattern in _KIND_WORDS
         if kind in _FINANCIAL and pattern.search(text, 0, accepted[0].start)
     }
+    also = re.search(
+        r"\b(?:då|samtidigt)\s+(?:ska\s+)?(?:också|även)\b", text[accepted[0].end :], re.I
+    )
+    if also:
+        # "… senast den 1 mars 2017 då också medel som inte utnyttjats ska återbetalas"
+        tail = accepted[0].end + also.start()
+        named |= {
+            kind
+            for kind, pattern in _KIND_WORDS
+            if kind in _FINANCIAL and pattern.search(text, tail)
+        }
     named.discard(found[0].kind)
     if not named:
         return found
@@ -1376,9 +1433,14 @@ def _money(ex: Extraction, sentence: Sentence) -> None:
             # may stand further before it, but not before the previous amount
             lo = max(amounts[i - 1].end if i else 0, amount.start - 80)
             window = text[lo : amount.end + 80]
+            each_year = PER_YEAR_RE.search(window) is not None or (
+                # "25 000 000 för 2017 respektive för 2018": that amount for each year
+                bool(year.listed)
+                and re.search(r"\brespektive\b", text[year.start : year.end], re.I) is not None
+            )
             keys = (
                 [str(each) for each in year.years]
-                if len(year.years) > 1 and PER_YEAR_RE.search(window)
+                if len(year.years) > 1 and each_year
                 else [year.key]
             )
             for key in keys:
@@ -1447,10 +1509,15 @@ _ADDITION = re.compile(r"\b(?:därutöver|dessutom|utöver\s+detta|även|också)
 def _year_of_addition(ex: Extraction, sentence: Sentence) -> YearHit | None:
     """ "X får … 1,9 miljoner kronor under 2022. Y får därutöver rekvirera 400 000 kronor":
     the addition is for the year of the money just before, in the same paragraph."""
-    if ex.last_money is None or not _ADDITION.search(sentence.text):
+    if ex.last_money is None:
         return None
     previous, first = ex.last_money
-    if previous.paragraph != sentence.paragraph:
+    # an item of the same list ("• Fördela 59 miljoner kronor … under 2024", "• Fördela 4,5
+    # miljoner kronor …") or an addition in the same paragraph
+    same_list = bool(sentence.lead) and previous.lead == sentence.lead
+    if not same_list and (
+        not _ADDITION.search(sentence.text) or previous.paragraph != sentence.paragraph
+    ):
         return None
     years = {row.year for row in ex.money[first:] if row.sentence is previous}
     if len(years) != 1:
@@ -2366,14 +2433,16 @@ def _dedupe(ex: Extraction) -> None:
     # the same delivery read once with and once without its recipient: keep the named one
     named = {(d.kind, d.due) for d in kept if d.due and d.recipient}
     kept = [d for d in kept if d.recipient or not d.due or (d.kind, d.due) not in named]
-    # an undated yearly report next to a dated recurring one of the same sentence is redundant
+    # an undated yearly report next to a dated yearly series is the same one ("ska i en årlig
+    # redovisning sammanställa …" and "ska under åren 2026–2028 senast den 15 april
+    # delredovisa")
     ex.deadlines = [
         d
         for d in kept
         if not (
             d.due is None
             and d.kind == "årlig redovisning"
-            and any(o.due and o.repeats and o.sentence is d.sentence for o in kept)
+            and any(o.due and o.repeats == "årligen" and o.kind in _REPORTS for o in kept)
         )
     ]
     money_seen: set[tuple[object, ...]] = set()

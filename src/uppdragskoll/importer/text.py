@@ -249,7 +249,15 @@ def _heading_key(line: str) -> str:
 
 
 def _is_title_line(line: str) -> bool:
-    return re.match(r"\s*(?:(?:ändring|förlängning)\s+av\s+)?uppdrag\b", line, re.I) is not None
+    return (
+        re.match(
+            r"\s*(?:(?:(?:ändring|förlängning)\s+av|tillägg\s+till|(?:förlängd|ändrad)\s+tid\s+"
+            r"(?:för|att)(?:\s+\w+){0,2}?)\s+)?(?:uppdrag|redovisning)\w*\b|\s*(?:förlängd|ändrad)\s+tid\b",
+            line,
+            re.I,
+        )
+        is not None
+    )
 
 
 @dataclass(frozen=True)
@@ -677,10 +685,10 @@ def _has_letterhead(blocks: Sequence[tuple[list[_Line], bool]]) -> bool:
         for line in lines:
             if _is_title_line(line.text):
                 return False
-            if re.search(
+            if len(line.text.split()) <= 8 and re.search(
                 r"\b\d{4}-\d{2}-\d{2}\b|\b[A-ZÅÄÖ][A-Za-zö]{0,3}\d{4}/\d{2,6}\b", line.text
             ):
-                return True
+                return True  # a metadata line, not a number cited in running text
             if re.search(r"departementet\s*$|^\s*regeringsbeslut", line.text, re.I):
                 return True
     return False
