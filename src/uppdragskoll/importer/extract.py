@@ -694,9 +694,9 @@ def _recurring_series(text: str, hits: list[DateHit]) -> list[DateHit]:
         return hits
     out = list(hits)
     if repeats == "årligen":
-        merged = _yearly_list(text, out)
-        if merged is not None:
-            return merged
+        listed = _yearly_list(text, out)
+        if listed is not None:
+            return listed
     for i in range(len(out) - 1):
         first, last = out[i], out[i + 1]
         if first.kind not in _EXACT_KINDS or last.kind not in _EXACT_KINDS:
