@@ -732,6 +732,42 @@ def test_cited_case_number_in_prose_is_no_letterhead() -> None:
     assert dates(text) == ["2027-01-31"]
 
 
+def test_recipient_names_with_stray_hyphens() -> None:
+    entries = deadlines(
+        decision(
+            "En ekonomisk redovisning ska lämnas till Kammar-kollegiet senast den 1 mars 2027. "
+            "Uppdraget ska redovisas till Regeringskansliet (Klimat-och "
+            "näringslivsdepartementet) senast den 1 juni 2027."
+        )
+    )
+    assert [e["mottagare"] for e in entries] == [
+        "Kammarkollegiet",
+        "Regeringskansliet (Klimat- och näringslivsdepartementet)",
+    ]
+
+
+def test_ongoing_dialogue_with_the_ministry() -> None:
+    [entry] = deadlines(
+        decision(
+            "Testverket ska föra en löpande dialog med Regeringskansliet "
+            "(Utbildningsdepartementet) om hur arbetet fortskrider."
+        )
+    )
+    assert entry["löpande"] is True
+    assert entry["mottagare"] == "Regeringskansliet (Utbildningsdepartementet)"
+
+
+def test_report_that_also_accounts_for_the_money_is_the_report() -> None:
+    [entry] = deadlines(
+        decision(
+            "Testverket ska senast den 31 januari 2027 i en rapport till Regeringskansliet "
+            "(Utbildningsdepartementet) beskriva hur arbetet har genomförts samt redovisa hur "
+            "tilldelade medel har använts."
+        )
+    )
+    assert entry["typ"] == "slutredovisning"
+
+
 def test_recurring_negative_in_background() -> None:
     text = decision(
         "Uppdraget ska redovisas senast den 1 juni 2027.",
@@ -1242,12 +1278,32 @@ def test_impossible_date_is_a_review_note_and_a_fact() -> None:
     assert isinstance(entries, list)
     [entry] = entries
     assert entry["typ"] == "rekvisition"
-    assert entry["löpande"] is True and "datum" not in entry
-    assert "31 april 2026" in entry["anteckning"]
+    # a day past the month's end means its last day, and a human is asked to check
+    assert entry["datum"] == "2026-04-30" and "löpande" not in entry
+    assert "31 april 2026" in entry["anteckning"] and "sista dag" in entry["anteckning"]
     notes = [n for n in draft.review if "31 april 2026" in n]
     assert len(notes) == 1 and sentence in notes[0] and "finns inte" in notes[0]
     [fact] = [f for f in draft.facts if f.kind == "ogiltigt datum"]
     assert fact.value == "31 april 2026" and fact.källtext == sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Testverket ska redovisa uppdraget senast 31/4 2027.", "2027-04-30"),
+        ("Uppdraget ska slutredovisas senast den 31 november 2027.", "2027-11-30"),
+        ("Uppdraget ska slutredovisas senast 2027-02-30.", "2027-02-28"),
+    ],
+)
+def test_day_past_the_month_end_is_its_last_day(sentence: str, expected: str) -> None:
+    [entry] = deadlines(decision(sentence))
+    assert entry["datum"] == expected
+    assert "finns inte i kalendern" in entry["anteckning"]
+
+
+def test_impossible_month_stays_undated() -> None:
+    [entry] = deadlines(decision("Uppdraget ska slutredovisas senast 2027-13-05."))
+    assert entry["löpande"] is True and "datum" not in entry
 
 
 def test_impossible_date_outside_a_deadline_is_still_noted() -> None:
@@ -2068,7 +2124,6 @@ def test_more_deadline_phrasings(sentence: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Testverket ska redovisa uppdraget senast 31/4 2027.",  # no such day
         "Av 1/10 2024 års rapport framgår att arbetet har försenats.",
         "Enkäten besvarades av 3/4 2024 av kommunerna.",
     ],

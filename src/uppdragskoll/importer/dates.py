@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 MONTHS: dict[str, int] = {
     "januari": 1,
@@ -117,6 +117,7 @@ class DateHit:
     prefix: str = ""  # for "year": the governing words ("senast", "under", ...)
     written: str = ""  # for "invalid": the date as the decision writes it
     repeats: str | None = None  # a series "första gången … sista gången …": its recurrence
+    clamped: str | None = None  # for "invalid" "31 november 2025": the month's last day
 
     @property
     def text_value(self) -> str:
@@ -154,11 +155,13 @@ def _hit(kind: str, m: re.Match[str]) -> DateHit | None:
     g = m.groupdict()
     if kind == "iso":
         iso = g["iso"]
-        value = _iso(int(iso[:4]), int(iso[5:7]), int(iso[8:]))
-        return DateHit(kind, start, end, (value,)) if value else _invalid(m)
+        y, mo, d = int(iso[:4]), int(iso[5:7]), int(iso[8:])
+        value = _iso(y, mo, d)
+        return DateHit(kind, start, end, (value,)) if value else _invalid(m, y, mo, d)
     if kind == "numeric":
-        value = _iso(int(g["y"]), int(g["mo"]), int(g["d"]))
-        return DateHit(kind, start, end, (value,)) if value else _invalid(m)
+        y, mo, d = int(g["y"]), int(g["mo"]), int(g["d"])
+        value = _iso(y, mo, d)
+        return DateHit(kind, start, end, (value,)) if value else _invalid(m, y, mo, d)
     if kind == "day":
         month = _month_number(g["m"])
         day = int(g["d"])
@@ -170,7 +173,9 @@ def _hit(kind: str, m: re.Match[str]) -> DateHit | None:
             return DateHit(kind, start, end, (), day_month=(month, day))
         years, is_range = _years(m)
         values = tuple(v for y in years if (v := _iso(y, month, day)))
-        return DateHit(kind, start, end, values, is_range) if values else _invalid(m)
+        if values:
+            return DateHit(kind, start, end, values, is_range)
+        return _invalid(m, years[0], month, day) if len(years) == 1 else _invalid(m)
     if kind == "annual":
         if g.get("y") is None:
             return DateHit(kind, start, end, (), day_month=ANNUAL_REPORT_DAY)
@@ -206,10 +211,14 @@ def _hit(kind: str, m: re.Match[str]) -> DateHit | None:
     return None
 
 
-def _invalid(m: re.Match[str]) -> DateHit:
-    """ "den 31 april 2026", "2026-02-30": written as a date but not in the calendar."""
+def _invalid(m: re.Match[str], year: int = 0, month: int = 0, day: int = 0) -> DateHit:
+    """ "den 31 april 2026", "2026-02-30": written as a date but not in the calendar. A day
+    just past the month's end means its last day; `clamped` holds it."""
     written = re.sub(r"^den\s+", "", " ".join(m.group().split()), flags=re.I)
-    return DateHit("invalid", m.start(), m.end(), (), written=written)
+    clamped = None
+    if 1900 <= year <= 2100 and 1 <= month <= 12 and 28 < day <= 31:
+        clamped = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).isoformat()
+    return DateHit("invalid", m.start(), m.end(), (), written=written, clamped=clamped)
 
 
 def _ordinal(text: str) -> int:

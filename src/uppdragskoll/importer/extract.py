@@ -142,7 +142,7 @@ _DELIVER = re.compile(
     r"\b(?:(?:del|slut|åter)?redovis\w*|(?:del|slut|åter|av)?rapporter\w*|lämna\w*|inkomm\w*|"
     r"ges\s+in|ge\s+in|överlämna\w*|rekvir\w*|rekvisition\w*|återbetal\w*|betala[s]?\s+tillbaka|"
     r"informera\w*|redogör\w*|presentera\w*|(?:del|slut|läges)?rapport(?:en|er)?|plan(?:en)?|"
-    r"föreslå|"
+    r"föreslå|löpande\s+dialog|"
     r"(?:genomförande|projekt|arbets|tids|aktivitets)plan\w*)\b",
     re.I,
 )
@@ -302,6 +302,7 @@ _CONTENT_CLAUSE = re.compile(
     re.I,
 )
 _ONGOING = re.compile(
+    r"\blöpande\s+dialog\s+med\s+(?:regeringskansliet|regeringen|\w+departementet)|"
     r"\b(?:fort)?löpande\s+(?:\S+\s+){0,4}?(?:informera\w*|rapportera\w*|redovisa\w*|hålla\w*|"
     r"stämma\s+av|avrapportera\w*|underrätta\w*)|\b(?:informera\w*|hålla\w*|rapportera\w*|"
     r"redovisa\w*|underrätta\w*)\s+(?:\S+\s+){0,5}?(?:fort)?löpande\b|\b(?:kontinuerligt|"
@@ -783,18 +784,27 @@ def _deadlines_from_hit(
     other = next((name for name, rx in _OTHER_RECURRENCE if rx.search(clause)), None)
     title = _title_for(text, hit)
     if hit.kind == "invalid":
-        # "senast den 31 april 2026": a deadline whose date does not exist; keep it undated
+        # "senast den 31 november 2025": a day past the month's end means its last day;
+        # anything else ("2026-13-40") stays undated. Either way a human checks it.
+        invalid = (
+            f"Beslutet anger datumet «{hit.written}» i meningen «{_short(text)}»; det datumet "
+            "finns inte i kalendern. "
+        )
         return [
             FoundDeadline(
                 kind,
-                None,
+                hit.clamped,
                 sentence,
                 span,
-                ongoing=True,
+                ongoing=hit.clamped is None,
                 recipient=recipient,
                 title=title,
-                note=f"Beslutet anger datumet «{hit.written}» i meningen «{_short(text)}»; "
-                "det datumet finns inte i kalendern. Kontrollera datumet i beslutet.",
+                note=invalid
+                + (
+                    f"Utkastet använder månadens sista dag, {hit.clamped}. Kontrollera."
+                    if hit.clamped
+                    else "Kontrollera datumet i beslutet."
+                ),
             )
         ]
     if annual and kind == "delredovisning":
@@ -1158,8 +1168,9 @@ _ECONOMIC = re.compile(r"\bekonomisk\w*\s+(?:redovis\w*|rapport\w*|slutredovis\w
 # a report and an economic report as one coordinated subject
 _WITH_FINANCIAL = re.compile(
     r"\b(?:en|ett|sin)\s+(?:[a-zåäö]+\s+)?(?:redovisning|rapport|slutredovisning|delredovisning|"
-    r"slutrapport|delrapport|lägesrapport)\b[^.;]{0,120}?\s(?:och|samt)\s+(?:en\s+)?ekonomisk\w*\s+"
-    r"(?:redovis|rapport)",
+    r"slutrapport|delrapport|lägesrapport)\b[^.;]{0,200}?\s(?:och|samt)\s+(?:även\s+)?"
+    r"(?:(?:en\s+)?ekonomisk\w*\s+(?:redovis|rapport)|redovisa\s+(?:hur\s+)?(?:[\wåäö]+\s+){0,3}?"
+    r"(?:medlen|medel)\s+(?:har\s+)?(?:använts|förbrukats))",
     re.I,
 )
 
@@ -1255,6 +1266,8 @@ def _normalise_recipient(name: str, aliases: dict[str, str]) -> str | None:
     """ "till Socialdepartementet" -> Regeringskansliet (Socialdepartementet); a short name
     the decision introduces ("till FRA") -> the agency's name."""
     name = re.sub(r"\(\s*(.*?)\s*\)", r"(\1)", " ".join(name.split()))
+    name = re.sub(r"(?<=[a-zåäö])-och\b", "- och", name)  # "Klimat-och näringslivsdep."
+    name = re.sub(r"(?<=[a-zåäö])-(?=[a-zåäö])", "", name)  # "Kammar-kollegiet"
     if name.lower() in aliases and re.fullmatch(r"[A-ZÅÄÖ]{2,6}", name):
         return aliases[name.lower()]
     if name == "regeringen":
@@ -1268,7 +1281,9 @@ def _normalise_recipient(name: str, aliases: dict[str, str]) -> str | None:
     return name
 
 
-_INFORMED = re.compile(rf"\b(?:informera\w*|hålla\w*|underrätta\w*)\s+(?:\w+\s+)?(?P<r>{AGENCY})")
+_INFORMED = re.compile(
+    rf"\b(?:informera\w*|hålla\w*|underrätta\w*|dialog\s+med)\s+(?:\w+\s+)?(?P<r>{AGENCY})"
+)
 
 
 def _informed(text: str, aliases: dict[str, str]) -> str | None:
