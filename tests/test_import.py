@@ -768,6 +768,79 @@ def test_report_that_also_accounts_for_the_money_is_the_report() -> None:
     assert entry["typ"] == "slutredovisning"
 
 
+def test_repayment_with_the_final_report_without_article() -> None:
+    text = decision(
+        "Testverket ska slutredovisa uppdraget till Regeringskansliet (Socialdepartementet) den "
+        "30 december 2026. Medel som inte har utnyttjats ska återbetalas till Kammarkollegiet "
+        "senast i samband med slutredovisning."
+    )
+    assert sorted((e["datum"], e["typ"]) for e in deadlines(text)) == [
+        ("2026-12-30", "slutredovisning"),
+        ("2026-12-30", "återbetalning"),
+    ]
+
+
+def test_requisition_each_year_of_the_money() -> None:
+    text = decision(
+        "Testverket får rekvirera högst 8 000 000 kronor för 2026 från Kammarkollegiet. "
+        "Regeringen beräknar att högst 15 000 000 kronor årligen under 2027–2028 avsätts. "
+        "Rekvisitionen ska inkomma till Kammarkollegiet senast den 31 mars respektive år."
+    )
+    [entry] = deadlines(text)
+    assert (entry["typ"], entry["datum"], entry["till"]) == (
+        "rekvisition",
+        "2026-03-31",
+        "2028-03-31",
+    )
+
+
+def test_day_then_a_comma_and_years() -> None:
+    text = decision(
+        "Lärosätena ska senast den 1 december, 2026 och 2027 lämna en delredovisning. "
+        "Uppdraget ska slutredovisas senast den 31 januari 2029."
+    )
+    assert dates(text) == ["2026-12-01", "2027-12-01", "2029-01-31"]
+
+
+def test_budget_documentation_of_a_year_and_ongoing_information_together() -> None:
+    text = decision(
+        "Testverket ska löpande informera Regeringskansliet (Socialdepartementet) om hur arbetet "
+        "fortskrider och i 2027 års budgetunderlag redovisa behovet av medel."
+    )
+    assert dates(text) == ["2027-03-01", "löpande"]
+
+
+def test_yearly_reports_before_the_final_one_on_the_same_day() -> None:
+    text = decision(
+        "Testverket ska senast den 31 mars årligen delredovisa och senast den 31 mars 2029 "
+        "slutredovisa uppdraget till Regeringskansliet."
+    )
+    assert dates(text)[-1] == "2029-03-31"
+    assert dates(text).count("2029-03-31") == 1
+
+
+def test_requisition_between_two_addressed_agencies_counts() -> None:
+    text = (
+        "Uppdrag om vätgas\n\nRegeringen ger Statens energimyndighet (Energimyndigheten) och "
+        "Trafikverket i uppdrag att ta fram ett program.\n\nTrafikverket får för uppdraget "
+        "under 2026 rekvirera högst 1 miljon kronor från Energimyndigheten. Rekvisitionen ska "
+        "ha inkommit till Energimyndigheten senast den 1 december 2026.\n"
+    )
+    [entry] = deadlines(text)
+    assert (entry["typ"], entry["datum"]) == ("rekvisition", "2026-12-01")
+
+
+def test_extension_replaces_what_the_decision_said() -> None:
+    text = (
+        "Förlängd tid för uppdraget att se över stöden\n\nRegeringen beviljar Testverket "
+        "förlängd tid för redovisning av uppdraget. Uppdraget ska redovisas senast den 15 april "
+        "2027.\n\nTestverket fick den 5 juni 2026 i uppdrag att se över stöden. Enligt beslutet "
+        "ska uppdraget redovisas senast den 31 december 2026.\n"
+    )
+    [entry] = deadlines(text)
+    assert (entry["datum"], entry["ändringar"]) == ("2027-04-15", [{"datum": "2026-12-31"}])
+
+
 def test_recurring_negative_in_background() -> None:
     text = decision(
         "Uppdraget ska redovisas senast den 1 juni 2027.",

@@ -70,7 +70,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "day",
             rf"(?<![\d,])(?:den\s+)?(?P<d>[0-3]?\d)(?::[ae]|e)?\s+{_MONTH}(?![\wåäö])"
-            rf"(?:\s+(?:år\s+)?(?P<y>{_Y})(?:{_TAIL})?)?",
+            rf"(?:,?\s+(?:år\s+)?(?P<y>{_Y})(?:{_TAIL})?)?",
         ),
         (
             "annual",
@@ -78,6 +78,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"årsredovisning(?:arna|ar|en)?(?:\s+för\s+(?:(?:budget|räkenskaps)?år(?:et|en)?\s+)?"
             rf"(?P<y>{_Y})(?:{_TAIL})?)?",
         ),
+        # "i 2026 års budgetunderlag": the one handed in that year
+        ("budget_of", rf"(?:i\s+)?(?P<y>{_Y})\s+års\s+budgetunderlag"),
         (
             "budget",
             r"(?:i\s+samband\s+med\s+|i\s+|genom\s+|via\s+)?(?:[\wåäö]+s\s+|sitt\s+|sina\s+)?"
@@ -182,6 +184,9 @@ def _hit(kind: str, m: re.Match[str]) -> DateHit | None:
         years, is_range = _years(m)
         values = tuple(f"{y + 1}-02-22" for y in years)
         return DateHit(kind, start, end, values, is_range)
+    if kind == "budget_of":
+        month, day = BUDGET_DOCUMENTATION_DAY
+        return DateHit("budget", start, end, (f"{int(g['y']):04d}-{month:02d}-{day:02d}",))
     if kind == "budget":
         # one document for the whole span "2027–2029"; a list names one document per year
         years, is_range = _years(m)

@@ -131,6 +131,7 @@ class Extraction:
     money_run: list[tuple[Sentence, int]] = field(default_factory=list)  # consecutive money
     reasons: set[int] = field(default_factory=set)  # paragraphs under "Skälen för …"
     last_area: int | None = None  # the utgiftsområde last named, for "anslaget 1:3" alone
+    amending: bool = False  # "Förlängd tid för uppdraget …", "Ändring av uppdrag …"
     # the latest delivery without a date, for "Det ska ske senast …" in the next sentence
     undated_delivery: tuple[Sentence, str | None, str | None] | None = None
 
@@ -228,7 +229,9 @@ _SPECIFICITY = {
     "delredovisning": 1,
     "årlig redovisning": 2,
 }
-_ANNUAL = re.compile(r"\b(?:årligen|varje\s+år|en\s+gång\s+per\s+år|årlig\w*|per\s+år)\b", re.I)
+_ANNUAL = re.compile(
+    r"\b(?:årligen|varje\s+år|en\s+gång\s+per\s+år|årlig\w*|per\s+år|respektive\s+år)\b", re.I
+)
 _OTHER_RECURRENCE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.I))
     for name, pattern in (
@@ -323,7 +326,8 @@ _SAME_TIME = re.compile(
     re.I,
 )
 _WITH_REPORT = re.compile(
-    r"\bi\s+samband\s+med\s+(?:(?P<k>slut|del)?(?:redovisningen|rapporten|rapporteringen))\b",
+    r"\bi\s+samband\s+med\s+(?:(?P<k>slut|del)?(?:redovisning(?:en)?|rapport(?:en)?|"
+    r"rapportering(?:en)?))\b",
     re.I,
 )
 _VALIDITY = re.compile(
@@ -346,6 +350,7 @@ def extract(text: str) -> Extraction:
     doc = parse(text)
     ex = Extraction(doc, read_identity(doc))
     ex.reasons = _reasons(doc)
+    ex.amending = bool(ex.identity.title and _AMENDING_TITLE.match(ex.identity.title))
     _task_agencies(ex)
     seen: set[str] = set()
     for sentence in doc.sentences:
@@ -371,6 +376,18 @@ def extract(text: str) -> Extraction:
         _money(ex, sentence)
     _resolve(ex)
     return ex
+
+
+_AMENDING_TITLE = re.compile(
+    r"\s*(?:framställning\s+om\s+)?(?:(?:förlängd|ändrad|utökad)\s+tid|ändring\s+(?:av|i)|"
+    r"förlängning\s+av)\b",
+    re.I,
+)
+# "Enligt beslutet ska uppdraget redovisas senast den 31 december 2019." in a decision that
+# extends it: what the earlier decision said
+_AS_DECIDED = re.compile(
+    r"\s*Enligt\s+(?:det\s+)?(?:ursprungliga\s+|tidigare\s+)?(?:beslutet|uppdraget)\b", re.I
+)
 
 
 def _is_heading(doc: Document, sentence: Sentence) -> bool:
@@ -420,7 +437,11 @@ def _replaced_in_background(ex: Extraction, sentence: Sentence) -> None:
     """ "Enligt beslutet skulle uppdraget slutredovisas senast …" under Bakgrund: the date an
     amendment replaces. Nothing else under Bakgrund is read."""
     text = sentence.text
-    if (_PAST_MODAL.search(text) and not _MODAL.search(text)) or _BY_EARLIER_DECISION.search(text):
+    if (
+        (_PAST_MODAL.search(text) and not _MODAL.search(text))
+        or _BY_EARLIER_DECISION.search(text)
+        or _AS_DECIDED.match(text)
+    ):
         _replaced(ex, text, _deliveries(text))
 
 
@@ -579,7 +600,7 @@ def _deadlines(ex: Extraction, sentence: Sentence) -> None:
         # only as the date a later "i stället" replaces.
         _replaced(ex, text, deliveries)
         return
-    if _OTHER_ASSIGNMENT.match(text):
+    if _OTHER_ASSIGNMENT.match(text) or (ex.amending and _AS_DECIDED.match(text)):
         _replaced(ex, text, deliveries)
         return
     accepted: list[DateHit] = []
@@ -633,8 +654,10 @@ def _deadlines(ex: Extraction, sentence: Sentence) -> None:
     if old_dates:
         for d in found:
             d.changes.extend(v for v in old_dates if v not in d.changes and v != d.due)
-    elif (amendment and re.search(r"\bi\s*stället\b", text, re.I)) or re.match(
-        r"\s*Med\s+ändring\s+av\b", text, re.I
+    elif (
+        (amendment and re.search(r"\bi\s*stället\b", text, re.I))
+        or re.match(r"\s*Med\s+ändring\s+av\b", text, re.I)
+        or (ex.amending and not re.search(r"\b(?:ytterligare|även|dessutom|också)\b", text, re.I))
     ):
         for d in found:
             d.supersedes = True
@@ -649,6 +672,7 @@ def _deadlines(ex: Extraction, sentence: Sentence) -> None:
         _undated(ex, sentence, text)
     elif accepted:
         _undated_annual_besides(ex, sentence, text, accepted)
+        _ongoing_besides(ex, sentence, text, accepted)
 
 
 _SERIES_ENDS = re.compile(
@@ -930,7 +954,11 @@ def _years_from_context(
         # februari delredovisa och den 27 februari 2027 slutredovisa")
         year = int(later[0].values[0][:4])
         month, day = hit.day_month
-        if (month, day) > (int(later[0].values[0][5:7]), int(later[0].values[0][8:])):
+        later_day = (int(later[0].values[0][5:7]), int(later[0].values[0][8:]))
+        yearly = _ANNUAL.search(text[max(0, hit.start - 40) : hit.end + 40]) is not None
+        if (month, day) > later_day or (yearly and (month, day) == later_day):
+            # "senast den 31 mars årligen delredovisa och senast den 31 mars 2029
+            # slutredovisa": the yearly reports come before the final one
             year -= 1
         return [str(year)], False
     dates = [(h.start, h.end) for h in others if h.kind != "year"]
@@ -1079,6 +1107,31 @@ def _undated(ex: Extraction, sentence: Sentence, text: str) -> None:
     annual = _ANNUAL.search(text)
     if annual and not find_amounts(text):
         ex.deadlines.append(_undated_annual(sentence, text, annual))
+
+
+def _ongoing_besides(
+    ex: Extraction, sentence: Sentence, text: str, accepted: list[DateHit]
+) -> None:
+    """ "ska löpande informera Regeringskansliet om arbetet, … och i 2026 års budgetunderlag
+    redovisa …": the ongoing duty as well as the dated one."""
+    m = _ONGOING.search(text)
+    if m is None:
+        return
+    a, b = _clause_bounds(text, m.start())
+    if any(a <= h.start < b for h in accepted):
+        return
+    ex.deadlines.append(
+        FoundDeadline(
+            "övrigt",
+            None,
+            sentence,
+            (sentence.start + m.start(), sentence.start + m.end()),
+            ongoing=True,
+            recipient=_informed(text, ex.identity.alias_of)
+            or _first_recipient(text, ex.identity.alias_of),
+            title="Löpande information om arbetet",
+        )
+    )
 
 
 def _undated_annual(sentence: Sentence, text: str, m: re.Match[str]) -> FoundDeadline:
@@ -2251,6 +2304,9 @@ def _not_to_ourselves(ex: Extraction) -> None:
         text = _subject_text(d.sentence.text, d.sentence.lead)
         own = task_subjects(ex.identity, text) or _OWN_GENERIC_SUBJECT.match(text)
         recipient = ex.identity.alias_of.get((d.recipient or "").lower(), d.recipient)
+        if not own and recipient in addressed and _other_addressed_asks(ex, d, recipient):
+            kept.append(d)  # "Trafikverket får … rekvirera … från Energimyndigheten."
+            continue
         if not own and (
             recipient in addressed
             or (payer and d.kind in _FINANCIAL)
@@ -2259,6 +2315,27 @@ def _not_to_ourselves(ex: Extraction) -> None:
             continue
         kept.append(d)
     ex.deadlines = kept
+
+
+def _other_addressed_asks(ex: Extraction, d: FoundDeadline, recipient: str) -> bool:
+    """Another agency the decision addresses is the one that delivers to `recipient`: it is
+    the subject of a sentence in the same paragraph ("Trafikverket får … rekvirera högst 1
+    miljon kronor från Energimyndigheten. Rekvisitionen ska ha inkommit till
+    Energimyndigheten senast …")."""
+    others = {name for name, _, _ in ex.identity.agencies[: ex.identity.addressed]} - {recipient}
+    if not others:
+        return False
+    for s in ex.doc.sentences:
+        if s.paragraph != d.sentence.paragraph:
+            continue
+        if any(name in others for _, _, name in task_subjects(ex.identity, s.text)):
+            return True
+        lead = re.match(
+            r"\s*([A-ZÅÄÖ][\wåäö-]+(?:\s+[a-zåäö-]+){0,3}?)\s+(?:får|ska|skall)\b", s.text
+        )
+        if lead and ex.identity.alias_of.get(lead.group(1).lower(), lead.group(1)) in others:
+            return True
+    return False
 
 
 _PAYER = re.compile(
@@ -2288,7 +2365,12 @@ def _year_of_decision(ex: Extraction) -> None:
     title_years = set(_TITLE_YEAR.findall(ex.identity.title or ""))
     own = [n for n, _, _ in ex.identity.case_numbers]
     dnr_years = {m.group(1) for n in own if (m := re.search(r"((?:19|20)\d{2})/", n))}
-    if len(title_years) == 1:
+    granted_years = {
+        row.year for row in ex.money if row.kind == "beviljat" and re.fullmatch(r"\d{4}", row.year)
+    }
+    if len(granted_years) == 1:
+        year, source = next(iter(granted_years)), "beslutets övriga beviljade belopp"
+    elif len(title_years) == 1:
         year, source = title_years.pop(), "beslutets rubrik"
     elif ex.identity.decided:
         year, source = ex.identity.decided[:4], "beslutsdatumet"

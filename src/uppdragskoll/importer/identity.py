@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .text import Document, Region, Sentence
+from .text import Document, Region, Sentence, is_title_line
 
 Span = tuple[int, int]  # offsets into Document.flat.text
 
@@ -102,7 +102,7 @@ def read_identity(doc: Document) -> Identity:
     # Title: the first "Uppdrag …" paragraph, else the first short body paragraph.
     for para in doc.paragraphs:
         text = flat[para.start : para.end]
-        if re.match(r"\s*(?:(?:ändring|förlängning)\s+av\s+)?uppdrag\b", text, re.I):
+        if is_title_line(text):
             ex.title, ex.title_span = _cut_title(text, para.start)
             break
     if ex.title is None:

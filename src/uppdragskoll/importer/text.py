@@ -248,7 +248,8 @@ def _heading_key(line: str) -> str:
     return " ".join(re.sub(r"[^\wåäöÅÄÖ ]+", " ", line).lower().split())
 
 
-def _is_title_line(line: str) -> bool:
+def is_title_line(line: str) -> bool:
+    """The title of a decision: "Uppdrag …", "Ändring av uppdrag …", "Förlängd tid för …"."""
     return (
         re.match(
             r"\s*(?:(?:(?:ändring|förlängning)\s+av|tillägg\s+till|(?:förlängd|ändrad)\s+tid\s+"
@@ -640,7 +641,7 @@ def parse(raw: str) -> Document:
     paragraphs: list[Paragraph] = []
     region = Region.HEADER if _has_letterhead(blocks) else Region.BODY
     for start, end, heading, text in spans:
-        if _is_title_line(text) and region in (Region.HEADER, Region.SIGNATURE, Region.COPIES):
+        if is_title_line(text) and region in (Region.HEADER, Region.SIGNATURE, Region.COPIES):
             region = Region.BODY  # the title, or the title of a repeated copy
         if heading:
             region = _region_after(text, region)
@@ -683,7 +684,7 @@ def _has_letterhead(blocks: Sequence[tuple[list[_Line], bool]]) -> bool:
     """True when the text opens with metadata (dnr, date, department) before the title."""
     for lines, _heading in blocks[:12]:
         for line in lines:
-            if _is_title_line(line.text):
+            if is_title_line(line.text):
                 return False
             if len(line.text.split()) <= 8 and re.search(
                 r"\b\d{4}-\d{2}-\d{2}\b|\b[A-ZÅÄÖ][A-Za-zö]{0,3}\d{4}/\d{2,6}\b", line.text
