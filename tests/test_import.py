@@ -1097,6 +1097,46 @@ def test_agencies_of_amending_and_plain_decisions(opening: str, expected: list[s
     assert agency_names(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Uppdrag om spel\n\nSpelproblem skadar. Regeringen ger därför Folkhälsomyndigheten i "
+            "uppdrag att förebygga spelproblem.\n",
+            ["Folkhälsomyndigheten"],
+        ),
+        (
+            "Förlängd tid för uppdrag om stöd\n\nRegeringen förlänger tiden för att slutredovisa "
+            "uppdraget till den 28 februari 2027. Regeringen gav den 3 december 2025, som ett led "
+            "i åtgärdsprogrammet, Försäkringskassan i uppdrag att utvärdera stödet.\n",
+            ["Försäkringskassan"],
+        ),
+        (
+            "Uppdrag om fritidskort\n\nRegeringen uppdrar åt Myndigheten för ungdoms- och "
+            "civilsamhällesfrågor, MUCF, att fördela medel. MUCF ska redovisa uppdraget senast "
+            "den 31 mars 2027.\n",
+            ["Myndigheten för ungdoms- och civilsamhällesfrågor"],
+        ),
+        (
+            "Uppdrag om försvar\n\nRegeringen ger Försvarsmakten, FRA och MSB i uppdrag att "
+            "samverka.\n",
+            ["Försvarsmakten", "FRA", "MSB"],
+        ),
+    ],
+)
+def test_agencies_in_more_openings(text: str, expected: list[str]) -> None:
+    assert agency_names(text) == expected
+
+
+def test_department_of_a_shared_recipient_is_the_first_named() -> None:
+    data = draft_from_text(
+        "Uppdrag om kartläggning\n\nRegeringen ger Testverket i uppdrag att kartlägga. "
+        "Uppdraget ska redovisas till Regeringskansliet (Utbildningsdepartementet och "
+        "Arbetsmarknadsdepartementet) senast den 1 juni 2027.\n"
+    ).data
+    assert data["departement"] == "Utbildningsdepartementet"
+
+
 def test_the_county_board_named_once_is_the_one_meant_later() -> None:
     text = (
         "Uppdrag om mathantverk\n\nRegeringen ger Länsstyrelsen i Testlands län i uppdrag att "

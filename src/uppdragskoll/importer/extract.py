@@ -2489,7 +2489,12 @@ def _default_recipients(ex: Extraction) -> None:
                 d.recipient = report_to
     if ex.identity.ministry is None:
         for d in ex.deadlines:
-            m = re.fullmatch(r"Regeringskansliet \((.+departementet)\)", d.recipient or "")
+            # "Regeringskansliet (Utbildningsdepartementet och Arbetsmarknadsdepartementet)":
+            # the first named leads
+            m = re.match(
+                r"Regeringskansliet \(((?:[A-ZÅÄÖ][a-zåäö]+(?:-\s+och\s+[a-zåäö]+)?)?departementet)",
+                d.recipient or "",
+            )
             if m:
                 ex.identity.ministry = m.group(1)
                 ex.identity.ministry_inferred = True

@@ -61,6 +61,7 @@ _ISO_DATE = re.compile(r"(?<![\d-])(?:19|20)\d{2}-\d{2}-\d{2}(?![\d-])")
 _DECIDED_LABEL = re.compile(r"\b(?:beslutsdatum|beslutad|beslutat|datum)\s*:?\s*$", re.I)
 _ASSIGN = re.compile(
     r"\bRegeringen\s+(?:beslutar\s+att\s+)?(?:ger|uppdrar\s+(?:åt|till)?|ge)\s+"
+    r"(?:(?:därför|därtill|härmed|också|även|dessutom|nu)\s+)?"
     r"(?P<who>(?:[^.;]|(?<=Kungl)\.){2,300}?)\s+(?:i\s+uppdrag|uppdraget\b|att\b)",
 )
 # An amending decision names its agency in the decision it changes: "Med ändring av
@@ -73,6 +74,9 @@ _AMENDED_AGENCY = re.compile(
     r"|\bbifaller\s+(?P<gen>[A-ZÅÄÖ][^.;]{1,80}?)s\s+(?:begäran|hemställan|framställan)"
     r"|^\s*(?!Med\s)(?P<own>[A-ZÅÄÖ][^.;]{1,80}?)(?:s|:s)?\s+(?:\([^)]{1,20}\)\s+)?"
     r"uppdrag\s+att\b"
+    # "Regeringen gav den 3 december 2015, som ett led i …, Försäkringskassan i uppdrag att …"
+    r"|\bRegeringen\s+gav\s+(?:den\s+\d{1,2}\s+[a-zåäö]+\s+\d{4}\s*)?(?:,[^,.;]{0,160},\s*)?"
+    r"(?P<gave>[A-ZÅÄÖ][^.;,]{1,80}?)\s+i\s+uppdrag\b"
     # "Med ändring av regeringens beslut den … om uppdrag att … ska Trafikverket redovisa"
     r"|^\s*Med\s+ändring\s+av\b[^.;]*?\bska\s+(?P<inv>[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+[a-zåäö]+){0,3}?)"
     r"\s+(?:redovisa|lämna|slutredovisa|delredovisa|rapportera|ta\s+fram|genomföra)\b"
@@ -211,6 +215,15 @@ def _agencies(ex: Identity, doc: Document) -> None:
             who = m.group("who")
             if re.search(r"\b(?:ska|skall|har|att)\b", who):
                 continue
+            # "Myndigheten för ungdoms- och civilsamhällesfrågor, MUCF, att …": one agency and
+            # its short name (but "Försvarsmakten, FOI och FRA" are three)
+            apposition = re.fullmatch(
+                r"\s*([^,]+?),\s*([A-ZÅÄÖ]{2,6}|[A-ZÅÄÖ][a-zåäö]{2,5}),?\s*", who
+            )
+            if apposition:
+                ex.alias_of.setdefault(apposition.group(2).lower(), apposition.group(1).strip())
+                ex.aliases.add(apposition.group(2).lower())
+                who = who[: apposition.end(1)]
             for name, offset in _split_agencies(who):
                 start = sentence.start + m.start("who") + offset
                 names.setdefault(name, (sentence, (start, start + len(name))))
@@ -253,7 +266,7 @@ def _amended_agencies(doc: Document, names: dict[str, tuple[Sentence, tuple[int,
         m = _AMENDED_AGENCY.search(sentence.text)
         if m is None:
             continue
-        group = next(g for g in ("who", "gen", "own", "inv") if m.group(g))
+        group = next(g for g in ("who", "gen", "own", "inv", "gave") if m.group(g))
         who = m.group(group)
         if group == "own" and who.endswith(":s"):
             who = who[:-2]
@@ -265,7 +278,11 @@ def _amended_agencies(doc: Document, names: dict[str, tuple[Sentence, tuple[int,
         for name, offset in _split_agencies(who):
             if group == "own" and name.endswith("s") and not AGENCY_NAME.fullmatch(name):
                 name = name[:-1]  # "Myndigheten för ungdoms- och civilsamhällesfrågors"
-            if group == "who" or AGENCY_NAME.fullmatch(name) or re.fullmatch(AGENCY, name):
+            if (
+                group in ("who", "gave")
+                or AGENCY_NAME.fullmatch(name)
+                or re.fullmatch(AGENCY, name)
+            ):
                 start = sentence.start + m.start(group) + offset
                 found.append((name, (start, start + len(name))))
         for name, span in found:
