@@ -2492,7 +2492,8 @@ def _default_recipients(ex: Extraction) -> None:
             # "Regeringskansliet (Utbildningsdepartementet och Arbetsmarknadsdepartementet)":
             # the first named leads
             m = re.match(
-                r"Regeringskansliet \(((?:[A-ZÅÄÖ][a-zåäö]+(?:-\s+och\s+[a-zåäö]+)?)?departementet)",
+                r"Regeringskansliet \("
+                r"((?:[A-ZÅÄÖ][a-zåäö]+(?:-\s+och\s+[a-zåäö]+)?)?departementet)",
                 d.recipient or "",
             )
             if m:
