@@ -555,6 +555,19 @@ def test_granted_amount_without_a_year_takes_the_title_year() -> None:
     assert any("hämtat från beslutets rubrik" in note for note in draft.review)
 
 
+def test_equivalent_amount_after_the_sentences_own_amount() -> None:
+    text = decision(
+        "Testverket får använda 3 000 000 kronor under 2026 och regeringen beräknar motsvarande "
+        "belopp för 2027 och 2028."
+    )
+    assert money(text) == [
+        ("2026", "beviljat", 3_000_000),
+        ("2027", "beräknat", 3_000_000),
+        ("2028", "beräknat", 3_000_000),
+    ]
+    assert any("motsvarande belopp" in n for n in draft_from_text(text).review)
+
+
 def test_a_part_of_an_earlier_amount_is_no_row() -> None:
     text = decision(
         "Testverket får under 2026 använda 10 000 000 kronor för uppdraget. Av beloppet ska "

@@ -1515,7 +1515,41 @@ def _money(ex: Extraction, sentence: Sentence) -> None:
                 ex.money.append(
                     MoneyRow(agency, appropriation, key, kind, amount.kronor, sentence, span)
                 )
+    _equivalent_in_sentence(ex, sentence, marks, amounts, rows_before)
     _rows_added(ex, sentence, rows_before)
+
+
+def _equivalent_in_sentence(
+    ex: Extraction,
+    sentence: Sentence,
+    marks: list[tuple[int, str]],
+    amounts: list[AmountHit],
+    rows_before: int,
+) -> None:
+    """ "X får använda 3 000 000 kronor under 2026 och regeringen beräknar motsvarande belopp
+    för 2027 och 2028": the sentence's own amount again for the years after the phrase."""
+    text = sentence.text
+    m = _EQUIVALENT.search(text)
+    if m is None or not amounts or m.start() < amounts[-1].end:
+        return
+    own = [r for r in ex.money[rows_before:] if r.year.isdigit()]
+    if not own:
+        return
+    exclude = [(h.start, h.end) for h in find_dates(text) if h.kind != "year"]
+    tail = [y for y in find_years(text, exclude) if y.start >= m.start() and not y.budget_year]
+    base_year = max(int(r.year) for r in own)
+    years = sorted({y for hit in tail for y in hit.years if y > base_year})
+    if not years:
+        return
+    kind = _classify(text, marks, m.start())
+    span = (sentence.start + m.start(), sentence.start + m.end())
+    for row in [r for r in own if int(r.year) == base_year]:
+        for year in years:
+            ex.money.append(replace(row, year=str(year), kind=kind, span=span))
+    ex.review.append(
+        f"«{m.group()}» har tolkats som samma belopp som för {base_year}; kontrollera: "
+        f"«{_short(text)}»"
+    )
 
 
 _PART_OF = re.compile(
