@@ -854,6 +854,40 @@ def test_extension_replaces_what_the_decision_said() -> None:
     assert (entry["datum"], entry["ändringar"]) == ("2027-04-15", [{"datum": "2026-12-31"}])
 
 
+def test_then_yearly_in_the_annual_report() -> None:
+    text = decision(
+        "En redovisning av hur uppdraget har utförts ska lämnas till Regeringskansliet "
+        "(Justitiedepartementet) senast den 31 december 2026 och därefter årligen i "
+        "årsredovisningen."
+    )
+    assert dates(text) == ["2026-12-31", "2027-02-22"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Testverket ska under genomförandet ha en fortlöpande dialog med Regeringskansliet "
+        "(Justitiedepartementet).",
+        "Testverket ska regelbundet och i dialog med Regeringskansliet (Justitiedepartementet) "
+        "ta fram prognoser.",
+    ],
+)
+def test_dialogue_with_the_ministry_is_ongoing(sentence: str) -> None:
+    assert dates(decision(sentence)) == ["löpande"]
+
+
+def test_dialogue_with_another_agency_is_not_a_delivery() -> None:
+    assert dates(decision("Testverket ska föra en dialog med ansvarig myndighet i Norge.")) == []
+
+
+def test_what_a_proposal_says_will_happen_is_no_deadline() -> None:
+    text = decision(
+        "Enligt Testverkets förslag i ovan nämnda delredovisning ska central rättning införas "
+        "våren 2027. Uppdraget ska slutredovisas senast den 1 oktober 2027."
+    )
+    assert dates(text) == ["2027-10-01"]
+
+
 def test_recurring_negative_in_background() -> None:
     text = decision(
         "Uppdraget ska redovisas senast den 1 juni 2027.",

@@ -143,7 +143,7 @@ _DELIVER = re.compile(
     r"\b(?:(?:del|slut|åter)?redovis\w*|(?:del|slut|åter|av)?rapporter\w*|lämna\w*|inkomm\w*|"
     r"ges\s+in|ge\s+in|överlämna\w*|rekvir\w*|rekvisition\w*|återbetal\w*|betala[s]?\s+tillbaka|"
     r"informera\w*|redogör\w*|presentera\w*|(?:del|slut|läges)?rapport(?:en|er)?|plan(?:en)?|"
-    r"föreslå|löpande\s+dialog|"
+    r"föreslå|(?:fort)?löpande\s+dialog|i\s+dialog\s+med\s+regeringskansliet|"
     r"(?:genomförande|projekt|arbets|tids|aktivitets)plan\w*)\b",
     re.I,
 )
@@ -246,6 +246,9 @@ _STANDING_DUTY = re.compile(
     r"(?:instruktion|regleringsbrev|direktiv|tilläggsdirektiv|kommittédirektiv)|"
     r"\bi\s+(?:sin|sitt|sina)\s+(?:instruktion|regleringsbrev|direktiv)|"
     r"\bi\s+enlighet\s+med\s+(?:sin|sitt|sina|dess)\s+(?:instruktion|regleringsbrev|direktiv)|"
+    # "Enligt Skolverkets förslag i delredovisningen ska central rättning införas våren 2027"
+    r"^\s*Enligt\s+(?:\S+\s+){0,3}?(?:förslag(?:et)?|bedömning(?:en)?|rapport(?:en)?|"
+    r"tidsplan(?:en)?)\b|"
     # "Vattenmyndigheterna ska enligt förordningen (2017:868) redovisa …", "Sida ska enligt
     # strategin årligen redovisa …": the duty comes from elsewhere ("ska enligt beslutet …"
     # in an amendment is the decision's own)
@@ -305,7 +308,8 @@ _CONTENT_CLAUSE = re.compile(
     re.I,
 )
 _ONGOING = re.compile(
-    r"\blöpande\s+dialog\s+med\s+(?:regeringskansliet|regeringen|\w+departementet)|"
+    r"\b(?:(?:fort)?löpande|regelbundet\s+(?:och\s+)?i)\s+dialog\s+med\s+(?:regeringskansliet|"
+    r"regeringen|\w+departementet)|"
     r"\b(?:fort)?löpande\s+(?:\S+\s+){0,4}?(?:informera\w*|rapportera\w*|redovisa\w*|hålla\w*|"
     r"stämma\s+av|avrapportera\w*|underrätta\w*)|\b(?:informera\w*|hålla\w*|rapportera\w*|"
     r"redovisa\w*|underrätta\w*)\s+(?:\S+\s+){0,5}?(?:fort)?löpande\b|\b(?:kontinuerligt|"
@@ -918,8 +922,10 @@ def _years_from_context(
     others = [h for h in find_dates(text) if h.start != hit.start]
     earlier = [h for h in others if h.end <= hit.start and h.values]
     if earlier and re.search(r"\bdärefter\b", text[earlier[-1].end : hit.start], re.I):
-        # "den 1 juli 2026 och därefter årligen senast den 1 juli …, sista gången 2028"
-        first = int(earlier[-1].values[-1][:4]) + 1
+        # "den 1 juli 2026 och därefter årligen senast den 1 juli …, sista gången 2028"; "senast
+        # den 31 december 2022 och därefter årligen i årsredovisningen": the first annual
+        # report due after it is the one for 2022
+        first = int(earlier[-1].values[-1][:4]) + (0 if hit.kind == "annual" else 1)
         later_years = [
             v
             for y in find_years(text[hit.end :], [])
