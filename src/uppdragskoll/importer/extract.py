@@ -1054,18 +1054,7 @@ def _supersede(ex: Extraction, new: FoundDeadline) -> None:
 def _undated(ex: Extraction, sentence: Sentence, text: str) -> None:
     """Deliveries without a date: ongoing, yearly, or at the same time as another one."""
     if m := _ONGOING.search(text):
-        ex.deadlines.append(
-            FoundDeadline(
-                "övrigt",
-                None,
-                sentence,
-                (sentence.start + m.start(), sentence.start + m.end()),
-                ongoing=True,
-                recipient=_first_recipient(text, ex.identity.alias_of)
-                or _informed(text, ex.identity.alias_of),
-                title="Löpande information om arbetet",
-            )
-        )
+        ex.deadlines.append(_ongoing(ex, sentence, text, m))
         return
     same = _SAME_TIME.search(text)
     if same:
@@ -1126,17 +1115,29 @@ def _ongoing_besides(
     a, b = _clause_bounds(text, m.start())
     if any(a <= h.start < b for h in accepted):
         return
-    ex.deadlines.append(
-        FoundDeadline(
-            "övrigt",
-            None,
-            sentence,
-            (sentence.start + m.start(), sentence.start + m.end()),
-            ongoing=True,
-            recipient=_informed(text, ex.identity.alias_of)
-            or _first_recipient(text, ex.identity.alias_of),
-            title="Löpande information om arbetet",
-        )
+    ex.deadlines.append(_ongoing(ex, sentence, text, m, informed_first=True))
+
+
+def _ongoing(
+    ex: Extraction,
+    sentence: Sentence,
+    text: str,
+    m: re.Match[str],
+    *,
+    informed_first: bool = False,
+) -> FoundDeadline:
+    """ "ska löpande informera Regeringskansliet …": an undated duty of type övrigt. Next to
+    dated deliveries the one informed is the recipient, not the first "till …"."""
+    aliases = ex.identity.alias_of
+    finders = (_informed, _first_recipient) if informed_first else (_first_recipient, _informed)
+    return FoundDeadline(
+        "övrigt",
+        None,
+        sentence,
+        (sentence.start + m.start(), sentence.start + m.end()),
+        ongoing=True,
+        recipient=finders[0](text, aliases) or finders[1](text, aliases),
+        title="Löpande information om arbetet",
     )
 
 
