@@ -888,6 +888,52 @@ def test_what_a_proposal_says_will_happen_is_no_deadline() -> None:
     assert dates(text) == ["2027-10-01"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "recipient"),
+    [
+        (
+            "Uppdraget ska redovisas till Regeringskansliet(Socialdepartementet) senast den 1 "
+            "mars 2027.",
+            "Regeringskansliet (Socialdepartementet)",
+        ),
+        (
+            "Uppdraget ska redovisas till Regeringskansliet (Socialdepartementet, med kopia till "
+            "Kulturdepartementet) senast den 1 mars 2027.",
+            "Regeringskansliet (Socialdepartementet)",
+        ),
+    ],
+)
+def test_recipient_spelling_is_tidied(sentence: str, recipient: str) -> None:
+    [entry] = deadlines(decision(sentence))
+    assert entry["mottagare"] == recipient
+
+
+def test_recipient_by_the_short_name_the_decision_introduces() -> None:
+    text = (
+        "Uppdrag om vätgas\n\nRegeringen ger Statens energimyndighet (Energimyndigheten) och "
+        "Trafikverket i uppdrag att ta fram ett program. Trafikverket ska lämna underlag till "
+        "Energimyndigheten senast den 1 december 2026.\n"
+    )
+    assert deadlines(text)[0]["mottagare"] == "Statens energimyndighet"
+
+
+def test_this_part_of_the_assignment_is_a_partial_report() -> None:
+    [entry] = deadlines(
+        decision("Testverket ska redovisa denna del av uppdraget senast den 30 september 2026.")
+    )
+    assert entry["typ"] == "delredovisning"
+
+
+def test_report_followed_by_yearly_reports_is_not_final() -> None:
+    entries = deadlines(
+        decision(
+            "En redovisning ska lämnas till Regeringskansliet senast den 31 december 2026 och "
+            "därefter årligen i årsredovisningen."
+        )
+    )
+    assert entries[0]["typ"] == "delredovisning"
+
+
 def test_recurring_negative_in_background() -> None:
     text = decision(
         "Uppdraget ska redovisas senast den 1 juni 2027.",

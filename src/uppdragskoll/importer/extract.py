@@ -213,7 +213,8 @@ _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "delredovisning",
             r"\bdelredovis\w*|\bdelrapport\w*|\blägesrapport\w*|\blägesredovis\w*|"
             r"\bdelresultat\w*|\bstatusrapport\w*|\bmellanrapport\w*|\bavrapporter\w*|"
-            r"\bverksamhetsrapport\w*|\blägesbeskrivning\w*|\bhur\s+arbetet\s+(?:fortskrider|"
+            r"\bverksamhetsrapport\w*|\blägesbeskrivning\w*|\bdenna\s+del\s+av\s+uppdraget\b|"
+            r"\bhur\s+arbetet\s+(?:fortskrider|"
             r"framskrider|går\s+framåt)|\barbetets\s+fortskridande|\bläget\s+i\s+arbetet|"
             r"\bredovisa\s+läget\b",
         ),
@@ -1325,11 +1326,12 @@ def _also_to(ex: Extraction, text: str, found: list[FoundDeadline]) -> list[Foun
 def _normalise_recipient(name: str, aliases: dict[str, str]) -> str | None:
     """ "till Socialdepartementet" -> Regeringskansliet (Socialdepartementet); a short name
     the decision introduces ("till FRA") -> the agency's name."""
-    name = re.sub(r"\(\s*(.*?)\s*\)", r"(\1)", " ".join(name.split()))
+    name = re.sub(r"\(\s*(.*?)[\s,;]*\)", r"(\1)", " ".join(name.split()))
+    name = re.sub(r"^Regeringskansliet\(", "Regeringskansliet (", name)
     name = re.sub(r"(?<=[a-zåäö])-och\b", "- och", name)  # "Klimat-och näringslivsdep."
     name = re.sub(r"(?<=[a-zåäö])-(?=[a-zåäö])", "", name)  # "Kammar-kollegiet"
-    if name.lower() in aliases and re.fullmatch(r"[A-ZÅÄÖ]{2,6}", name):
-        return aliases[name.lower()]
+    if name.lower() in aliases:
+        return aliases[name.lower()]  # "till FRA", "till Energimyndigheten" (a short name)
     if name == "regeringen":
         return "Regeringskansliet"
     if m := re.fullmatch(r"regeringen\s*\(([^)]+)\)", name):
@@ -2290,6 +2292,13 @@ def _resolve(ex: Extraction) -> None:
     # Reports of unspecified kind: the last one is the final report unless one is named.
     dated_generic = [d for d in deadlines if d.kind is None and d.due and not d.repeats]
     last_due = max((due_sort_key(d.due) for d in dated_generic if d.due), default=None)
+    # "senast den 31 december 2022 och därefter årligen …": a report that yearly reports
+    # follow is not the final one
+    later_series = [
+        d for d in deadlines if d.due and d.repeats and last_due and due_sort_key(d.due) > last_due
+    ]
+    if later_series:
+        last_due = None
     # a named final report before the last unnamed one is a participant's, not the whole
     # assignment's ("X ska senast den 25 januari lämna en slutrapport till Y … Y ska lämna en
     # samlad redovisning senast den 15 februari")
