@@ -5,6 +5,6 @@ read from and its character offsets in the input. See docs/importera.md.
 """
 
 from .draft import Draft, draft_from_text
-from .extract import Fact
+from .found import Fact
 
 __all__ = ["Draft", "Fact", "draft_from_text"]

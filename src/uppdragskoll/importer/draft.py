@@ -8,7 +8,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from .dates import due_sort_key
-from .extract import Extraction, Fact, FoundDeadline, MoneyRow, extract
+from .extract import extract
+from .found import Extraction, Fact, FoundDeadline, MoneyRow
 
 _KIND_IDS = {
     "plan": "plan",

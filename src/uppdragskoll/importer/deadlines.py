@@ -1,0 +1,1220 @@
+"""Deadlines in a decision's sentences: which dates are deliveries, of what kind, to whom. Pure.
+
+See extract.py for the rules in short and docs/importera.md for users."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .amounts import (
+    find_amounts,
+    find_years,
+)
+from .dates import ANNUAL_REPORT_DAY, DateHit, due_sort_key, find_dates
+from .found import Extraction, FoundDeadline, short_text
+from .identity import (
+    AGENCY,
+    foreign_subject,
+)
+from .text import BULLET, Sentence
+
+# --- vocabulary -------------------------------------------------------------------------------
+
+MODAL = re.compile(r"\b(?:ska|skall)\b", re.I)
+_DELIVER = re.compile(
+    r"\b(?:(?:del|slut|åter)?redovis\w*|(?:del|slut|åter|av)?rapporter\w*|lämna\w*|inkomm\w*|"
+    r"ges\s+in|ge\s+in|överlämna\w*|rekvir\w*|rekvisition\w*|återbetal\w*|betala[s]?\s+tillbaka|"
+    r"informera\w*|redogör\w*|presentera\w*|(?:del|slut|läges)?rapport(?:en|er)?|plan(?:en)?|"
+    r"föreslå|(?:fort)?löpande\s+dialog|i\s+dialog\s+med\s+regeringskansliet|"
+    r"(?:genomförande|projekt|arbets|tids|aktivitets)plan\w*)\b",
+    re.I,
+)
+# "redovisas mot anslaget": bookkeeping, not a delivery
+_NOT_DELIVERY = re.compile(r"\bredovisas\s+(?:mot|under|på)\s+(?:det\b|anslag|utgiftsområde)", re.I)
+_PAST_OR_CITED = re.compile(
+    r"\b(?:redovisade|lämnade|beslutade|beslut(?:et)?|regeringsbeslut(?:et)?|gav|gavs|fick|inkom|"
+    r"överlämnade|presenterade|publicerade|publicerades|godkändes|antogs|fattade|fattat|"
+    r"daterad|daterat|daterade|från\s+och\s+med|fr\.\s?o\.\s?m\.|sedan|efter|från|tillsattes|"
+    r"inrättades|trädde\s+i\s+kraft|började|startade|påbörjades|avslutades|slutredovisades|"
+    r"redovisades|delredovisades|lämnades|mellan|skrivelse|promemoria|rapport(?:en)?\s+från|"
+    r"i\s+stället\s+för|istället\s+för|ändras\s+från|tidigare|ursprungligen|t\.\s?o\.\s?m\.|"
+    r"till\s+och\s+med)\s+(?:(?!senast\b)\S+\s+){0,2}?(?:den\s+)?$",
+    re.I,
+)
+# "medel som inte har använts vid utgången av 2025": a condition on money, not a deadline
+_USED_MONEY_BEFORE = re.compile(
+    r"\b(?:använts|förbrukats|utnyttjats|disponerats|använda|användas|disponeras)\s+"
+    r"(?:(?:vid|per|före|senast|under|efter|t\.\s?o\.\s?m\.|till\s+och\s+med)\s+"
+    r"(?:\S+\s+){0,2}?)?(?:den\s+)?$",
+    re.I,
+)
+_PAST_MODAL = re.compile(r"\bskulle\b", re.I)
+_PRESENT_PASSIVE = re.compile(
+    r"\b(?:\w*redovisas|\w*rapporteras|lämnas|återbetalas|rekvireras|ges\s+in)\b|"
+    r"\b(?:\w*redovisning(?:en|ar|arna)?|\w*rapport(?:en|er|erna)?)\s+(?:sker|lämnas)\b",
+    re.I,
+)
+_OLD_DATE_BEFORE = re.compile(
+    r"(?:i\s+stället\s+för|istället\s+för|ändras\s+från|från|tidigare|ursprungligen)\s+"
+    r"(?:\S+\s+){0,2}?(?:den\s+)?$",
+    re.I,
+)
+_AMENDMENT = re.compile(
+    r"\b(?:i\s+stället|istället|ändras|ändrar|senareläggs|senarelägger|förlängs|förlänger)\b", re.I
+)
+_DEADLINE_WORD = re.compile(
+    r"\b(?:senast|före|innan|inom|till\s+och\s+med|t\.\s?o\.\s?m\.|vid\s+utgången)\b", re.I
+)
+_CLAUSE_CUT = re.compile(r"\s(?:och|samt|medan)\s|;|\s[–-]\s")
+_AFTER_CUT = re.compile(r"\s(?:och|samt|medan)\s|;|\s[–-]\s|,")
+_KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.I))
+    for kind, pattern in (
+        ("rekvisition", r"\brekvir\w*|\brekvisition\w*"),
+        ("återbetalning", r"\båterbetal\w*|\bbetala[s]?\s+tillbaka|\båterföras"),
+        (
+            "ekonomisk redovisning",
+            r"\bekonomisk\w*\s+(?:redovis\w*|rapport\w*|slutredovis\w*)|\bredovis\w*\s+(?:de\s+)?"
+            r"(?:kostnaderna|utgifterna)\b|\bkostnadsredovis\w*|\bredovisning\s+av\s+"
+            r"(?:de\s+)?(?:använda|förbrukade|utbetalade|erhållna)\s+medel|\bredovis\w*\s+(?:hur\s+)?"
+            r"(?:[\wåäö]+\s+){0,3}?(?:medlen|medel|bidraget|beloppet|pengarna)\s+(?:har\s+)?(?:använts|"
+            r"förbrukats|disponerats)|\bmedlen\s+ska\s+"
+            r"redovisas|\bredovisning\s+av\s+(?:hur\s+)?medlen",
+        ),
+        (
+            "plan",
+            r"\b(?:genomförande|projekt|arbets|tids|aktivitets|verksamhets)plan(?:en)?\b|"
+            r"(?<![\wåäö-])plan(?:en)?\b",
+        ),
+        (
+            "slutredovisning",
+            r"\bslutredovis\w*|\bslutrapport\w*|\bslutlig\w*\s+redovis\w*|\bslutgiltig\w*\s+"
+            r"redovis\w*|\bredovisas\s+slutligt",
+        ),
+        (
+            "delredovisning",
+            r"\bdelredovis\w*|\bdelrapport\w*|\blägesrapport\w*|\blägesredovis\w*|"
+            r"\bdelresultat\w*|\bstatusrapport\w*|\bmellanrapport\w*|\bavrapporter\w*|"
+            r"\bverksamhetsrapport\w*|\blägesbeskrivning\w*|\bdenna\s+del\s+av\s+uppdraget\b|"
+            r"\bhur\s+arbetet\s+(?:fortskrider|"
+            r"framskrider|går\s+framåt)|\barbetets\s+fortskridande|\bläget\s+i\s+arbetet|"
+            r"\bredovisa\s+läget\b",
+        ),
+        ("årlig redovisning", r"\bårligen\b|\bårlig\w*|\bvarje\s+år\b|\ben\s+gång\s+per\s+år\b"),
+    )
+)
+_SPECIFICITY = {
+    "rekvisition": 0,
+    "återbetalning": 0,
+    "ekonomisk redovisning": 0,
+    "plan": 1,
+    "slutredovisning": 1,
+    "delredovisning": 1,
+    "årlig redovisning": 2,
+}
+_ANNUAL = re.compile(
+    r"\b(?:årligen|varje\s+år|en\s+gång\s+per\s+år|årlig\w*|per\s+år|respektive\s+år)\b", re.I
+)
+_OTHER_RECURRENCE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.I))
+    for name, pattern in (
+        ("kvartalsvis", r"\bkvartalsvis\b|\bvarje\s+kvartal\b|\ben\s+gång\s+per\s+kvartal\b"),
+        ("halvårsvis", r"\bhalvårsvis\b|\bvarje\s+halvår\b|\ben\s+gång\s+per\s+halvår\b"),
+        ("månadsvis", r"\bmånadsvis\b|\bvarje\s+månad\b|\ben\s+gång\s+per\s+månad\b"),
+    )
+)
+# "enligt sin instruktion": a standing duty of the agency, not part of this assignment
+STANDING_DUTY = re.compile(
+    r"\benligt\s+(?:sin|sitt|sina|dess|myndighetens|kommitténs|utredningens|[\wåäö]+s)\s+"
+    r"(?:instruktion|regleringsbrev|direktiv|tilläggsdirektiv|kommittédirektiv)|"
+    r"\bi\s+(?:sin|sitt|sina)\s+(?:instruktion|regleringsbrev|direktiv)|"
+    r"\bi\s+enlighet\s+med\s+(?:sin|sitt|sina|dess)\s+(?:instruktion|regleringsbrev|direktiv)|"
+    # "Enligt Skolverkets förslag i delredovisningen ska central rättning införas våren 2027"
+    r"^\s*Enligt\s+(?:\S+\s+){0,3}?(?:förslag(?:et)?|bedömning(?:en)?|rapport(?:en)?|"
+    r"tidsplan(?:en)?)\b|"
+    # "Vattenmyndigheterna ska enligt förordningen (2017:868) redovisa …", "Sida ska enligt
+    # strategin årligen redovisa …": the duty comes from elsewhere ("ska enligt beslutet …"
+    # in an amendment is the decision's own)
+    r"\b(?:ska|skall)\s+enligt\s+(?:\S+\s+){0,2}?(?:förordning(?:en)?|lag(?:en)?|"
+    r"strategi(?:n)?|instruktion(?:en)?|regleringsbrev(?:et|en)?|föreskrift(?:en|erna)?)\b|"
+    r"^\s*Enligt\s+(?:\S+\s+){0,2}?(?:förordning(?:en)?|lag(?:en)?|strategi(?:n)?|"
+    r"instruktion(?:en)?|regleringsbrev(?:et)?|föreskrift(?:en|erna)?)\b|"
+    # "Av regleringsbrevet för 2026 framgår att Skolverket ska redovisa …"
+    r"^\s*Av\s+(?:\S+\s+){0,2}?(?:förordning(?:en)?|lag(?:en)?|strategi(?:n)?|"
+    r"instruktion(?:en)?|regleringsbrev(?:et)?|föreskrift(?:en|erna)?|direktiv(?:en)?)\b"
+    r"[^.;]{0,80}?\bframgår\b|"
+    # "Utredningen ska redovisa sitt uppdrag senast … (dir. 2025:12)": a committee's directive
+    r"\(\s*dir\.\s*\d{4}:\d{1,4}\s*\)",
+    re.I,
+)
+# "Regeringen gav den 16 mars 2023 Försäkringskassan i uppdrag att redovisa … senast den 31
+# mars 2024", "Regeringen har i regleringsbrevet för 2025 gett ESV i uppdrag att senast …": an
+# earlier assignment, cited; its dates are at most the ones an amendment replaces
+# "Kommunerna kan söka bidrag fram till … och ska redovisa …": the duty of those who receive
+# the money, not of the agency the decision addresses
+_GRANTEE_SUBJECT = re.compile(
+    r"\s*(?:(?:Därefter|Dessutom|Även|Vidare|Samtidigt|Också)\s+)?(?:De|Den|Varje|Alla|En)?\s*"
+    r"(?:kommuner(?:na)?|regioner(?:na)?|huvudm(?:än(?:nen)?|annen)|kommunen|regionen|"
+    r"organisation(?:en|er|erna)|förening(?:en|ar|arna)|(?:stöd|bidrags|medels)?mottagar(?:e|en|na)|"
+    r"sökand(?:e|en|na)|företag(?:et|en)?|aktör(?:en|er|erna)|"
+    r"projekt(?:et|en)?ägar\w*|kommittén|utredaren|utredningen|"
+    r"som\s+(?:beviljas|har\s+beviljats|tar\s+emot|får)\s+\w+)\b"
+    r"(?:\s+som\s+(?:beviljas|har\s+beviljats|tar\s+emot|får)\s+\w+)?"
+    r"(?=\s+(?:kan|får|ska|skall|bör|måste)\b)",
+    re.I,
+)
+_EARLIER_ASSIGNMENT = re.compile(
+    r"\b(?:gav|gett|givit|gavs|fick|fått|uppdrog)\b[^.;]{0,160}?\bi\s+uppdrag\b|"
+    r"\bbeslutade\s+(?:\S+\s+){0,6}?att\s+ge\b[^.;]{0,120}?\bi\s+uppdrag\b",
+    re.I,
+)
+# "Det uppdraget ska redovisas senast …" (in the reasons, about another assignment)
+_OTHER_ASSIGNMENT = re.compile(
+    r"^\s*(?:Även\s+)?(?:Det|Det\s+tidigare|Det\s+förra|Det\s+nämnda|Det\s+senare)\s+"
+    r"(?:uppdraget|regeringsuppdraget)\b",
+    re.I,
+)
+# "Den delredovisning som enligt det ursprungliga beslutet skulle lämnas senast den 1 oktober
+# 2023 ska i stället lämnas …": the date under "skulle" is the replaced one
+_SKULLE_BEFORE = re.compile(r"\bskulle\b(?:(?!\b(?:ska|skall)\b).)*$", re.I | re.S)
+# "Enligt det beslutet ska uppdraget slutredovisas senast den 31 mars 2024" (under Bakgrund)
+_BY_EARLIER_DECISION = re.compile(
+    r"\b(?:enligt|i)\s+(?:det\s+|detta\s+|regeringens\s+)?(?:(?:ursprungliga|tidigare|"
+    r"nämnda)\s+)?beslut(?:et)?\b",
+    re.I,
+)
+# "ESV ska föreslå hur uppföljningen kan redovisas i årsredovisningarna": what a report is
+# about, not when it is due
+_CONTENT_CLAUSE = re.compile(
+    r"\bhur\s+(?:(?!\b(?:ska|skall|senast)\b)[^,;])*?\b(?:kan|bör|skulle|kunde|borde)\b"
+    r"(?:(?!\bsenast\b)[^,;])*$",
+    re.I,
+)
+_ONGOING = re.compile(
+    r"\b(?:(?:fort)?löpande|regelbundet\s+(?:och\s+)?i)\s+dialog\s+med\s+(?:regeringskansliet|"
+    r"regeringen|\w+departementet)|"
+    r"\b(?:fort)?löpande\s+(?:\S+\s+){0,4}?(?:informera\w*|rapportera\w*|redovisa\w*|hålla\w*|"
+    r"stämma\s+av|avrapportera\w*|underrätta\w*)|\b(?:informera\w*|hålla\w*|rapportera\w*|"
+    r"redovisa\w*|underrätta\w*)\s+(?:\S+\s+){0,5}?(?:fort)?löpande\b|\b(?:kontinuerligt|"
+    r"regelbundet)\s+(?:\S+\s+){0,3}?(?:informera\w*|hålla\w*\s+(?:\S+\s+){0,4}?informerad\w*)",
+    re.I,
+)
+# "senast tre månader efter att förordningen har trätt i kraft", "inom sex veckor från det att
+# avtalet har undertecknats": a deadline counted from an event, whose date the decision lacks
+_NUMBER_WORD = r"(?:\d{1,3}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|arton|tjugofyra)"
+_AFTER_EVENT = re.compile(
+    rf"\b(?:senast|inom)\s+(?:{_NUMBER_WORD}\s+)?(?:kalender|arbets)?(?:dag(?:ar)?|veck(?:a|or)|"
+    r"månad(?:er)?|år)\s+(?:efter|från)\s+(?:det\s+att|att|det\s+att\s+|det\s+)?",
+    re.I,
+)
+_SAME_TIME = re.compile(
+    r"\b(?:vid\s+samma\s+(?:tidpunkt|tillfälle|tid)|samtidigt|samma\s+dag|senast\s+samma\s+dag|"
+    r"vid\s+den\s+tidpunkten)\b",
+    re.I,
+)
+_WITH_REPORT = re.compile(
+    r"\bi\s+samband\s+med\s+(?:(?P<k>slut|del)?(?:redovisning(?:en)?|rapport(?:en)?|"
+    r"rapportering(?:en)?))\b",
+    re.I,
+)
+_VALIDITY = re.compile(
+    r"\buppdraget\s+(?:gäller|löper|pågår|ska\s+(?:vara\s+)?(?:slutfört|avslutat|genomfört|"
+    r"slutföras|avslutas|genomföras))\b",
+    re.I,
+)
+_COPY_START = r"\b(?:med\s+)?(?:en\s+)?kopia\s+(?:för\s+kännedom\s+)?till\s+"
+# "med kopia till Finansdepartementet": a copy, not a recipient; only the names are removed
+_COPY = re.compile(rf"{_COPY_START}{AGENCY}(?:\s*(?:,|och|samt)\s*{AGENCY})*")
+_RECIPIENT = re.compile(
+    rf"\b(?:till|hos|från)\s+(?P<r>{AGENCY})"
+    # "Uppdraget slutredovisas Socialdepartementet senast …" (the "till" left out)
+    r"|\b(?:\w*redovisas|lämnas)\s+(?P<d>[A-ZÅÄÖ][a-zåäö]+(?:-\s+och\s+[a-zåäö]+)?departementet)\b"
+)
+
+# --- validity ("Uppdraget gäller t.o.m. …") ----------------------------------------------------
+
+
+def read_validity(ex: Extraction, sentence: Sentence) -> None:
+    m = _VALIDITY.search(sentence.text)
+    if m is None:
+        return
+    for hit in find_dates(sentence.text):
+        if hit.start > m.start() and hit.values:
+            span = (sentence.start + hit.start, sentence.start + hit.end)
+            ex.validity.append((hit.values[-1], sentence, span))
+            return
+
+
+# --- deadlines -------------------------------------------------------------------------------
+
+
+def _deliveries(text: str) -> list[re.Match[str]]:
+    bad = [m.span() for m in _NOT_DELIVERY.finditer(text)]
+    return [m for m in _DELIVER.finditer(text) if not any(a <= m.start() < b for a, b in bad)]
+
+
+def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    start, end = 0, len(text)
+    for m in _CLAUSE_CUT.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def _accept_date(text: str, hit: DateHit, deliveries: list[re.Match[str]], modal: bool) -> bool:
+    before = text[max(0, hit.start - 60) : hit.start]
+    if _PAST_OR_CITED.search(before):
+        return False
+    used = _USED_MONEY_BEFORE.search(before)
+    if used and not (
+        re.search(r"\bsenast\s+(?:den\s+)?$", before, re.I)
+        and re.search(r"\båterbetal\w*|\bbetala\w*\s+tillbaka", text[: hit.start], re.I)
+    ):
+        return False  # "medel som inte har använts vid utgången av 2025": a condition
+    if re.search(r"\b(?:har|hade)\s+(?:den\s+)?$", before, re.I):
+        return False  # "X har den 20 maj 2025 begärt …"
+    if _CONTENT_CLAUSE.search(text[max(0, hit.start - 150) : hit.start]):
+        return False
+    if hit.kind == "year" and (hit.prefix.startswith("under") or hit.prefix == "före"):
+        # A bare year is a deadline only when governed: "senast 2026", "före utgången av
+        # 2026", or "redovisas under 2026" (a delivery verb right before "under").
+        near = text[max(0, hit.start - 30) : hit.start]
+        if not re.search(r"\b(?:\w*redovisas|\w*rapporteras|lämnas|ske)\s+$", near, re.I):
+            return False
+    if hit.kind == "annual" and not hit.values:
+        return bool(deliveries) and modal
+    if _event_before(text, hit.start):
+        return False  # the date of the event a deadline is counted from, not the deadline
+    senast = _DEADLINE_WORD.search(text[max(0, hit.start - 40) : hit.start]) is not None
+    return bool(deliveries) and (modal or senast)
+
+
+def _event_before(text: str, pos: int) -> re.Match[str] | None:
+    """ "senast tre månader efter att lagen har trätt i kraft den 1 juli 2026": the nearest
+    deadline word before pos counts from an event."""
+    a, _ = _clause_bounds(text, pos)
+    last: re.Match[str] | None = None
+    for m in _AFTER_EVENT.finditer(text, max(0, a - 200), pos):
+        last = m
+    if last is None:
+        return None
+    later = _DEADLINE_WORD.search(text, last.end(), pos)
+    return None if later else last
+
+
+def _event_deadlines(
+    ex: Extraction, sentence: Sentence, text: str, accepted: list[DateHit]
+) -> bool:
+    """Deliveries due some time after an event: one undated entry each, with a note."""
+    added = False
+    for m in _AFTER_EVENT.finditer(text):
+        a, b = _clause_bounds(text, m.start())
+        if any(a <= h.start < b and not _event_before(text, h.start) for h in accepted):
+            continue
+        clause_start = max(0, text.rfind(".", 0, m.start()) + 1)
+        if not _deliveries(text[clause_start:]):
+            continue
+        tail = re.split(r"[.;]", text[m.end() :], maxsplit=1)[0]
+        event = short_text(text[m.start() : m.end() + len(tail)].strip(), 120)
+        ex.deadlines.append(
+            FoundDeadline(
+                _kind_near(text, m.start(), 0, len(text)),
+                None,
+                sentence,
+                (sentence.start + m.start(), sentence.start + m.end()),
+                ongoing=True,
+                recipient=_first_recipient(text, ex.identity.alias_of),
+                title=_title_for(text, None),
+                note=(
+                    f"Beslutet räknar tiden från en händelse ({event}) och anger inget datum; "
+                    "räkna ut datumet när händelsen är känd."
+                ),
+            )
+        )
+        added = True
+    return added
+
+
+def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
+    text = _COPY.sub(lambda m: " " * len(m.group()), sentence.text)
+    if _VALIDITY.search(text) and not re.search(r"\b(?:redovis|rapporter|lämna)", text, re.I):
+        return
+    lead = sentence.lead  # "Socialstyrelsen ska bland annat:" before "• senast den … redovisa"
+    if STANDING_DUTY.search(text) or _GRANTEE_SUBJECT.match(lead or text):
+        return
+    if lead and STANDING_DUTY.search(lead):
+        return
+    deliveries = _deliveries(text)
+    anaphora = _ANAPHORA.match(text)
+    if anaphora:
+        deliveries.append(anaphora)
+    amendment = _AMENDMENT.search(text) is not None
+    modal = (
+        MODAL.search(text) is not None
+        or amendment
+        or _PRESENT_PASSIVE.search(text) is not None
+        or MODAL.search(lead) is not None
+    )
+    hits = find_dates(text)
+    earlier = _EARLIER_ASSIGNMENT.search(text) is not None and not amendment
+    if (_PAST_MODAL.search(text) and not MODAL.search(text)) or earlier:
+        # "Uppdraget skulle redovisas senast den 31 mars 2025": an earlier deadline, kept
+        # only as the date a later "i stället" replaces.
+        _replaced(ex, text, deliveries)
+        return
+    if _OTHER_ASSIGNMENT.match(text) or (ex.amending and _AS_DECIDED.match(text)):
+        _replaced(ex, text, deliveries)
+        return
+    accepted: list[DateHit] = []
+    old_dates: list[str] = []
+    for hit in _recurring_series(text, hits):
+        before = text[max(0, hit.start - 60) : hit.start]
+        if amendment and hit.values and _OLD_DATE_BEFORE.search(before):
+            old_dates.extend(hit.values)
+            continue
+        if amendment and hit.values and _SKULLE_BEFORE.search(text[: hit.start]):
+            old_dates.extend(hit.values)
+            continue
+        if _accept_date(text, hit, deliveries, modal):
+            accepted.append(hit)
+    accepted = _annual_series(text, accepted)
+    if any(h.kind in ("iso", "numeric", "day") and h.values for h in accepted):
+        # "senast den 9 juni 2022 inkomma med ett kompletterande budgetunderlag för 2023":
+        # the document is what is delivered, the date says when
+        accepted = [
+            h
+            for h in accepted
+            if h.kind not in ("budget", "annual")
+            or re.match(r"(?:i|genom|via)\s", text[h.start : h.end], re.I)
+        ]
+    found: list[FoundDeadline] = []
+    kinds = _kinds_for(text, accepted)
+    if (accepted or deliveries) and foreign_subject(ex.identity, subject_text(text, lead)):
+        keep = [i for i, k in enumerate(kinds) if k in FINANCIAL]
+        if not keep:
+            return
+        accepted = [accepted[i] for i in keep]
+        kinds = [kinds[i] for i in keep]
+    recipients = _recipients_for(text, accepted, ex.identity.alias_of)
+    if anaphora and ex.undated_delivery is not None:
+        # "Statskontoret ska muntligen redovisa till regeringen hur arbetet fortskrider. Det
+        # ska ske senast 1 juni 2017 och 1 juni 2018.": the delivery of the sentence before
+        previous, earlier_kind, earlier_recipient = ex.undated_delivery
+        if previous.paragraph == sentence.paragraph:
+            kinds = [k or earlier_kind for k in kinds]
+            recipients = [r or earlier_recipient for r in recipients]
+    ex.undated_delivery = None
+    if deliveries and not accepted and not anaphora:
+        ex.undated_delivery = (
+            sentence,
+            _kind_near(text, deliveries[0].start(), 0, len(text)),
+            _first_recipient(text, ex.identity.alias_of),
+        )
+    for i, hit in enumerate(accepted):
+        found.extend(_deadlines_from_hit(ex, sentence, text, hit, kinds[i], recipients[i]))
+    found = _also_to(ex, text, _each_financial(text, accepted, found))
+    if old_dates:
+        for d in found:
+            d.changes.extend(v for v in old_dates if v not in d.changes and v != d.due)
+    elif (
+        (amendment and re.search(r"\bi\s*stället\b", text, re.I))
+        or re.match(r"\s*Med\s+ändring\s+av\b", text, re.I)
+        or (ex.amending and not re.search(r"\b(?:ytterligare|även|dessutom|också)\b", text, re.I))
+    ):
+        for d in found:
+            d.supersedes = True
+    ex.deadlines.extend(found)
+    if not accepted and deliveries:
+        recipient = _first_recipient(text, ex.identity.alias_of)
+        if recipient and recipient.startswith("Regeringskansliet"):
+            ex.recipient_hints.append(recipient)  # "Redovisningarna ska lämnas till …"
+    if deliveries and _event_deadlines(ex, sentence, text, accepted):
+        pass
+    elif not accepted and deliveries and modal:
+        _undated(ex, sentence, text)
+    elif accepted:
+        _undated_annual_besides(ex, sentence, text, accepted)
+        _ongoing_besides(ex, sentence, text, accepted)
+
+
+_SERIES_ENDS = re.compile(
+    r"\b(?:första\s+gången|med\s+början)\b.*\b(?:sista\s+gången|(?:till\s+och|t\.\s?o\.)\s*med)\b",
+    re.I | re.S,
+)
+
+
+# "Det ska ske senast …": the delivery named in the sentence before
+def subject_text(text: str, lead: str) -> str:
+    """The text whose start names who acts: a list item's own ("• Folkhälsomyndigheten ska
+    …"), else the list's lead ("Socialstyrelsen ska bland annat:")."""
+    item = BULLET.sub("", text, count=1)
+    if not lead or re.match(r"\s*\S+(?:\s+\S+){0,5}?\s+(?:ska|skall)\b", item):
+        return item
+    return lead
+
+
+_ANAPHORA = re.compile(
+    r"\s*(?:Det|Detta|Så|Redovisningen|Rapporteringen|Återrapporteringen|Rapporten)\s+"
+    r"(?:ska|skall)\s+(?:ske|göras)\b",
+    re.I,
+)
+_SERIES_FIRST = re.compile(
+    r"\b(?:första\s+gången|med\s+början)\s+"
+    r"(?:(?:senast|den|i|under)\s+){0,2}$",
+    re.I,
+)
+_SERIES_LAST = re.compile(
+    r"\b(?:sista\s+gången|(?:till\s+och|t\.\s?o\.)\s*m(?:ed|\.))\s+"
+    r"(?:(?:senast|den|i|under)\s+){0,2}$",
+    re.I,
+)
+_EXACT_KINDS = frozenset({"iso", "numeric", "day", "month", "quarter", "half"})
+
+
+def _recurring_series(text: str, hits: list[DateHit]) -> list[DateHit]:
+    """ "kvartalsvis, första gången den 31 mars 2027 och sista gången den 31 december 2027":
+    one recurring report from the first date to the last, not two separate ones."""
+    repeats = next((name for name, rx in _OTHER_RECURRENCE if rx.search(text)), None)
+    if repeats is None and _ANNUAL.search(text):
+        repeats = "årligen"
+    if repeats is None:
+        return hits
+    out = list(hits)
+    if repeats == "årligen":
+        listed = _yearly_list(text, out)
+        if listed is not None:
+            return listed
+    for i in range(len(out) - 1):
+        first, last = out[i], out[i + 1]
+        if first.kind not in _EXACT_KINDS or last.kind not in _EXACT_KINDS:
+            continue
+        if len(first.values) != 1 or len(last.values) != 1:
+            continue
+        if not _SERIES_FIRST.search(text[max(0, first.start - 40) : first.start]):
+            continue
+        if not _SERIES_LAST.search(text[max(0, last.start - 40) : last.start]):
+            continue
+        if due_sort_key(first.values[0]) >= due_sort_key(last.values[0]):
+            continue
+        merged = DateHit(
+            first.kind,
+            first.start,
+            last.end,
+            (first.values[0], last.values[0]),
+            year_range=True,
+            repeats=repeats,
+        )
+        return [*out[:i], merged, *out[i + 2 :]]
+    return hits
+
+
+def _yearly_list(text: str, hits: list[DateHit]) -> list[DateHit] | None:
+    """ "årligen senast den 31 mars 2025 och den 31 mars 2026": the same day in consecutive
+    years, listed, is one yearly series."""
+    for i in range(len(hits) - 1):
+        run = [hits[i]]
+        for nxt in hits[i + 1 :]:
+            prev = run[-1]
+            if nxt.kind not in ("iso", "numeric", "day") or len(nxt.values) != 1:
+                break
+            if not _GLUE.fullmatch(text[prev.end : nxt.start]):
+                break
+            run.append(nxt)
+        if len(run) < 2 or any(h.kind not in ("iso", "numeric", "day") for h in run):
+            continue
+        values = [h.values[0] for h in run if len(h.values) == 1]
+        if len(values) != len(run) or len({v[4:] for v in values}) != 1:
+            continue
+        years = [int(v[:4]) for v in values]
+        if years != list(range(years[0], years[0] + len(years))):
+            continue
+        merged = DateHit(
+            run[0].kind, run[0].start, run[-1].end, (values[0], values[-1]), True, repeats="årligen"
+        )
+        return [*hits[:i], merged, *hits[i + len(run) :]]
+    return None
+
+
+def _annual_series(text: str, hits: list[DateHit]) -> list[DateHit]:
+    """ "årligen …, första gången i årsredovisningen för 2025 och sista gången i
+    årsredovisningen för 2027": one yearly report from the first to the last."""
+    annual = [h for h in hits if h.kind == "annual" and len(h.values) == 1]
+    if len(annual) != 2 or not (_ANNUAL.search(text) or _SERIES_ENDS.search(text)):
+        return hits
+    first, last = annual
+    a, b = int(first.values[0][:4]), int(last.values[0][:4])
+    if not a < b <= a + 15:
+        return hits
+    month, day = ANNUAL_REPORT_DAY
+    merged = DateHit(
+        "annual",
+        first.start,
+        last.end,
+        tuple(f"{y:04d}-{month:02d}-{day:02d}" for y in range(a, b + 1)),
+        year_range=True,
+    )
+    return [merged if h is first else h for h in hits if h is not last]
+
+
+def _deadlines_from_hit(
+    ex: Extraction,
+    sentence: Sentence,
+    text: str,
+    hit: DateHit,
+    kind: str | None,
+    recipient: str | None,
+) -> list[FoundDeadline]:
+    span = (sentence.start + hit.start, sentence.start + hit.end)
+    clause = text[slice(*_clause_bounds(text, hit.start))]
+    annual = _ANNUAL.search(clause) is not None or kind == "årlig redovisning"
+    other = next((name for name, rx in _OTHER_RECURRENCE if rx.search(clause)), None)
+    title = _title_for(text, hit)
+    if hit.kind == "invalid":
+        # "senast den 31 november 2025": a day past the month's end means its last day;
+        # anything else ("2026-13-40") stays undated. Either way a human checks it.
+        invalid = (
+            f"Beslutet anger datumet «{hit.written}» i meningen «{short_text(text)}»; det datumet "
+            "finns inte i kalendern. "
+        )
+        return [
+            FoundDeadline(
+                kind,
+                hit.clamped,
+                sentence,
+                span,
+                ongoing=hit.clamped is None,
+                recipient=recipient,
+                title=title,
+                note=invalid
+                + (
+                    f"Utkastet använder månadens sista dag, {hit.clamped}. Kontrollera."
+                    if hit.clamped
+                    else "Kontrollera datumet i beslutet."
+                ),
+            )
+        ]
+    if annual and kind == "delredovisning":
+        kind = "årlig redovisning"  # "en årlig lägesrapport", "årligen redovisa hur arbetet …"
+    values = list(hit.values)
+    note = None
+    if not values and hit.day_month is not None:
+        values, ranged = _years_from_context(text, hit, ex.identity.decided)
+        if ranged:
+            annual = True
+            if kind == "delredovisning":
+                kind = "årlig redovisning"
+        if hit.kind == "annual" and values:
+            values = [f"{int(v[:4]) + 1}-02-22" for v in values]
+        elif values:
+            month, day = hit.day_month
+            values = [f"{int(v[:4]):04d}-{month:02d}-{day:02d}" for v in values]
+    if not values:
+        what = "årsredovisningen" if hit.kind == "annual" else "datumet"
+        note = f"Beslutet anger inget år för {what}; ange datum."
+        return [
+            FoundDeadline(
+                kind or ("årlig redovisning" if annual else None),
+                None,
+                sentence,
+                span,
+                ongoing=True,
+                repeats="årligen" if annual else other,
+                recipient=recipient,
+                title=title,
+                note=note,
+                day_month=hit.day_month if hit.kind != "annual" else None,
+            )
+        ]
+    if hit.repeats:
+        kind = kind or "delredovisning"
+        if hit.repeats == "årligen" and kind == "delredovisning":
+            kind = "årlig redovisning"
+        return [
+            FoundDeadline(
+                kind,
+                values[0],
+                sentence,
+                span,
+                repeats=hit.repeats,
+                until=values[-1],
+                recipient=recipient,
+                title=title,
+            )
+        ]
+    if other and not hit.year_range and len(values) == 1:
+        # "Delrapporter ska lämnas kvartalsvis, första gången senast den 15 januari 2026"
+        return [
+            FoundDeadline(
+                kind, values[0], sentence, span, repeats=other, recipient=recipient, title=title
+            )
+        ]
+    if annual or hit.year_range:
+        return [
+            FoundDeadline(
+                "årlig redovisning" if kind in (None, "delredovisning") else kind,
+                values[0],
+                sentence,
+                span,
+                repeats="årligen",
+                until=values[-1] if len(values) > 1 else None,
+                recipient=recipient,
+                title=title,
+            )
+        ]
+    return [
+        FoundDeadline(kind, v, sentence, span, recipient=recipient, title=title) for v in values
+    ]
+
+
+UNTIL_YEAR = re.compile(
+    r"\s*\b(?:till\s+och\s+med|t\.\s?o\.\s?m\.|fram\s+till(?:\s+och\s+med)?|sista\s+gången)\s+"
+    r"(?:år\s+)?(?P<y>(?:19|20)\d{2})\b",
+    re.I,
+)
+
+
+def _years_from_context(
+    text: str, hit: DateHit, decided: str | None = None
+) -> tuple[list[str], bool]:
+    """Year(s) for "senast den 31 mars" from "under åren 2026–2028" in the same sentence."""
+    others = [h for h in find_dates(text) if h.start != hit.start]
+    earlier = [h for h in others if h.end <= hit.start and h.values]
+    if earlier and re.search(r"\bdärefter\b", text[earlier[-1].end : hit.start], re.I):
+        # "den 1 juli 2026 och därefter årligen senast den 1 juli …, sista gången 2028"; "senast
+        # den 31 december 2022 och därefter årligen i årsredovisningen": the first annual
+        # report due after it is the one for 2022
+        first = int(earlier[-1].values[-1][:4]) + (0 if hit.kind == "annual" else 1)
+        later_years = [
+            v
+            for y in find_years(text[hit.end :], [])
+            for v in y.years
+            if v >= first and not y.budget_year
+        ]
+        last = max(later_years, default=first)
+        return [str(v) for v in range(first, last + 1)], True
+    governing = [
+        y
+        for y in find_years(text, [(h.start, h.end) for h in others if h.kind != "year"])
+        if not y.budget_year and y.first != y.last and not y.listed and y.end <= hit.start
+    ]
+    if governing and re.search(
+        r"\b(?:under|för)\s+(?:åren|perioden)\s*$",
+        text[max(0, governing[-1].start - 20) : governing[-1].start],
+        re.I,
+    ):
+        # "ska under åren 2026–2028 senast den 15 april delredovisa och senast den 15 april
+        # 2029 slutredovisa": the span before the date, not the later date's year
+        y = governing[-1]
+        return [str(v) for v in range(y.first, y.last + 1)], True
+    until = UNTIL_YEAR.match(text, hit.end)
+    if until and not decided and _ANNUAL.search(text):
+        # "årligen … den 28 februari till och med 2024" with no decision date: the last year
+        # is known, the first is not
+        return [until.group("y")], False
+    later = [h for h in others if h.start > hit.start and len(h.values) == 1 and h.kind == "day"]
+    if later and hit.kind == "day" and hit.day_month:
+        # "senast den 1 mars och … senast den 1 september 2027": the year written later; a
+        # date that would fall after the later one is the year before ("senast den 28
+        # februari delredovisa och den 27 februari 2027 slutredovisa")
+        year = int(later[0].values[0][:4])
+        month, day = hit.day_month
+        later_day = (int(later[0].values[0][5:7]), int(later[0].values[0][8:]))
+        yearly = _ANNUAL.search(text[max(0, hit.start - 40) : hit.end + 40]) is not None
+        if (month, day) > later_day or (yearly and (month, day) == later_day):
+            # "senast den 31 mars årligen delredovisa och senast den 31 mars 2029
+            # slutredovisa": the yearly reports come before the final one
+            year -= 1
+        return [str(year)], False
+    dates = [(h.start, h.end) for h in others if h.kind != "year"]
+    years = [y for y in find_years(text, dates) if not y.budget_year]
+    ranged = [y for y in years if y.first != y.last and not y.listed]
+    if ranged:
+        y = ranged[0]
+        return [str(v) for v in range(y.first, y.last + 1)], True
+    named = sorted({v for y in years for v in y.years})
+    until = UNTIL_YEAR.search(text)
+    if (
+        len(named) == 1
+        and until
+        and decided
+        and hit.day_month
+        and _ANNUAL.search(text)
+        and not re.search(r"\b(?:med\s+början|första\s+gången|från\s+och\s+med)\b", text, re.I)
+    ):
+        # "den 15 mars varje år till och med 2021" in a decision of 2018-01-25: from the first
+        # such day after the decision
+        month, day = hit.day_month
+        first = int(decided[:4])
+        if f"{first:04d}-{month:02d}-{day:02d}" <= decided:
+            first += 1
+        last = int(until.group("y"))
+        if first <= last <= first + 15:
+            return [str(v) for v in range(first, last + 1)], True
+    if named and _ANNUAL.search(text):
+        # "senast den 1 mars varje år, med början 2026 och fram till och med 2028"
+        return [str(v) for v in range(named[0], named[-1] + 1)], True
+    if hit.kind == "annual" and len(named) == 1:
+        # "För 2026 ska … redovisas i samband med årsredovisningen"
+        return [str(named[0])], False
+    return [], False
+
+
+_UNCHANGED = re.compile(
+    r"\b(?:fortfarande|ligger\s+fast|oförändrad\w*|kvarstår|som\s+tidigare)\b", re.I
+)
+
+
+def supersede(ex: Extraction, new: FoundDeadline) -> None:
+    """ "ska i stället …": the latest earlier deadline of the same kind is the replaced one."""
+
+    def similar(kind: str | None) -> bool:
+        if kind == new.kind:
+            return True
+        # a report of unnamed kind may be the one replaced; a named final report is not
+        # replaced by a partial one ("ska istället lämna en delrapportering … ska fortfarande
+        # lämna en slutredovisning")
+        vague = (None, "övrigt")
+        reports = (*vague, "delredovisning", "slutredovisning")
+        return kind in reports and new.kind in reports and (kind in vague or new.kind in vague)
+
+    for exact in (True, False):
+        for old in reversed(ex.deadlines):
+            usable = (
+                old.due
+                and old.due != new.due
+                # the replaced one stands before, or says it is the earlier decision's
+                and (
+                    old.sentence.start < new.sentence.start
+                    or _BY_EARLIER_DECISION.search(old.sentence.text) is not None
+                    or re.search(
+                        r"\benligt\s+(?:det\s+)?(?:ursprungliga\s+)?uppdraget\b",
+                        old.sentence.text,
+                        re.I,
+                    )
+                    is not None
+                )
+                and not re.search(r"\bytterligare\b", old.sentence.text, re.I)
+                and not old.changes
+                and not old.supersedes
+                and not _UNCHANGED.search(old.sentence.text)
+            )
+            if usable and ((old.kind == new.kind) if exact else similar(old.kind)):
+                assert old.due is not None
+                ex.deadlines.remove(old)
+                new.changes.append(old.due)
+                return
+        for kind, due in reversed(ex.replaced):
+            if due != new.due and ((kind == new.kind) if exact else similar(kind)):
+                new.changes.append(due)
+                return
+
+
+def _undated(ex: Extraction, sentence: Sentence, text: str) -> None:
+    """Deliveries without a date: ongoing, yearly, or at the same time as another one."""
+    if m := _ONGOING.search(text):
+        ex.deadlines.append(_ongoing(ex, sentence, text, m))
+        return
+    same = _SAME_TIME.search(text)
+    if same:
+        previous = next((d for d in reversed(ex.deadlines) if d.due), None)
+        if previous is not None and previous.sentence.paragraph == sentence.paragraph:
+            kind = _kind_near(text, same.start(), 0, len(text))
+            ex.deadlines.append(
+                FoundDeadline(
+                    kind,
+                    previous.due,
+                    sentence,
+                    (sentence.start + same.start(), sentence.start + same.end()),
+                    repeats=previous.repeats,  # same time as the previous one
+                    until=previous.until,
+                    recipient=_first_recipient(text, ex.identity.alias_of),
+                    title=_title_for(text, None),
+                )
+            )
+            return
+    with_report = _WITH_REPORT.search(text)
+    if with_report:
+        # "i samband med slutredovisningen redovisa hur medlen har använts": the words of
+        # the anchor phrase name the other report, not this one
+        blanked = (
+            text[: with_report.start()]
+            + " " * (with_report.end() - with_report.start())
+            + text[with_report.end() :]
+        )
+        kind = _kind_near(blanked, with_report.start(), 0, len(text))
+        anchor = {"slut": "slutredovisning", "del": "delredovisning"}.get(
+            (with_report.group("k") or "").lower(), "*"
+        )
+        ex.deadlines.append(
+            FoundDeadline(
+                kind,
+                None,
+                sentence,
+                (sentence.start + with_report.start(), sentence.start + with_report.end()),
+                recipient=_first_recipient(text, ex.identity.alias_of),
+                title=_title_for(text, None),
+                anchor=anchor,
+            )
+        )
+        return
+    annual = _ANNUAL.search(text)
+    if annual and not find_amounts(text):
+        ex.deadlines.append(_undated_annual(sentence, text, annual))
+
+
+def _ongoing_besides(
+    ex: Extraction, sentence: Sentence, text: str, accepted: list[DateHit]
+) -> None:
+    """ "ska löpande informera Regeringskansliet om arbetet, … och i 2026 års budgetunderlag
+    redovisa …": the ongoing duty as well as the dated one."""
+    m = _ONGOING.search(text)
+    if m is None:
+        return
+    a, b = _clause_bounds(text, m.start())
+    if any(a <= h.start < b for h in accepted):
+        return
+    ex.deadlines.append(_ongoing(ex, sentence, text, m, informed_first=True))
+
+
+def _ongoing(
+    ex: Extraction,
+    sentence: Sentence,
+    text: str,
+    m: re.Match[str],
+    *,
+    informed_first: bool = False,
+) -> FoundDeadline:
+    """ "ska löpande informera Regeringskansliet …": an undated duty of type övrigt. Next to
+    dated deliveries the one informed is the recipient, not the first "till …"."""
+    aliases = ex.identity.alias_of
+    finders = (_informed, _first_recipient) if informed_first else (_first_recipient, _informed)
+    return FoundDeadline(
+        "övrigt",
+        None,
+        sentence,
+        (sentence.start + m.start(), sentence.start + m.end()),
+        ongoing=True,
+        recipient=finders[0](text, aliases) or finders[1](text, aliases),
+        title="Löpande information om arbetet",
+    )
+
+
+def _undated_annual(sentence: Sentence, text: str, m: re.Match[str]) -> FoundDeadline:
+    return FoundDeadline(
+        "årlig redovisning",
+        None,
+        sentence,
+        (sentence.start + m.start(), sentence.start + m.end()),
+        ongoing=True,
+        repeats="årligen",
+        recipient=_first_recipient(text),
+        title=_title_for(text, None) or "Årlig redovisning",
+        note="Beslutet säger att redovisningen ska ske årligen men anger inget datum.",
+    )
+
+
+def _undated_annual_besides(
+    ex: Extraction, sentence: Sentence, text: str, accepted: list[DateHit]
+) -> None:
+    """ "ska årligen redovisa … och senast den 15 oktober 2028 lämna en slutredovisning"."""
+    for m in _ANNUAL.finditer(text):
+        a, b = _clause_bounds(text, m.start())
+        if any(a <= h.start < b for h in accepted):
+            continue
+        if not _deliveries(text[a:b]) or find_amounts(text[a:b]):
+            continue
+        ex.deadlines.append(_undated_annual(sentence, text[a:b], m))
+        return
+
+
+def _kind_near(text: str, pos: int, lo: int, hi: int) -> str | None:
+    """The most specific kind word in text[lo:hi], the nearest to pos breaking ties."""
+    best: tuple[int, int, str] | None = None
+    for kind, pattern in _KIND_WORDS:
+        for m in pattern.finditer(text, lo, hi):
+            distance = min(abs(m.start() - pos), abs(m.end() - pos))
+            candidate = (_SPECIFICITY[kind], distance, kind)
+            if best is None or candidate < best:
+                best = candidate
+    return best[2] if best else None
+
+
+_GLUE = re.compile(r"\s*(?:,|och|samt|respektive|resp\.)?\s*(?:senast\s+)?", re.I)
+
+
+def _kinds_for(text: str, hits: list[DateHit]) -> list[str | None]:
+    """The kind of each dated delivery: words before the date in its clause, else after."""
+    kinds: list[str | None] = []
+    for i, hit in enumerate(hits):
+        prev_end = hits[i - 1].end if i else 0
+        next_start = hits[i + 1].start if i + 1 < len(hits) else len(text)
+        lo = prev_end
+        for m in _CLAUSE_CUT.finditer(text, prev_end, hit.start):
+            lo = m.end()
+        hi = next_start
+        cut = _AFTER_CUT.search(text, hit.end, next_start)
+        if cut:
+            hi = cut.start()
+        if i and _GLUE.fullmatch(text[prev_end : hit.start]):
+            kinds.append(kinds[-1])  # "den 1 mars 2026 och den 1 mars 2027"
+            continue
+        kind = _kind_near(text, hit.start, lo, hit.start)
+        last = i
+        while last + 1 < len(hits) and _GLUE.fullmatch(text[hits[last].end : hits[last + 1].start]):
+            last += 1  # "senast den 15 maj 2025 och den 15 november 2025 lämna lägesrapporter"
+        if last > i:
+            hi = hits[last + 1].start if last + 1 < len(hits) else len(text)
+            cut = _AFTER_CUT.search(text, hits[last].end, hi)
+            hi = cut.start() if cut else hi
+        if kind is None or kind == "årlig redovisning":
+            after = _kind_near(text, hits[last].end, hits[last].end, hi)
+            if after is not None and (kind is None or _SPECIFICITY[after] < _SPECIFICITY[kind]):
+                kind = after
+        if kind is None and len(hits) == 1:
+            kind = _kind_near(text, hit.start, 0, len(text))
+        if kind == "ekonomisk redovisning" and _WITH_FINANCIAL.search(text):
+            # "En slutredovisning av uppdraget och en ekonomisk redovisning ska lämnas …": one
+            # delivery, known by the main report; the financial one goes with it
+            blanked = _ECONOMIC.sub(lambda m: " " * len(m.group()), text)
+            kind = _kind_near(blanked, hit.start, 0, len(text))
+            kind = None if kind in FINANCIAL else kind
+        kinds.append(kind)
+    return kinds
+
+
+_ECONOMIC = re.compile(r"\bekonomisk\w*\s+(?:redovis\w*|rapport\w*|slutredovis\w*)", re.I)
+# a report and an economic report as one coordinated subject
+_WITH_FINANCIAL = re.compile(
+    r"\b(?:en|ett|sin)\s+(?:[a-zåäö]+\s+)?(?:redovisning|rapport|slutredovisning|delredovisning|"
+    r"slutrapport|delrapport|lägesrapport)\b[^.;]{0,200}?\s(?:och|samt)\s+(?:även\s+)?"
+    r"(?:(?:en\s+)?ekonomisk\w*\s+(?:redovis|rapport)|redovisa\s+(?:hur\s+)?(?:[\wåäö]+\s+){0,3}?"
+    r"(?:medlen|medel)\s+(?:har\s+)?(?:använts|förbrukats))",
+    re.I,
+)
+
+
+_NO_ALIASES: dict[str, str] = {}
+
+
+# "om uppdrag till Trafikverket att …" names the assignee; "redovisa uppdraget till X" does not
+_ASSIGNEE_BEFORE = re.compile(r"\b(?:regerings)?uppdrag(?:et|en)?\s*$", re.I)
+_ASSIGNEE_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:att|om)\b", re.I)
+
+
+def _recipient_spans(text: str, aliases: dict[str, str]) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _RECIPIENT.finditer(text):
+        if _ASSIGNEE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]) and (
+            _ASSIGNEE_AFTER.match(text, m.end())
+        ):
+            continue  # "om uppdrag till Trafikverket att …": the assignee, not a recipient
+        name = _normalise_recipient(m.group("r") or m.group("d"), aliases)
+        if name:
+            out.append((m.start(), m.end(), name))
+    # a short name the decision introduces: "Myndigheten för digital förvaltning (Digg)" …
+    # "Rekvisition till Digg ska ske …"
+    for alias, name in aliases.items():
+        if len(alias) < 3 or alias.isupper():
+            continue
+        for m in re.finditer(rf"\b(?:till|hos)\s+{re.escape(alias)}(?![\wåäö])", text, re.I):
+            if not any(a <= m.start() < b for a, b, _ in out):
+                out.append((m.start(), m.end(), name))
+    out.sort()
+    return out
+
+
+def _each_financial(
+    text: str, accepted: list[DateHit], found: list[FoundDeadline]
+) -> list[FoundDeadline]:
+    """ "ska lämna en ekonomisk redovisning samt till Kammarkollegiet återbetala medel som inte
+    har utnyttjats senast den 30 september 2021": two deliveries with one date."""
+    if len(accepted) != 1 or len(found) != 1 or found[0].kind not in FINANCIAL:
+        return found
+    named = {
+        kind
+        for kind, pattern in _KIND_WORDS
+        if kind in FINANCIAL and pattern.search(text, 0, accepted[0].start)
+    }
+    also = re.search(
+        r"\b(?:då|samtidigt)\s+(?:ska\s+)?(?:också|även)\b", text[accepted[0].end :], re.I
+    )
+    if also:
+        # "… senast den 1 mars 2017 då också medel som inte utnyttjats ska återbetalas"
+        tail = accepted[0].end + also.start()
+        named |= {
+            kind
+            for kind, pattern in _KIND_WORDS
+            if kind in FINANCIAL and pattern.search(text, tail)
+        }
+    named.discard(found[0].kind)
+    if not named:
+        return found
+    d = found[0]
+    extra = [replace(d, kind=kind, changes=list(d.changes), title=None) for kind in sorted(named)]
+    return [d, *extra]
+
+
+_ALSO_TO = re.compile(
+    rf"\s*(?:\([^)]{{1,80}}\)\s*)?(?:,|och|samt)\s+(?:till\s+)?(?P<r>{AGENCY})"
+    r"(?!\s+(?:ska|skall|får|har|kan)\b)"
+)
+
+
+def _also_to(ex: Extraction, text: str, found: list[FoundDeadline]) -> list[FoundDeadline]:
+    """ "ska lämnas till regeringen (Näringsdepartementet) och Tillväxtverket senast …": the
+    same delivery to each recipient."""
+    spans = _recipient_spans(text, ex.identity.alias_of)
+    if len(spans) != 1 or not found:
+        return found
+    _, end, first = spans[0]
+    m = _ALSO_TO.match(text, end)
+    if m is None:
+        return found
+    other = _normalise_recipient(m.group("r"), ex.identity.alias_of)
+    if other is None or other == first:
+        return found
+    out = list(found)
+    for d in found:
+        if d.recipient == first:
+            out.append(replace(d, recipient=other, changes=list(d.changes), also_to=True))
+    return out
+
+
+def _normalise_recipient(name: str, aliases: dict[str, str]) -> str | None:
+    """ "till Socialdepartementet" -> Regeringskansliet (Socialdepartementet); a short name
+    the decision introduces ("till FRA") -> the agency's name."""
+    name = re.sub(r"\(\s*(.*?)[\s,;]*\)", r"(\1)", " ".join(name.split()))
+    name = re.sub(r"^Regeringskansliet\(", "Regeringskansliet (", name)
+    name = re.sub(r"(?<=[a-zåäö])-och\b", "- och", name)  # "Klimat-och näringslivsdep."
+    name = re.sub(r"(?<=[a-zåäö])-(?=[a-zåäö])", "", name)  # "Kammar-kollegiet"
+    if name.lower() in aliases:
+        return aliases[name.lower()]  # "till FRA", "till Energimyndigheten" (a short name)
+    if name == "regeringen":
+        return "Regeringskansliet"
+    if m := re.fullmatch(r"regeringen\s*\(([^)]+)\)", name):
+        return f"Regeringskansliet ({m.group(1).strip()})"  # "till regeringen (Socialdep.)"
+    if name.endswith("departementet") or name == "Statsrådsberedningen":
+        return f"Regeringskansliet ({name})"
+    if re.fullmatch(r"[A-ZÅÄÖ]{2,6}", name) and name not in ("ESV", "SCB", "SKR", "MUCF", "SIDA"):
+        return None
+    return name
+
+
+_INFORMED = re.compile(
+    rf"\b(?:informera\w*|hålla\w*|underrätta\w*|dialog\s+med)\s+(?:\w+\s+)?(?P<r>{AGENCY})"
+)
+
+
+def _informed(text: str, aliases: dict[str, str]) -> str | None:
+    """ "hålla Regeringskansliet (Socialdepartementet) löpande informerat"."""
+    m = _INFORMED.search(text)
+    return _normalise_recipient(m.group("r"), aliases) if m else None
+
+
+def _first_recipient(text: str, aliases: dict[str, str] = _NO_ALIASES) -> str | None:
+    spans = _recipient_spans(_COPY.sub(lambda m: " " * len(m.group()), text), aliases)
+    return spans[0][2] if spans else None
+
+
+def _recipients_for(text: str, hits: list[DateHit], aliases: dict[str, str]) -> list[str | None]:
+    spans = _recipient_spans(text, aliases)
+    if not hits:
+        return []
+    if len(hits) == 1:
+        if not spans:
+            return [None]
+        nearest = min(spans, key=lambda s: min(abs(s[0] - hits[0].end), abs(hits[0].start - s[1])))
+        return [nearest[2]]
+    before: list[str | None] = []
+    after: list[str | None] = []
+    for i, hit in enumerate(hits):
+        lo = hits[i - 1].end if i else 0
+        hi = hits[i + 1].start if i + 1 < len(hits) else len(text)
+        b = [s for s in spans if lo <= s[0] and s[1] <= hit.start]
+        a = [s for s in spans if hit.end <= s[0] and s[1] <= hi]
+        before.append(b[-1][2] if b else None)
+        after.append(a[0][2] if a else None)
+    if all(after) and not all(before):
+        return after
+    if all(before):
+        return before
+    chosen = [b or a for b, a in zip(before, after, strict=True)]
+    fallback = spans[0][2] if spans else None
+    # "ska redovisas till X senast den 1 mars och senast den 1 juni": X for both
+    return [c or fallback for c in chosen]
+
+
+_TITLE_NOUN = re.compile(
+    r"\b(?:en|ett|sin|sina|den|det)\s+(?P<t>(?:[a-zåäö]+\s+){0,2}?(?:(?:genomförande|projekt|"
+    r"arbets|tids)?plan|(?:del|slut|läges|ekonomisk|skriftlig)?(?:redovisning|rapport)|"
+    r"redogörelse|analys|utvärdering|kartläggning|förslag|sammanställning)"
+    r"(?:\s+(?:för|av|om|över|kring|till|med)\s+[^,.;]{2,90}?)?)"
+    r"(?=\s+(?:senast|till\s|hos\s|den\s\d|\d|i\s+samband|före|lämnas|redovisas|ges\s|"
+    r"inom|under|vid|och\s+senast|ska\s+(?:lämnas|redovisas|ges\s|inkomma|ges\s+in|skickas))|"
+    r"\s*[,.;]|$)",
+    re.I,
+)
+
+
+def _title_for(text: str, hit: DateHit | None) -> str | None:
+    best: re.Match[str] | None = None
+    for m in _TITLE_NOUN.finditer(text):
+        if hit is None:
+            best = best or m
+            continue
+        if best is None or abs(m.start() - hit.start) < abs(best.start() - hit.start):
+            best = m
+    if best is None:
+        return None
+    title = " ".join(best.group("t").split())
+    if len(title) > 120:
+        return None
+    return title[0].upper() + title[1:]
+
+
+# "Enligt beslutet ska uppdraget redovisas senast den 31 december 2019." in a decision that
+# extends it: what the earlier decision said
+_AS_DECIDED = re.compile(
+    r"\s*Enligt\s+(?:det\s+)?(?:ursprungliga\s+|tidigare\s+)?(?:beslutet|uppdraget)\b", re.I
+)
+
+
+def read_replaced_in_background(ex: Extraction, sentence: Sentence) -> None:
+    """ "Enligt beslutet skulle uppdraget slutredovisas senast …" under Bakgrund: the date an
+    amendment replaces. Nothing else under Bakgrund is read."""
+    text = sentence.text
+    if (
+        (_PAST_MODAL.search(text) and not MODAL.search(text))
+        or _BY_EARLIER_DECISION.search(text)
+        or _AS_DECIDED.match(text)
+    ):
+        _replaced(ex, text, _deliveries(text))
+
+
+def _replaced(ex: Extraction, text: str, deliveries: list[re.Match[str]]) -> None:
+    hits = [h for h in find_dates(text) if h.values and _accept_date(text, h, deliveries, True)]
+    for hit, kind in zip(hits, _kinds_for(text, hits), strict=True):
+        ex.replaced.extend((kind, v) for v in hit.values)
+
+
+def read_invalid_dates(ex: Extraction, sentence: Sentence) -> None:
+    """ "den 31 april 2026": a date that does not exist is a fact and a review note."""
+    for hit in find_dates(sentence.text):
+        if hit.kind != "invalid":
+            continue
+        span = (sentence.start + hit.start, sentence.start + hit.end)
+        ex.invalid_dates.append((hit.written, sentence, span))
+        if any(d.span == span for d in ex.deadlines):
+            continue  # an undated deadline whose own note says it
+        ex.review.append(
+            f"Datumet «{hit.written}» finns inte i kalendern och har inte tolkats; kontrollera "
+            f"meningen i beslutet: «{short_text(sentence.text)}»"
+        )
+
+
+REPORTS = ("plan", "delredovisning", "årlig redovisning", "slutredovisning", "övrigt")
+FINANCIAL = ("ekonomisk redovisning", "rekvisition", "återbetalning")

@@ -1,0 +1,395 @@
+"""After all sentences: kinds, recipients, replaced dates and duplicates settled. Pure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from .dates import due_sort_key
+from .deadlines import FINANCIAL, REPORTS, UNTIL_YEAR, subject_text, supersede
+from .found import Extraction, FoundDeadline, MoneyRow, kronor_text, short_text
+from .identity import (
+    DNR_PREFIX_MINISTRY,
+    agency_mentions,
+    task_subjects,
+)
+from .text import Region
+
+# --- after all sentences -----------------------------------------------------------------------
+
+
+def _order_agencies(ex: Extraction) -> None:
+    """Agencies the decision addresses first, then the others in the order the body first
+    names them."""
+    ident = ex.identity
+    rest = ident.agencies[ident.addressed :]
+    if len(rest) < 2:
+        return
+    first: dict[str, int] = {}
+    for sentence in ex.doc.sentences:
+        if sentence.region is not Region.BODY:
+            continue
+        for a, _, name in agency_mentions(ident, sentence.text):
+            first.setdefault(name, sentence.start + a)
+    rest.sort(key=lambda entry: first.get(entry[0], entry[2][0]))
+    ident.agencies[ident.addressed :] = rest
+
+
+def resolve_all(ex: Extraction) -> None:
+    _order_agencies(ex)
+    _year_of_decision(ex)
+    for row in ex.money:
+        if not row.year:
+            ex.review.append(
+                f"Beloppet {kronor_text(row.amount)} ({row.kind}) saknar år i beslutet; "
+                f"ange år under budget: «{short_text(row.sentence.text)}»"
+            )
+    for d in [d for d in ex.deadlines if d.supersedes]:
+        supersede(ex, d)
+    deadlines = ex.deadlines
+    # "i samband med slutredovisningen": take that deadline's date
+    for d in deadlines:
+        if d.anchor is None:
+            continue
+        target = next(
+            (
+                o
+                for o in deadlines
+                if o.due
+                and o is not d
+                and (
+                    o.kind == d.anchor
+                    or (d.anchor == "*" and (o.kind in REPORTS or o.kind is None))
+                )
+            ),
+            None,
+        )
+        if target is not None:
+            d.due, d.repeats, d.until = target.due, target.repeats, target.until
+        else:
+            d.ongoing = True
+            d.note = "Ska lämnas i samband med en annan redovisning vars datum inte hittades."
+    _years_from_money(ex)
+    _until_final_report(ex)
+    # Reports of unspecified kind: the last one is the final report unless one is named.
+    dated_generic = [d for d in deadlines if d.kind is None and d.due and not d.repeats]
+    last_due = max((due_sort_key(d.due) for d in dated_generic if d.due), default=None)
+    # "senast den 31 december 2022 och därefter årligen …": a report that yearly reports
+    # follow is not the final one
+    later_series = [
+        d for d in deadlines if d.due and d.repeats and last_due and due_sort_key(d.due) > last_due
+    ]
+    if later_series:
+        last_due = None
+    # a named final report before the last unnamed one is a participant's, not the whole
+    # assignment's ("X ska senast den 25 januari lämna en slutrapport till Y … Y ska lämna en
+    # samlad redovisning senast den 15 februari")
+    has_final = any(
+        d.kind == "slutredovisning"
+        and (last_due is None or not d.due or due_sort_key(d.due) >= last_due)
+        for d in deadlines
+    )
+    for d in deadlines:
+        if d.kind is not None:
+            continue
+        if d.repeats:
+            d.kind = "årlig redovisning" if d.repeats == "årligen" else "delredovisning"
+        elif d.due and not has_final and due_sort_key(d.due) == last_due:
+            d.kind = "slutredovisning"
+        elif d.due:
+            d.kind = "delredovisning"
+        else:
+            d.kind = "övrigt"
+    if len(dated_generic) > 1 or (dated_generic and has_final):
+        ex.review.append(
+            "Beslutet anger inte typen för alla redovisningar; den sista har tolkats som "
+            "slutredovisning och de tidigare som delredovisningar. Kontrollera `typ`."
+        )
+    _default_recipients(ex)
+    _not_to_ourselves(ex)
+    _dedupe(ex)
+
+
+_OWN_GENERIC_SUBJECT = re.compile(
+    r"\s*(?:(?:Därutöver|Dessutom|Vidare|Även|Också)\s+)?(?:Myndigheterna|Universiteten|"
+    r"Lärosätena|Länsstyrelserna|Myndigheten|Respektive\s+myndighet|Varje\s+myndighet)\s",
+    re.I,
+)
+
+
+def _not_to_ourselves(ex: Extraction) -> None:
+    """ "Medlen betalas ut efter rekvisition senast den 1 december" in a decision to
+    Kammarkollegiet, "Rekvisition till Digg ska ske senast …" in one to Digg: a delivery to the
+    agency the decision addresses is made by someone else (regions, SKR) — unless one of the
+    addressed agencies is the sentence's subject ("Universiteten ska … redovisa till Uppsala
+    universitet")."""
+    addressed = {name for name, _, _ in ex.identity.agencies[: ex.identity.addressed]}
+    if not addressed:
+        return
+    # "Regeringen uppdrar åt Kammarkollegiet att betala ut …": the rekvisitioner and
+    # redovisningar of the money come from those who receive it
+    payer = "Kammarkollegiet" in addressed and any(
+        _PAYER.search(s.text) for s in ex.doc.sentences if s.region is Region.BODY
+    )
+    kept = []
+    for d in ex.deadlines:
+        text = subject_text(d.sentence.text, d.sentence.lead)
+        own = task_subjects(ex.identity, text) or _OWN_GENERIC_SUBJECT.match(text)
+        recipient = ex.identity.alias_of.get((d.recipient or "").lower(), d.recipient)
+        if not own and recipient in addressed and _other_addressed_asks(ex, d, recipient):
+            kept.append(d)  # "Trafikverket får … rekvirera … från Energimyndigheten."
+            continue
+        if not own and (
+            recipient in addressed
+            or (payer and d.kind in FINANCIAL)
+            or (d.kind == "rekvisition" and _BY_OTHERS.search(text))
+        ):
+            continue
+        kept.append(d)
+    ex.deadlines = kept
+
+
+def _other_addressed_asks(ex: Extraction, d: FoundDeadline, recipient: str) -> bool:
+    """Another agency the decision addresses is the one that delivers to `recipient`: it is
+    the subject of a sentence in the same paragraph ("Trafikverket får … rekvirera högst 1
+    miljon kronor från Energimyndigheten. Rekvisitionen ska ha inkommit till
+    Energimyndigheten senast …")."""
+    others = {name for name, _, _ in ex.identity.agencies[: ex.identity.addressed]} - {recipient}
+    if not others:
+        return False
+    for s in ex.doc.sentences:
+        if s.paragraph != d.sentence.paragraph:
+            continue
+        if any(name in others for _, _, name in task_subjects(ex.identity, s.text)):
+            return True
+        lead = re.match(
+            r"\s*([A-ZÅÄÖ][\wåäö-]+(?:\s+[a-zåäö-]+){0,3}?)\s+(?:får|ska|skall)\b", s.text
+        )
+        if lead and ex.identity.alias_of.get(lead.group(1).lower(), lead.group(1)) in others:
+            return True
+    return False
+
+
+_PAYER = re.compile(
+    r"\bRegeringen\s+(?:uppdrar\s+åt|ger)\s+[^.;]{2,120}?\batt,?\s+(?:[^.;]{0,80}?\s)?"
+    r"(?:betala\s+ut|utbetala)\b",
+    re.I,
+)
+# "efter rekvisition av regionerna", "rekvireras av SKR"
+_BY_OTHERS = re.compile(
+    r"\b(?:rekvisition|rekvireras|rekvirerats)\s+(?:\S+\s+){0,3}?av\s+(?:regionerna|kommunerna|"
+    r"huvudmännen|mottagarna|organisationerna|Sveriges\s+Kommuner\s+och\s+Regioner|SKR)\b",
+    re.I,
+)
+
+
+_TITLE_YEAR = re.compile(r"(?<![\d(/:–-])(?P<y>(?:19|20)\d{2})(?![\d:/–-])")
+
+
+def _year_of_decision(ex: Extraction) -> None:
+    """ "Regeringen uppdrar åt Kammarkollegiet att betala ut 1,291 miljarder kronor …" with no
+    year in the sentence: money granted now is for the year the decision names in its title
+    ("… suicidprevention 2026"), else the year it was decided, else its diarienummer's year.
+    The draft says where the year came from."""
+    missing = [i for i, row in enumerate(ex.money) if not row.year and row.kind == "beviljat"]
+    if not missing:
+        return
+    title_years = set(_TITLE_YEAR.findall(ex.identity.title or ""))
+    own = [n for n, _, _ in ex.identity.case_numbers]
+    dnr_years = {m.group(1) for n in own if (m := re.search(r"((?:19|20)\d{2})/", n))}
+    granted_years = {
+        row.year for row in ex.money if row.kind == "beviljat" and re.fullmatch(r"\d{4}", row.year)
+    }
+    if len(granted_years) == 1:
+        year, source = next(iter(granted_years)), "beslutets övriga beviljade belopp"
+    elif len(title_years) == 1:
+        year, source = title_years.pop(), "beslutets rubrik"
+    elif ex.identity.decided:
+        year, source = ex.identity.decided[:4], "beslutsdatumet"
+    elif len(dnr_years) == 1:
+        year, source = dnr_years.pop(), "diarienumret"
+    else:
+        return
+    for i in missing:
+        row = ex.money[i]
+        ex.money[i] = replace(row, year=year)
+        ex.review.append(
+            f"Beloppet {kronor_text(row.amount)} står utan år i meningen; året {year} är "
+            f"hämtat från {source}. Kontrollera: «{short_text(row.sentence.text)}»"
+        )
+
+
+_NEXT_YEAR = re.compile(r"\b(?:nästkommande|påföljande|följande)\s+år\b|\båret\s+därpå\b", re.I)
+
+
+def _years_from_money(ex: Extraction) -> None:
+    """ "Rekvisitionen ska lämnas senast den 1 december varje år", "återbetalas senast den 28
+    februari nästkommande år": no year is written, but the decision gives money for 2021–2023,
+    so the dates are those years (or the years after)."""
+    funded = sorted({int(r.year) for r in ex.money if re.fullmatch(r"(?:19|20)\d{2}", r.year)})
+    if not funded or funded[-1] - funded[0] > 15:
+        return
+    for d in ex.deadlines:
+        if d.due is not None or d.day_month is None or d.kind not in FINANCIAL:
+            continue  # a yearly report covers a year but need not be due in it
+        shift = 1 if _NEXT_YEAR.search(d.sentence.text) else 0
+        if d.repeats != "årligen" and not shift:
+            continue
+        month, day = d.day_month
+        values = [
+            f"{y + shift:04d}-{month:02d}-{min(day, 28 if month == 2 else day):02d}"
+            for y in range(funded[0], funded[-1] + 1)
+        ]
+        d.due = values[0]
+        d.ongoing = False
+        d.repeats = "årligen" if len(values) > 1 else None
+        d.until = values[-1] if len(values) > 1 else None
+        shown = f"{funded[0]}–{funded[-1]}" if len(funded) > 1 else str(funded[0])
+        d.note = (
+            f"Beslutet anger inget år; åren är härledda från de år beslutet ger medel för "
+            f"({shown}). Kontrollera `datum` och `till`."
+        )
+
+
+def _until_final_report(ex: Extraction) -> None:
+    """ "senast den 28 februari varje år fr.o.m. 2022" and a final report on 2024-02-28: the
+    yearly report runs until the year before the final one."""
+    finals = [
+        d.due
+        for d in ex.deadlines
+        if d.kind == "slutredovisning" and d.due and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.due)
+    ]
+    if len(set(finals)) != 1:
+        return
+    final = finals[0]
+    for d in ex.deadlines:
+        if d.repeats != "årligen" or d.until or not d.due or d.kind == "slutredovisning":
+            continue
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.due):
+            continue
+        if UNTIL_YEAR.search(d.sentence.text):
+            # "den 28 februari till och med 2024": the last year is written, the first not
+            d.note = "Beslutet anger sista året men inte det första; kontrollera `datum`."
+            continue
+        last = int(final[:4])
+        if f"{last:04d}{d.due[4:]}" >= final:
+            last -= 1
+        first = int(d.due[:4])
+        if not first < last <= first + 15:
+            continue
+        d.until = f"{last:04d}{d.due[4:]}"
+        d.note = (
+            f"Beslutet anger ingen sista gång; `till` är satt till sista gången före "
+            f"slutredovisningen {final}. Kontrollera."
+        )
+
+
+def _mentions_kammarkollegiet(ex: Extraction, d: FoundDeadline) -> bool:
+    """The sentence names Kammarkollegiet, or (for a requisition or repayment) its paragraph
+    does: "Medlen utbetalas efter rekvisition till Kammarkollegiet. Rekvisitionen ska ha
+    kommit in senast …"."""
+    if "Kammarkollegiet" in d.sentence.text:
+        return True
+    if d.kind not in ("rekvisition", "återbetalning"):
+        return False
+    return any(
+        "Kammarkollegiet" in s.text
+        for s in ex.doc.sentences
+        if s.paragraph == d.sentence.paragraph and s.region == d.sentence.region
+    )
+
+
+def _default_recipients(ex: Extraction) -> None:
+    report_to = _most_common(d.recipient for d in ex.deadlines if d.kind in REPORTS)
+    report_to = report_to or _most_common(ex.recipient_hints)
+    money_to = _most_common(d.recipient for d in ex.deadlines if d.kind in FINANCIAL)
+    if ex.identity.ministry and report_to == "Regeringskansliet":
+        report_to = f"Regeringskansliet ({ex.identity.ministry})"
+    for d in ex.deadlines:
+        if d.recipient == "Regeringskansliet" and ex.identity.ministry:
+            d.recipient = f"Regeringskansliet ({ex.identity.ministry})"
+        if d.recipient is None:
+            if d.kind in FINANCIAL:
+                d.recipient = money_to or (
+                    "Kammarkollegiet" if _mentions_kammarkollegiet(ex, d) else report_to
+                )
+            else:
+                d.recipient = report_to
+    if ex.identity.ministry is None:
+        for d in ex.deadlines:
+            # "Regeringskansliet (Utbildningsdepartementet och Arbetsmarknadsdepartementet)":
+            # the first named leads
+            m = re.match(
+                r"Regeringskansliet \("
+                r"((?:[A-ZÅÄÖ][a-zåäö]+(?:-\s+och\s+[a-zåäö]+)?)?departementet)",
+                d.recipient or "",
+            )
+            if m:
+                ex.identity.ministry = m.group(1)
+                ex.identity.ministry_inferred = True
+                at = d.sentence.text.find(m.group(1))
+                ex.identity.ministry_span = (
+                    (d.sentence.start + at, d.sentence.start + at + len(m.group(1)))
+                    if at >= 0
+                    else d.span
+                )
+                break
+    if ex.identity.ministry is None and ex.identity.case_numbers:
+        prefix = re.match(r"[A-Za-zÅÄÖåäö]+", ex.identity.case_numbers[0][0])
+        if prefix and prefix.group() in DNR_PREFIX_MINISTRY:
+            ex.identity.ministry = DNR_PREFIX_MINISTRY[prefix.group()]
+            ex.identity.ministry_inferred = True
+            ex.identity.ministry_span = ex.identity.case_numbers[0][2]
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counts: dict[str, int] = {}
+    for v in values:
+        if v:
+            counts[v] = counts.get(v, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _dedupe(ex: Extraction) -> None:
+    seen: set[tuple[object, ...]] = set()
+    kept: list[FoundDeadline] = []
+    for d in ex.deadlines:
+        key = (d.kind, d.due, d.ongoing, d.recipient)
+        if d.due is None and d.kind == "årlig redovisning":
+            key = (d.kind, None, True, None)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(d)
+    # the same delivery read once with and once without its recipient: keep the named one
+    named = {(d.kind, d.due) for d in kept if d.due and d.recipient}
+    kept = [d for d in kept if d.recipient or not d.due or (d.kind, d.due) not in named]
+    # an undated yearly report next to a dated yearly series is the same one ("ska i en årlig
+    # redovisning sammanställa …" and "ska under åren 2026–2028 senast den 15 april
+    # delredovisa")
+    ex.deadlines = [
+        d
+        for d in kept
+        if not (
+            d.due is None
+            and d.kind == "årlig redovisning"
+            and any(o.due and o.repeats == "årligen" and o.kind in REPORTS for o in kept)
+        )
+    ]
+    money_seen: set[tuple[object, ...]] = set()
+    rows: list[MoneyRow] = []
+    for row in ex.money:
+        appr = row.appropriation
+        money_key = (
+            row.agency,
+            (appr.area, appr.appropriation, appr.item) if appr else None,
+            row.year,
+            row.kind,
+            row.amount,
+        )
+        if money_key in money_seen:
+            continue
+        money_seen.add(money_key)
+        rows.append(row)
+    ex.money = rows
