@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import get_args
 
+from ..model import DeadlineKind
 from .amounts import (
     AppropriationHit,
 )
@@ -38,16 +40,7 @@ class Fact:
 
 # --- deadlines and money as found -------------------------------------------------------------
 
-TYPES = (
-    "plan",
-    "delredovisning",
-    "årlig redovisning",
-    "slutredovisning",
-    "ekonomisk redovisning",
-    "rekvisition",
-    "återbetalning",
-    "övrigt",
-)
+TYPES: tuple[str, ...] = get_args(DeadlineKind)  # the data format's `typ` values
 
 
 @dataclass
