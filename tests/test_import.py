@@ -934,6 +934,74 @@ def test_report_followed_by_yearly_reports_is_not_final() -> None:
     assert entries[0]["typ"] == "delredovisning"
 
 
+def test_first_report_then_every_year_until_the_final_one() -> None:
+    text = decision(
+        "Den första redovisningen ska lämnas den 1 mars 2026 till Regeringskansliet "
+        "(Justitiedepartementet) och därefter den 1 mars varje år fram till att uppdraget "
+        "slutredovisas den 1 mars 2029."
+    )
+    assert [(e["datum"], e.get("till"), e["typ"]) for e in deadlines(text)] == [
+        ("2026-03-01", "2028-03-01", "årlig redovisning"),
+        ("2029-03-01", None, "slutredovisning"),
+    ]
+
+
+def test_yearly_reports_named_partial_stay_partial() -> None:
+    [entry] = deadlines(
+        decision(
+            "Testverket ska årligen senast den 1 mars 2026–2028 lämna en delredovisning av "
+            "uppdraget."
+        )
+    )
+    assert (entry["typ"], entry["till"]) == ("delredovisning", "2028-03-01")
+
+
+def test_open_yearly_series_ends_before_an_unnamed_final_report() -> None:
+    entries = deadlines(
+        decision(
+            "Delredovisningar ska lämnas årligen senast den 31 oktober med start 2026. En "
+            "redovisning av uppdraget i sin helhet ska lämnas senast den 31 mars 2029."
+        )
+    )
+    assert [(e["datum"], e.get("till")) for e in entries] == [
+        ("2026-10-31", "2028-10-31"),
+        ("2029-03-31", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Regionerna redovisar senast den 31 mars 2027 hur medlen har använts.",
+        "Vidare ska Testverket hålla sig informerad om uppdraget som regeringen lämnade till "
+        "Statens servicecenter den 27 maj 2025.",
+    ],
+)
+def test_others_in_the_present_and_acts_in_the_past(sentence: str) -> None:
+    text = decision(sentence + " Uppdraget ska slutredovisas senast den 1 december 2027.")
+    assert dates(text) == ["2027-12-01"]
+
+
+def test_same_date_as_the_repayment() -> None:
+    text = decision(
+        "Medel som inte har använts ska betalas tillbaka till Kammarkollegiet senast den 31 "
+        "januari 2027. Senast samma datum ska Testverket lämna en ekonomisk redovisning till "
+        "Kammarkollegiet."
+    )
+    assert sorted((e["datum"], e["typ"]) for e in deadlines(text)) == [
+        ("2027-01-31", "ekonomisk redovisning"),
+        ("2027-01-31", "återbetalning"),
+    ]
+
+
+def test_continuous_dialogue_about_the_work() -> None:
+    text = decision(
+        "Testverket ska ha en kontinuerlig dialog om uppdragets genomförande med "
+        "Regeringskansliet (Näringsdepartementet)."
+    )
+    assert dates(text) == ["löpande"]
+
+
 def test_recurring_negative_in_background() -> None:
     text = decision(
         "Uppdraget ska redovisas senast den 1 juni 2027.",

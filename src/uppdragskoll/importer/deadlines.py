@@ -26,20 +26,25 @@ _DELIVER = re.compile(
     r"\b(?:(?:del|slut|åter)?redovis\w*|(?:del|slut|åter|av)?rapporter\w*|lämna\w*|inkomm\w*|"
     r"ges\s+in|ge\s+in|överlämna\w*|rekvir\w*|rekvisition\w*|återbetal\w*|betala[s]?\s+tillbaka|"
     r"informera\w*|redogör\w*|presentera\w*|(?:del|slut|läges)?rapport(?:en|er)?|plan(?:en)?|"
-    r"föreslå|(?:fort)?löpande\s+dialog|i\s+dialog\s+med\s+regeringskansliet|"
+    r"föreslå|(?:fort)?löpande\s+dialog|kontinuerlig\s+dialog|i\s+dialog\s+med\s+regeringskansliet|"
     r"(?:genomförande|projekt|arbets|tids|aktivitets)plan\w*)\b",
     re.I,
 )
 # "redovisas mot anslaget": bookkeeping, not a delivery
 _NOT_DELIVERY = re.compile(r"\bredovisas\s+(?:mot|under|på)\s+(?:det\b|anslag|utgiftsområde)", re.I)
 _PAST_OR_CITED = re.compile(
-    r"\b(?:redovisade|lämnade|beslutade|beslut(?:et)?|regeringsbeslut(?:et)?|gav|gavs|fick|inkom|"
-    r"överlämnade|presenterade|publicerade|publicerades|godkändes|antogs|fattade|fattat|"
-    r"daterad|daterat|daterade|från\s+och\s+med|fr\.\s?o\.\s?m\.|sedan|efter|från|tillsattes|"
+    # a past act, a few words before its date: "som regeringen lämnade till Statens
+    # servicecenter den 27 maj 2021"
+    r"\b(?:redovisade|lämnade|beslutade|gav|gavs|fick|inkom|överlämnade|presenterade|publicerade|"
+    r"publicerades|godkändes|antogs|fattade|fattat|daterad|daterat|daterade|tillsattes|"
     r"inrättades|trädde\s+i\s+kraft|började|startade|påbörjades|avslutades|slutredovisades|"
-    r"redovisades|delredovisades|lämnades|mellan|skrivelse|promemoria|rapport(?:en)?\s+från|"
-    r"i\s+stället\s+för|istället\s+för|ändras\s+från|tidigare|ursprungligen|t\.\s?o\.\s?m\.|"
-    r"till\s+och\s+med)\s+(?:(?!senast\b)\S+\s+){0,2}?(?:den\s+)?$",
+    r"redovisades|delredovisades|lämnades)\s+(?:(?!senast\b|ska\b|skall\b)\S+\s+){0,4}?"
+    r"(?:den\s+)?$|"
+    # a reference or a starting point right before the date
+    r"\b(?:beslut(?:et)?|regeringsbeslut(?:et)?|från\s+och\s+med|fr\.\s?o\.\s?m\.|sedan|efter|"
+    r"från|mellan|skrivelse|promemoria|rapport(?:en)?\s+från|i\s+stället\s+för|istället\s+för|"
+    r"ändras\s+från|tidigare|ursprungligen|t\.\s?o\.\s?m\.|till\s+och\s+med)\s+"
+    r"(?:(?!senast\b)\S+\s+){0,2}?(?:den\s+)?$",
     re.I,
 )
 # "medel som inte har använts vid utgången av 2025": a condition on money, not a deadline
@@ -161,7 +166,7 @@ _GRANTEE_SUBJECT = re.compile(
     r"projekt(?:et|en)?ägar\w*|kommittén|utredaren|utredningen|"
     r"som\s+(?:beviljas|har\s+beviljats|tar\s+emot|får)\s+\w+)\b"
     r"(?:\s+som\s+(?:beviljas|har\s+beviljats|tar\s+emot|får)\s+\w+)?"
-    r"(?=\s+(?:kan|får|ska|skall|bör|måste)\b)",
+    r"(?=\s+(?:kan|får|ska|skall|bör|måste|redovisar|lämnar|återbetalar|rapporterar|rekvirerar)\b)",
     re.I,
 )
 _EARLIER_ASSIGNMENT = re.compile(
@@ -192,7 +197,8 @@ _CONTENT_CLAUSE = re.compile(
     re.I,
 )
 _ONGOING = re.compile(
-    r"\b(?:(?:fort)?löpande|regelbundet\s+(?:och\s+)?i)\s+dialog\s+med\s+(?:regeringskansliet|"
+    r"\b(?:(?:fort)?löpande|kontinuerlig|regelbunden|regelbundet\s+(?:och\s+)?i)\s+dialog\s+"
+    r"(?:[^.;]{0,60}?\s)?med\s+(?:regeringskansliet|"
     r"regeringen|\w+departementet)|"
     r"\b(?:fort)?löpande\s+(?:\S+\s+){0,4}?(?:informera\w*|rapportera\w*|redovisa\w*|hålla\w*|"
     r"stämma\s+av|avrapportera\w*|underrätta\w*)|\b(?:informera\w*|hålla\w*|rapportera\w*|"
@@ -209,7 +215,8 @@ _AFTER_EVENT = re.compile(
     re.I,
 )
 _SAME_TIME = re.compile(
-    r"\b(?:vid\s+samma\s+(?:tidpunkt|tillfälle|tid)|samtidigt|samma\s+dag|senast\s+samma\s+dag|"
+    r"\b(?:vid\s+samma\s+(?:tidpunkt|tillfälle|tid)|samtidigt|samma\s+(?:dag|datum)|"
+    r"senast\s+samma\s+(?:dag|datum)|"
     r"vid\s+den\s+tidpunkten)\b",
     re.I,
 )
@@ -485,7 +492,7 @@ def _recurring_series(text: str, hits: list[DateHit]) -> list[DateHit]:
         return hits
     out = list(hits)
     if repeats == "årligen":
-        listed = _yearly_list(text, out)
+        listed = _yearly_list(text, out) or _then_yearly(text, out)
         if listed is not None:
             return listed
     for i in range(len(out) - 1):
@@ -536,6 +543,46 @@ def _yearly_list(text: str, hits: list[DateHit]) -> list[DateHit] | None:
             run[0].kind, run[0].start, run[-1].end, (values[0], values[-1]), True, repeats="årligen"
         )
         return [*hits[:i], merged, *hits[i + len(run) :]]
+    return None
+
+
+def _then_yearly(text: str, hits: list[DateHit]) -> list[DateHit] | None:
+    """ "Den första redovisningen ska lämnas den 1 mars 2019 … och därefter den 1 mars varje
+    år fram till att uppdraget slutredovisas den 1 mars 2023": one yearly series from the
+    first date, ending the year before the final report (or "till och med 2022")."""
+    for i in range(len(hits) - 1):
+        first, nxt = hits[i], hits[i + 1]
+        if first.kind not in ("iso", "numeric", "day") or len(first.values) != 1:
+            continue
+        if nxt.kind != "day" or nxt.values or nxt.day_month is None:
+            continue
+        value = first.values[0]
+        if nxt.day_month != (int(value[5:7]), int(value[8:])):
+            continue
+        if not re.search(r"\bdärefter\b", text[first.end : nxt.start], re.I):
+            continue
+        if re.match(
+            r"\s*(?:\S+\s+){0,2}?(?:redovisa|lämna|rapportera|delredovisa)\b", text[nxt.end :]
+        ):
+            continue  # "… och därefter årligen senast den 1 juli redovisa resultaten": another one
+        last: str | None = None
+        until = UNTIL_YEAR.search(text, nxt.end)
+        final = next(
+            (
+                h
+                for h in hits[i + 2 :]
+                if h.kind in ("iso", "numeric", "day") and len(h.values) == 1
+            ),
+            None,
+        )
+        if until:
+            last = f"{until.group('y')}{value[4:]}"
+        elif final is not None:
+            year = int(final.values[0][:4]) - (1 if final.values[0][4:] <= value[4:] else 0)
+            last = f"{year:04d}{value[4:]}"
+        values = (value, last) if last and last > value else (value,)
+        merged = DateHit(first.kind, first.start, nxt.end, values, True, repeats="årligen")
+        return [*hits[:i], merged, *hits[i + 2 :]]
     return None
 
 
@@ -597,16 +644,15 @@ def _deadlines_from_hit(
                 ),
             )
         ]
-    if annual and kind == "delredovisning":
-        kind = "årlig redovisning"  # "en årlig lägesrapport", "årligen redovisa hur arbetet …"
+    if annual:
+        kind = _yearly_kind(kind, text, keep_none=True)
     values = list(hit.values)
     note = None
     if not values and hit.day_month is not None:
         values, ranged = _years_from_context(text, hit, ex.identity.decided)
         if ranged:
             annual = True
-            if kind == "delredovisning":
-                kind = "årlig redovisning"
+            kind = _yearly_kind(kind, text, keep_none=True)
         if hit.kind == "annual" and values:
             values = [f"{int(v[:4]) + 1}-02-22" for v in values]
         elif values:
@@ -630,9 +676,10 @@ def _deadlines_from_hit(
             )
         ]
     if hit.repeats:
-        kind = kind or "delredovisning"
-        if hit.repeats == "årligen" and kind == "delredovisning":
-            kind = "årlig redovisning"
+        # a series is never the final report, whatever word ends the sentence
+        kind = kind if kind not in (None, "slutredovisning") else "delredovisning"
+        if hit.repeats == "årligen":
+            kind = _yearly_kind(kind, text)
         return [
             FoundDeadline(
                 kind,
@@ -640,7 +687,7 @@ def _deadlines_from_hit(
                 sentence,
                 span,
                 repeats=hit.repeats,
-                until=values[-1],
+                until=values[-1] if len(values) > 1 else None,
                 recipient=recipient,
                 title=title,
             )
@@ -655,7 +702,7 @@ def _deadlines_from_hit(
     if annual or hit.year_range:
         return [
             FoundDeadline(
-                "årlig redovisning" if kind in (None, "delredovisning") else kind,
+                _yearly_kind(kind, text),
                 values[0],
                 sentence,
                 span,
@@ -668,6 +715,20 @@ def _deadlines_from_hit(
     return [
         FoundDeadline(kind, v, sentence, span, recipient=recipient, title=title) for v in values
     ]
+
+
+_NAMED_PARTIAL = re.compile(r"\bdelredovis\w*|\bdelrapport\w*", re.I)
+
+
+def _yearly_kind(kind: str | None, text: str, *, keep_none: bool = False) -> str | None:
+    """A report that recurs every year is an årlig redovisning ("en årlig lägesrapport",
+    "årligen redovisa hur arbetet fortskrider"), unless the decision calls it a
+    delredovisning in so many words ("ska årligen … delredovisa")."""
+    if kind == "delredovisning" and _NAMED_PARTIAL.search(text):
+        return kind
+    if kind == "delredovisning" or (kind is None and not keep_none):
+        return "årlig redovisning"
+    return kind
 
 
 UNTIL_YEAR = re.compile(

@@ -71,7 +71,6 @@ def resolve_all(ex: Extraction) -> None:
             d.ongoing = True
             d.note = "Ska lämnas i samband med en annan redovisning vars datum inte hittades."
     _years_from_money(ex)
-    _until_final_report(ex)
     # Reports of unspecified kind: the last one is the final report unless one is named.
     dated_generic = [d for d in deadlines if d.kind is None and d.due and not d.repeats]
     last_due = max((due_sort_key(d.due) for d in dated_generic if d.due), default=None)
@@ -101,6 +100,7 @@ def resolve_all(ex: Extraction) -> None:
             d.kind = "delredovisning"
         else:
             d.kind = "övrigt"
+    _until_final_report(ex)
     if len(dated_generic) > 1 or (dated_generic and has_final):
         ex.review.append(
             "Beslutet anger inte typen för alla redovisningar; den sista har tolkats som "
