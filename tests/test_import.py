@@ -721,6 +721,26 @@ def test_more_money_phrases_from_real_decisions(
     assert money(decision(sentence)) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Regeringen uppdrar åt Testverket att för perioden 2026–2029 lämna stöd med högst "
+            "575 miljoner kronor för ett testcenter.",
+            [("2026–2029", "beviljat", 575_000_000)],
+        ),
+        (
+            "För genomförande av uppdraget disponerar Testverket 500 000 kronor under 2026.",
+            [("2026", "beviljat", 500_000)],
+        ),
+    ],
+)
+def test_support_and_present_tense_grants(
+    sentence: str, expected: list[tuple[str, str, int]]
+) -> None:
+    assert money(decision(sentence)) == expected
+
+
 def test_a_number_without_kronor_is_no_amount_when_the_sentence_has_none() -> None:
     assert money(decision("Testverket ska nå högst 25 000 000 invånare under 2026.")) == []
 
