@@ -1022,6 +1022,18 @@ def test_continuous_dialogue_about_the_work() -> None:
     assert dates(text) == ["löpande"]
 
 
+def test_present_tense_duty_of_the_addressed_agency() -> None:
+    text = decision(
+        "Varje år, med början 2026, redovisar Testverket arbetet till Folkhälsomyndigheten. "
+        "Testverket slutredovisar uppdraget till Socialdepartementet senast den 31 mars 2028."
+    )
+    entries = deadlines(text)
+    assert [(e.get("datum", "löpande"), e["typ"]) for e in entries] == [
+        ("2028-03-31", "slutredovisning"),
+        ("löpande", "årlig redovisning"),
+    ]
+
+
 def test_recurring_negative_in_background() -> None:
     text = decision(
         "Uppdraget ska redovisas senast den 1 juni 2027.",

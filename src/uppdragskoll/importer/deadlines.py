@@ -13,10 +13,7 @@ from .amounts import (
 )
 from .dates import ANNUAL_REPORT_DAY, DateHit, due_sort_key, find_dates
 from .found import Extraction, FoundDeadline, short_text
-from .identity import (
-    AGENCY,
-    foreign_subject,
-)
+from .identity import AGENCY, agency_mentions, foreign_subject
 from .text import BULLET, Sentence
 
 # --- vocabulary -------------------------------------------------------------------------------
@@ -362,6 +359,7 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
     amendment = _AMENDMENT.search(text) is not None
     modal = (
         MODAL.search(text) is not None
+        or _present_duty(ex, text)
         or amendment
         or _PRESENT_PASSIVE.search(text) is not None
         or MODAL.search(lead) is not None
@@ -455,6 +453,22 @@ _SERIES_ENDS = re.compile(
 
 
 # "Det ska ske senast …": the delivery named in the sentence before
+_PRESENT_DELIVERY = re.compile(
+    r"\b(?:redovisar|slutredovisar|delredovisar|rapporterar|återrapporterar|lämnar)\b", re.I
+)
+
+
+def _present_duty(ex: Extraction, text: str) -> bool:
+    """ "Varje år, med början 2022, redovisar Länsstyrelserna … till Folkhälsomyndigheten":
+    a decision also speaks in the present tense when an agency it addresses is the subject."""
+    m = _PRESENT_DELIVERY.search(text)
+    if m is None:
+        return False
+    addressed = {name for name, _, _ in ex.identity.agencies[: ex.identity.addressed]}
+    near = text[max(0, m.start() - 20) : m.end() + 60]
+    return any(name in addressed for _, _, name in agency_mentions(ex.identity, near))
+
+
 def subject_text(text: str, lead: str) -> str:
     """The text whose start names who acts: a list item's own ("• Folkhälsomyndigheten ska
     …"), else the list's lead ("Socialstyrelsen ska bland annat:")."""
