@@ -1034,6 +1034,46 @@ def test_present_tense_duty_of_the_addressed_agency() -> None:
     ]
 
 
+def test_informing_others_is_not_a_delivery() -> None:
+    text = decision(
+        "Testverket ska\n\n"
+        "• för berörda aktörer tillgängliggöra och informera om stödmaterialet senast den 1 juli "
+        "2026,\n"
+        "• senast den 18 december 2026 redovisa uppdraget."
+    )
+    assert dates(text) == ["2026-12-18"]
+
+
+def test_informing_the_ministry_by_a_date_is_a_delivery() -> None:
+    text = decision("Testverket ska senast den 1 juli 2026 informera Regeringskansliet om läget.")
+    assert dates(text) == ["2026-07-01"]
+
+
+def test_unchanged_part_decided_earlier_keeps_its_date_not_the_decision_date() -> None:
+    text = decision(
+        "Den del av uppdraget som beslutades den 7 maj 2025 ska i enlighet med tidigare beslut "
+        "redovisas till Regeringskansliet (Socialdepartementet) senast den 28 maj 2026."
+    )
+    assert dates(text) == ["2026-05-28"]
+
+
+def test_end_of_month_written_with_manad() -> None:
+    text = decision("Testverket ska före utgången av mars månad 2028 lämna en delredovisning.")
+    assert dates(text) == ["mars 2028"]
+
+
+def test_the_total_the_effort_amounts_to_is_granted() -> None:
+    text = decision(
+        "Totalt uppgår satsningen till 250 000 000 kronor för 2026 och regeringen beräknar "
+        "250 000 000 kronor årligen för 2027–2028."
+    )
+    assert money(text) == [
+        ("2026", "beviljat", 250_000_000),
+        ("2027", "beräknat", 250_000_000),
+        ("2028", "beräknat", 250_000_000),
+    ]
+
+
 def test_recurring_negative_in_background() -> None:
     text = decision(
         "Uppdraget ska redovisas senast den 1 juni 2027.",

@@ -317,7 +317,7 @@ GRANTED_RE = re.compile(
     # kronor": money the agency is to distribute is money the decision makes available
     r"(?:att|ska|skall),?\s+(?:\S+\s+){0,25}?(?:fördela|betala\s+ut|utbetala|använda|"
     r"betala(?!\s+tillbaka)(?=\s+\d))|fördelas|"
-    r"betalar\s+(?:\S+\s+){0,2}?ut|disponerar|"
+    r"betalar\s+(?:\S+\s+){0,2}?ut|disponerar|uppgår\s+(?:\S+\s+){0,3}?till|"
     # "att för perioden 2018–2021 lämna stöd med högst 575 miljoner kronor"
     r"(?:lämna|ge|bevilja)\s+(?:stöd|bidrag)\s+(?:med|om)|"
     # "Kostnaderna för uppdraget, högst 4 000 000 kronor, ska belasta anslaget …"

@@ -91,7 +91,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("season", rf"(?P<s>våren|sommaren|hösten)\s+(?:år\s+)?(?P<y>{_Y})"),
         ("winter", r"vintern\s+(?P<y>(?:19|20)\d{2})\s*/\s*(?P<y2>(?:19|20)\d{2})"),
         ("part", rf"(?P<part>början|slutet)\s+av\s+(?:år(?:et)?\s+)?(?P<y>{_Y})"),
-        ("month", rf"(?<!\d )(?<![\d.])\b{_MONTH}\s+(?:år\s+)?(?P<y>{_Y})(?:{_TAIL})?"),
+        (
+            "month",
+            rf"(?<!\d )(?<![\d.])\b{_MONTH}\s+(?:månad\s+)?(?:år\s+)?(?P<y>{_Y})(?:{_TAIL})?",
+        ),
         (
             "year",
             r"(?P<pre>senast\s+(?:under\s+|vid\s+utgången\s+av\s+|i\s+slutet\s+av\s+)?|"

@@ -22,7 +22,10 @@ MODAL = re.compile(r"\b(?:ska|skall)\b", re.I)
 _DELIVER = re.compile(
     r"\b(?:(?:del|slut|åter)?redovis\w*|(?:del|slut|åter|av)?rapporter\w*|lämna\w*|inkomm\w*|"
     r"ges\s+in|ge\s+in|överlämna\w*|rekvir\w*|rekvisition\w*|återbetal\w*|betala[s]?\s+tillbaka|"
-    r"informera\w*|redogör\w*|presentera\w*|(?:del|slut|läges)?rapport(?:en|er)?|plan(?:en)?|"
+    # informing is a delivery when the government is told or it goes on ("löpande
+    # informera"); "informera om stödmaterialet" to others is not
+    r"(?<=löpande\s)informera\w*|håll\w*\s+(?:\S+\s+){0,5}?informera\w*|informera\w*(?=\s+(?:\S+\s+){0,3}?(?:regeringskansliet|regeringen|"
+    r"\w+departementet)\b)|redogör\w*|presentera\w*|(?:del|slut|läges)?rapport(?:en|er)?|plan(?:en)?|"
     r"föreslå|(?:fort)?löpande\s+dialog|kontinuerlig\s+dialog|i\s+dialog\s+med\s+regeringskansliet|"
     r"(?:genomförande|projekt|arbets|tids|aktivitets)plan\w*)\b",
     re.I,
@@ -33,7 +36,7 @@ _PAST_OR_CITED = re.compile(
     # a past act, a few words before its date: "som regeringen lämnade till Statens
     # servicecenter den 27 maj 2021"
     r"\b(?:redovisade|lämnade|beslutade|gav|gavs|fick|inkom|överlämnade|presenterade|publicerade|"
-    r"publicerades|godkändes|antogs|fattade|fattat|daterad|daterat|daterade|tillsattes|"
+    r"publicerades|godkändes|antogs|fattade|fattat|daterad|daterat|daterade|tillsattes|beslutades|"
     r"inrättades|trädde\s+i\s+kraft|började|startade|påbörjades|avslutades|slutredovisades|"
     r"redovisades|delredovisades|lämnades)\s+(?:(?!senast\b|ska\b|skall\b)\S+\s+){0,4}?"
     r"(?:den\s+)?$|"
