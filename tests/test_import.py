@@ -928,6 +928,18 @@ def test_recipient_spelling_is_tidied(sentence: str, recipient: str) -> None:
     assert entry["mottagare"] == recipient
 
 
+def test_copy_to_an_organisation_inside_the_parenthesis() -> None:
+    [entry] = deadlines(
+        decision(
+            "Uppdraget ska redovisas till Regeringskansliet (Arbetsmarknadsdepartementet och "
+            "Kulturdepartementet med kopia till Forum för levande historia) senast den 1 mars 2027."
+        )
+    )
+    assert entry["mottagare"] == (
+        "Regeringskansliet (Arbetsmarknadsdepartementet och Kulturdepartementet)"
+    )
+
+
 def test_recipient_by_the_short_name_the_decision_introduces() -> None:
     text = (
         "Uppdrag om vätgas\n\nRegeringen ger Statens energimyndighet (Energimyndigheten) och "

@@ -1165,6 +1165,7 @@ def _also_to(ex: Extraction, text: str, found: list[FoundDeadline]) -> list[Foun
 def _normalise_recipient(name: str, aliases: dict[str, str]) -> str | None:
     """ "till Socialdepartementet" -> Regeringskansliet (Socialdepartementet); a short name
     the decision introduces ("till FRA") -> the agency's name."""
+    name = re.sub(r",?\s+med\s+kopia\s+(?:för\s+kännedom\s+)?till\s+[^)]*", "", name)
     name = re.sub(r"\(\s*(.*?)[\s,;]*\)", r"(\1)", " ".join(name.split()))
     name = re.sub(r"^Regeringskansliet\(", "Regeringskansliet (", name)
     name = re.sub(r"(?<=[a-zåäö])-och\b", "- och", name)  # "Klimat-och näringslivsdep."
