@@ -419,6 +419,8 @@ def test_yearly_dates_without_years_take_the_funded_years() -> None:
         ("återbetalning", "2027-02-28", "2029-02-28"),
     ]
     assert all("härledda" in e["anteckning"] for e in entries)
+    review = [n for n in draft_from_text(text).review if "härledda" in n]
+    assert len(review) == 2 and not any("löpande" in n for n in review)  # they are dated
 
 
 def test_yearly_date_without_a_year_and_no_money_stays_undated() -> None:

@@ -175,9 +175,8 @@ def _build(ex: Extraction, source: str) -> Draft:
             ändrad_från=", ".join(d.changes),
         )
         if d.note:
-            review.append(
-                f"Redovisningen `{entry['id']}`: {d.note} Sätt `datum` och ta bort `löpande: true`."
-            )
+            todo = " Sätt `datum` och ta bort `löpande: true`." if d.due is None else ""
+            review.append(f"Redovisningen `{entry['id']}`: {d.note}{todo}")
         elif d.repeats and d.due and not d.until:
             review.append(
                 f"Redovisningen `{entry['id']}` ska upprepas ({d.repeats}) men beslutet anger "
