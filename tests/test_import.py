@@ -405,15 +405,14 @@ def test_money_for_a_period_within_one_year() -> None:
 
 
 def test_yearly_dates_without_years_take_the_funded_years() -> None:
-    entries = deadlines(
-        decision(
-            "Testverket får använda 10 miljoner kronor under 2026. För 2027–2028 beräknas 10 "
-            "miljoner kronor per år. Medlen betalas ut efter rekvisition till Kammarkollegiet. "
-            "Rekvisitionen ska lämnas senast den 1 december varje år. Medel som inte har "
-            "utnyttjats ska återbetalas till Kammarkollegiet senast den 28 februari "
-            "nästkommande år."
-        )
+    text = decision(
+        "Testverket får använda 10 miljoner kronor under 2026. För 2027–2028 beräknas 10 "
+        "miljoner kronor per år. Medlen betalas ut efter rekvisition till Kammarkollegiet. "
+        "Rekvisitionen ska lämnas senast den 1 december varje år. Medel som inte har "
+        "utnyttjats ska återbetalas till Kammarkollegiet senast den 28 februari "
+        "nästkommande år."
     )
+    entries = deadlines(text)
     assert [(e["typ"], e["datum"], e.get("till")) for e in entries] == [
         ("rekvisition", "2026-12-01", "2028-12-01"),
         ("återbetalning", "2027-02-28", "2029-02-28"),
