@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 MONTHS: dict[str, int] = {
     "januari": 1,
@@ -105,6 +106,23 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 _ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4}
+# Words (or digits) a sentence must contain for a kind of date phrase to be worth searching
+_DIGITS = tuple("0123456789")
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "iso": _DIGITS,
+    "numeric": _DIGITS,
+    "day": _DIGITS,
+    "annual": ("årsredovisning",),
+    "budget_of": ("budgetunderlag",),
+    "budget": ("budgetunderlag",),
+    "quarter": ("kvartal",),
+    "half": ("halvår",),
+    "season": ("våren", "sommaren", "hösten"),
+    "winter": ("vintern",),
+    "part": ("början", "slutet"),
+    "month": _DIGITS,
+    "year": _DIGITS,
+}
 
 
 @dataclass(frozen=True)
@@ -236,9 +254,19 @@ def _ordinal(text: str) -> int:
 
 def find_dates(sentence: str) -> list[DateHit]:
     """All date phrases in the sentence, left to right, without overlaps."""
+    return list(_find_dates(sentence))
+
+
+@lru_cache(maxsize=256)
+def _find_dates(sentence: str) -> tuple[DateHit, ...]:
+    """Cached: a sentence is asked for its dates by the deadline, money and fact readers."""
     taken: list[tuple[int, int]] = []
     hits: list[DateHit] = []
+    lower = sentence.lower()
     for kind, pattern in _PATTERNS:
+        needs = _NEEDS.get(kind)
+        if needs is not None and not any(word in lower for word in needs):
+            continue  # a cheap test first: long texts have many sentences without dates
         for m in pattern.finditer(sentence):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
@@ -248,7 +276,7 @@ def find_dates(sentence: str) -> list[DateHit]:
             taken.append((m.start(), m.end()))
             hits.append(hit)
     hits.sort(key=lambda h: h.start)
-    return _borrow_years(sentence, hits)
+    return tuple(_borrow_years(sentence, hits))
 
 
 _LIST_GLUE = re.compile(r"\s*(?:,|och|samt|respektive|resp\.|eller)\s*(?:senast\s+)?", re.I)
