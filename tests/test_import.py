@@ -1087,6 +1087,38 @@ def test_the_total_the_effort_amounts_to_is_granted() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Tre månader efter att uppdraget har slutredovisats ska Testverket återbetala ej "
+            "förbrukade medel till Kammarkollegiet.",
+            "2027-06-30",
+        ),
+        (
+            "Medel som inte har använts ska återbetalas senast sex veckor efter slutredovisningen.",
+            "2027-05-12",
+        ),
+    ],
+)
+def test_time_counted_from_the_final_report(sentence: str, expected: str) -> None:
+    text = decision("Uppdraget ska slutredovisas senast den 31 mars 2027. " + sentence)
+    entries = deadlines(text)
+    [repay] = [e for e in entries if e["typ"] == "återbetalning"]
+    assert repay["datum"] == expected
+    assert "räknat" in repay["anteckning"]
+
+
+def test_time_after_a_final_report_that_is_not_dated_stays_undated() -> None:
+    [entry] = deadlines(
+        decision(
+            "Tre månader efter att uppdraget har slutredovisats ska Testverket återbetala ej "
+            "förbrukade medel till Kammarkollegiet."
+        )
+    )
+    assert entry["löpande"] is True and "datum" not in entry
+
+
 def test_recurring_negative_in_background() -> None:
     text = decision(
         "Uppdraget ska redovisas senast den 1 juni 2027.",

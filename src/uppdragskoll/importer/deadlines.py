@@ -209,6 +209,18 @@ _ONGOING = re.compile(
 # "senast tre månader efter att förordningen har trätt i kraft", "inom sex veckor från det att
 # avtalet har undertecknats": a deadline counted from an event, whose date the decision lacks
 _NUMBER_WORD = r"(?:\d{1,3}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|arton|tjugofyra)"
+_NUMBER_WORDS = {
+    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
+    "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "arton": 18, "tjugofyra": 24,
+}  # fmt: skip
+# "Tre månader efter att uppdraget har slutredovisats ska …", "senast sex veckor efter
+# slutredovisningen"
+_AFTER_FINAL = re.compile(
+    rf"\b(?:(?:senast|inom)\s+)?(?P<n>{_NUMBER_WORD})\s+(?P<u>dagar|veckor|månader)\s+efter\s+"
+    r"(?:(?:att|det\s+att)\s+)?(?:uppdraget\s+(?:har\s+)?slutredovisa(?:ts|s)|"
+    r"slutredovisning(?:en)?|slutrapport(?:en)?)\b",
+    re.I,
+)
 _AFTER_EVENT = re.compile(
     rf"\b(?:senast|inom)\s+(?:{_NUMBER_WORD}\s+)?(?:kalender|arbets)?(?:dag(?:ar)?|veck(?:a|or)|"
     r"månad(?:er)?|år)\s+(?:efter|från)\s+(?:det\s+att|att|det\s+att\s+|det\s+)?",
@@ -440,7 +452,25 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
         recipient = _first_recipient(text, ex.identity.alias_of)
         if recipient and recipient.startswith("Regeringskansliet"):
             ex.recipient_hints.append(recipient)  # "Redovisningarna ska lämnas till …"
-    if deliveries and _event_deadlines(ex, sentence, text, accepted):
+    after_final = None if accepted else _AFTER_FINAL.search(text)
+    if after_final and deliveries:
+        # "Tre månader efter att uppdraget har slutredovisats ska X återbetala …": counted
+        # from the final report's date once it is known
+        word = after_final.group("n").lower()
+        n = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+        ex.deadlines.append(
+            FoundDeadline(
+                _kind_near(text, after_final.end(), 0, len(text)),
+                None,
+                sentence,
+                (sentence.start + after_final.start(), sentence.start + after_final.end()),
+                recipient=_first_recipient(text, ex.identity.alias_of),
+                title=_title_for(text, None),
+                anchor="slutredovisning",
+                offset=(n, after_final.group("u").lower()),
+            )
+        )
+    elif deliveries and _event_deadlines(ex, sentence, text, accepted):
         pass
     elif not accepted and deliveries and modal:
         _undated(ex, sentence, text)

@@ -57,6 +57,7 @@ class FoundDeadline:
     changes: list[str] = field(default_factory=list)
     note: str | None = None
     anchor: str | None = None  # "i samband med slutredovisningen": take that kind's date
+    offset: tuple[int, str] | None = None  # "tre månader efter …": (3, "månader") after anchor
     supersedes: bool = False  # "ska i stället …" with the replaced date elsewhere
     also_to: bool = False  # a second recipient of the same delivery ("till X och Y")
     day_month: tuple[int, int] | None = None  # "senast den 1 december varje år": no year

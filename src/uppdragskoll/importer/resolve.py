@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
 
 from .dates import due_sort_key
 from .deadlines import FINANCIAL, REPORTS, UNTIL_YEAR, subject_text, supersede
@@ -17,6 +20,33 @@ from .identity import (
 from .text import Region
 
 # --- after all sentences -----------------------------------------------------------------------
+
+
+def _after_the_final_report(d: FoundDeadline, deadlines: list[FoundDeadline]) -> None:
+    """ "tre månader efter att uppdraget har slutredovisats": the final report's date (a named
+    one, else the latest report of unnamed kind) plus the time, flagged for a human."""
+    exact = [
+        o
+        for o in deadlines
+        if o is not d and o.due and re.fullmatch(r"\d{4}-\d{2}-\d{2}", o.due) and not o.repeats
+    ]
+    finals = [o for o in exact if o.kind == "slutredovisning"] or [
+        o for o in exact if o.kind is None
+    ]
+    assert d.offset is not None
+    n, unit = d.offset
+    if not finals:
+        d.ongoing = True
+        d.note = f"Ska lämnas {n} {unit} efter slutredovisningen, vars datum inte hittades."
+        return
+    final = max(finals, key=lambda o: o.due or "")
+    assert final.due is not None
+    base = date.fromisoformat(final.due)
+    step = {"dagar": relativedelta(days=n), "veckor": relativedelta(weeks=n)}.get(
+        unit, relativedelta(months=n)
+    )
+    d.due = (base + step).isoformat()
+    d.note = f"Datumet är räknat: {n} {unit} efter slutredovisningen {final.due}. Kontrollera."
 
 
 def _order_agencies(ex: Extraction) -> None:
@@ -65,7 +95,9 @@ def resolve_all(ex: Extraction) -> None:
             ),
             None,
         )
-        if target is not None:
+        if d.offset is not None:
+            _after_the_final_report(d, deadlines)
+        elif target is not None:
             d.due, d.repeats, d.until = target.due, target.repeats, target.until
         else:
             d.ongoing = True
