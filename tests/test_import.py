@@ -1119,6 +1119,21 @@ def test_time_after_a_final_report_that_is_not_dated_stays_undated() -> None:
     assert entry["löpande"] is True and "datum" not in entry
 
 
+def test_yearly_in_a_month_until_the_final_report() -> None:
+    text = decision(
+        "Testverket ska senast den 30 november 2026 och årligen i april från och med 2027 komma "
+        "in med en lägesrapport till Regeringskansliet (Näringsdepartementet). Testverket ska "
+        "därefter senast den 30 april 2030 lämna en slutredovisning. Samråd ska ske med "
+        "berörda myndigheter."
+    )
+    assert [(e["datum"], e.get("till")) for e in deadlines(text)] == [
+        ("2026-11-30", None),
+        ("april 2027", "april 2029"),
+        ("2030-04-30", None),
+    ]
+    assert agency_names(text) == ["Testverket"]
+
+
 def test_recurring_negative_in_background() -> None:
     text = decision(
         "Uppdraget ska redovisas senast den 1 juni 2027.",

@@ -92,6 +92,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("season", rf"(?P<s>våren|sommaren|hösten)\s+(?:år\s+)?(?P<y>{_Y})"),
         ("winter", r"vintern\s+(?P<y>(?:19|20)\d{2})\s*/\s*(?P<y2>(?:19|20)\d{2})"),
         ("part", rf"(?P<part>början|slutet)\s+av\s+(?:år(?:et)?\s+)?(?P<y>{_Y})"),
+        # "årligen i april från och med 2023", "varje år i mars med början 2026"
+        (
+            "month_yearly",
+            rf"\b(?:årligen|varje\s+år)\s+(?:senast\s+)?(?:i|under|före\s+utgången\s+av)\s+"
+            rf"{_MONTH}\s+(?:månad\s+)?(?:,\s*)?(?:från\s+och\s+med|fr\.\s?o\.\s?m\.|med\s+"
+            rf"(?:början|start))\s+(?:år\s+)?(?P<y>{_Y})",
+        ),
         (
             "month",
             rf"(?<!\d )(?<![\d.])\b{_MONTH}\s+(?:månad\s+)?(?:år\s+)?(?P<y>{_Y})(?:{_TAIL})?",
@@ -121,6 +128,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "winter": ("vintern",),
     "part": ("början", "slutet"),
     "month": _DIGITS,
+    "month_yearly": ("årligen", "varje år"),
     "year": _DIGITS,
 }
 
@@ -226,6 +234,9 @@ def _hit(kind: str, m: re.Match[str]) -> DateHit | None:
         return DateHit(kind, start, end, (f"vintern {year}/{g['y2']}",))
     if kind == "part":
         return DateHit(kind, start, end, (f"{g['part'].lower()} av {year}",))
+    if kind == "month_yearly":
+        name = MONTH_NAMES[_month_number(g["m"]) - 1]
+        return DateHit("month", start, end, (f"{name} {year}",), repeats="årligen")
     if kind == "month":
         month = _month_number(g["m"])
         years, is_range = _years(m)

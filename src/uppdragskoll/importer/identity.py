@@ -360,6 +360,8 @@ _DECLARED_ALIAS = re.compile(
 # and Kammarkollegiet, which only pays out and receives money on the government's behalf.
 _NOT_PARTICIPANTS = frozenset(
     {"regeringen", "regeringskansliet", "riksdagen", "kammarkollegiet", "kammarkollegium"}
+    # words shaped like agency names that are not ("Samråd ska ske med …")
+    | {"samråd", "förråd", "underlag", "underlaget"}
 )
 
 

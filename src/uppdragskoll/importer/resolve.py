@@ -9,7 +9,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from .dates import due_sort_key
+from .dates import MONTHS, due_sort_key
 from .deadlines import FINANCIAL, REPORTS, UNTIL_YEAR, subject_text, supersede
 from .found import Extraction, FoundDeadline, MoneyRow, kronor_text, short_text
 from .identity import (
@@ -297,6 +297,20 @@ def _until_final_report(ex: Extraction) -> None:
     final = finals[0]
     for d in ex.deadlines:
         if d.repeats != "årligen" or d.until or not d.due or d.kind == "slutredovisning":
+            continue
+        month = re.fullmatch(r"([a-zåäö]+) (\d{4})", d.due)
+        if month and month.group(1) in MONTHS:
+            # "årligen i april från och med 2023" and a final report on 2027-04-30: the last
+            # April wholly before it
+            last = int(final[:4])
+            if due_sort_key(f"{month.group(1)} {last}") >= final:
+                last -= 1
+            if int(month.group(2)) < last <= int(month.group(2)) + 15:
+                d.until = f"{month.group(1)} {last}"
+                d.note = (
+                    f"Beslutet anger ingen sista gång; `till` är satt till sista gången före "
+                    f"slutredovisningen {final}. Kontrollera."
+                )
             continue
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.due):
             continue
