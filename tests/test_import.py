@@ -929,6 +929,26 @@ def test_recipient_spelling_is_tidied(sentence: str, recipient: str) -> None:
     assert entry["mottagare"] == recipient
 
 
+@pytest.mark.parametrize(
+    ("sentence", "recipient"),
+    [
+        (
+            "Testverket ska senast den 1 december 2026 lämna en slutredovisning av uppdraget "
+            "till Klimat-och näringslivsdepartementet.",
+            "Regeringskansliet (Klimat- och näringslivsdepartementet)",
+        ),
+        (
+            "Myndigheterna ska redovisa uppdraget till respektive ansvarigt departement i "
+            "Regeringskansliet senast den 2 mars 2027.",
+            "Regeringskansliet",
+        ),
+    ],
+)
+def test_more_recipient_spellings(sentence: str, recipient: str) -> None:
+    [entry] = deadlines(decision(sentence))
+    assert entry["mottagare"].startswith(recipient)  # plain Regeringskansliet may get the dep.
+
+
 def test_copy_to_an_organisation_inside_the_parenthesis() -> None:
     [entry] = deadlines(
         decision(

@@ -248,7 +248,10 @@ _COPY = re.compile(rf"{_COPY_START}{AGENCY}(?:\s*(?:,|och|samt)\s*{AGENCY})*")
 _RECIPIENT = re.compile(
     rf"\b(?:till|hos|från)\s+(?P<r>{AGENCY})"
     # "Uppdraget slutredovisas Socialdepartementet senast …" (the "till" left out)
-    r"|\b(?:\w*redovisas|lämnas)\s+(?P<d>[A-ZÅÄÖ][a-zåäö]+(?:-\s+och\s+[a-zåäö]+)?departementet)\b"
+    # "till respektive ansvarigt departement i Regeringskansliet"
+    r"|\btill\s+(?:(?:respektive|berört|berörda|ansvarigt|ansvariga)\s+)+departement(?:et)?"
+    r"(?P<rk>\s+i\s+Regeringskansliet)?"
+    r"|\b(?:\w*redovisas|lämnas)\s+(?P<d>[A-ZÅÄÖ][a-zåäö]+(?:-\s*och\s+[a-zåäö]+)?departementet)\b"
 )
 
 # --- validity ("Uppdraget gäller t.o.m. …") ----------------------------------------------------
@@ -1120,7 +1123,7 @@ def _recipient_spans(text: str, aliases: dict[str, str]) -> list[tuple[int, int,
             _ASSIGNEE_AFTER.match(text, m.end())
         ):
             continue  # "om uppdrag till Trafikverket att …": the assignee, not a recipient
-        name = _normalise_recipient(m.group("r") or m.group("d"), aliases)
+        name = _normalise_recipient(m.group("r") or m.group("d") or "Regeringskansliet", aliases)
         if name:
             out.append((m.start(), m.end(), name))
     # a short name the decision introduces: "Myndigheten för digital förvaltning (Digg)" …

@@ -37,7 +37,7 @@ _AGENCY_SUFFIX = (
 AGENCY = (
     r"(?:Regeringskansliet\s*\([^)]{3,200}\)|Regeringskansliet|regeringen\s*\([^)]{3,200}\)|"
     r"regeringen|"
-    r"[A-ZÅÄÖ][a-zåäö]+(?:-\s+och\s+[a-zåäö]+)?departementet|Statsrådsberedningen|"
+    r"[A-ZÅÄÖ][a-zåäö]+(?:-\s*och\s+[a-zåäö]+)?departementet|Statsrådsberedningen|"
     r"Statens\s+[a-zåäö]+(?:\s+(?:för|och)\s+[a-zåäö]+(?:\s+[a-zåäö]+)?)?|"
     r"Myndigheten\s+för\s+[a-zåäö]+(?:[\s-]+(?:och|för|i|av|med|[a-zåäö]+s)?\s*[a-zåäö]+){0,3}|"
     r"Sveriges\s+[a-zåäö]+\s+[A-ZÅÄÖ]?[a-zåäö]+|"
@@ -46,7 +46,7 @@ AGENCY = (
     r"[A-ZÅÄÖ]{2,6}(?![\wåäö]))"
 )
 DEPARTMENT = re.compile(
-    r"\b(?P<d>[A-ZÅÄÖ][a-zåäö]+(?:-\s+och\s+[a-zåäö]+)?departementet|Statsrådsberedningen)\b"
+    r"\b(?P<d>[A-ZÅÄÖ][a-zåäö]+(?:-\s*och\s+[a-zåäö]+)?departementet|Statsrådsberedningen)\b"
 )
 _DNR = re.compile(
     r"(?<![\w/])(?P<dnr>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\s?\d{4}/\d{2,6}(?:/[A-ZÅÄÖ]{1,6})?)"
@@ -149,7 +149,7 @@ def read_identity(doc: Document) -> Identity:
         if ex.ministry is None:
             for m in re.finditer(
                 r"\b(?:regeringsuppdrag|uppdrag|beslut)\s+från\s+(?P<d>[A-ZÅÄÖ][a-zåäö]+"
-                r"(?:-\s+och\s+[a-zåäö]+)?departementet)",
+                r"(?:-\s*och\s+[a-zåäö]+)?departementet)",
                 sentence.text,
                 re.I,
             ):

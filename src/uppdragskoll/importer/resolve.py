@@ -368,7 +368,7 @@ def _default_recipients(ex: Extraction) -> None:
             # the first named leads
             m = re.match(
                 r"Regeringskansliet \("
-                r"((?:[A-ZÅÄÖ][a-zåäö]+(?:-\s+och\s+[a-zåäö]+)?)?departementet)",
+                r"((?:[A-ZÅÄÖ][a-zåäö]+(?:-\s*och\s+[a-zåäö]+)?)?departementet)",
                 d.recipient or "",
             )
             if m:
