@@ -970,6 +970,11 @@ def test_recipient_by_the_short_name_the_decision_introduces() -> None:
     assert deadlines(text)[0]["mottagare"] == "Statens energimyndighet"
 
 
+def test_that_part_of_the_assignment_is_a_partial_report() -> None:
+    [entry] = deadlines(decision("Den delen av uppdraget redovisas senast den 15 januari 2027."))
+    assert entry["typ"] == "delredovisning"
+
+
 def test_this_part_of_the_assignment_is_a_partial_report() -> None:
     [entry] = deadlines(
         decision("Testverket ska redovisa denna del av uppdraget senast den 30 september 2026.")

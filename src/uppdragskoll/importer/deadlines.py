@@ -101,7 +101,7 @@ _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "delredovisning",
             r"\bdelredovis\w*|\bdelrapport\w*|\blägesrapport\w*|\blägesredovis\w*|"
             r"\bdelresultat\w*|\bstatusrapport\w*|\bmellanrapport\w*|\bavrapporter\w*|"
-            r"\bverksamhetsrapport\w*|\blägesbeskrivning\w*|\bdenna\s+del\s+av\s+uppdraget\b|"
+            r"\bverksamhetsrapport\w*|\blägesbeskrivning\w*|\b(?:denna|den)\s+del(?:en)?\s+av\s+uppdraget\b|"
             r"\bhur\s+arbetet\s+(?:fortskrider|"
             r"framskrider|går\s+framåt)|\barbetets\s+fortskridande|\bläget\s+i\s+arbetet|"
             r"\bredovisa\s+läget\b",
