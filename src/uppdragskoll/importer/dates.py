@@ -311,6 +311,19 @@ def _borrow_years(sentence: str, hits: list[DateHit]) -> list[DateHit]:
     return out
 
 
+def with_year(value: str, year: int) -> str:
+    """The same day or month in another year: "2026-02-28" or "april 2026" moved to `year`."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return f"{year:04d}{value[4:]}"
+    return re.sub(r"\d{4}$", f"{year:04d}", value)
+
+
+def last_year_before(value: str, final: str) -> int:
+    """The last year in which `value`'s day or month falls wholly before the date `final`."""
+    year = int(final[:4])
+    return year - 1 if due_sort_key(with_year(value, year)) >= final else year
+
+
 def due_sort_key(value: str) -> str:
     """A rough ISO-comparable key for an ISO date or a period text (its last day)."""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):

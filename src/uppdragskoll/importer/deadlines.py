@@ -11,7 +11,7 @@ from .amounts import (
     find_amounts,
     find_years,
 )
-from .dates import ANNUAL_REPORT_DAY, DateHit, due_sort_key, find_dates
+from .dates import ANNUAL_REPORT_DAY, DateHit, due_sort_key, find_dates, last_year_before, with_year
 from .found import Extraction, FoundDeadline, short_text
 from .identity import AGENCY, agency_mentions, foreign_subject
 from .text import BULLET, Sentence
@@ -405,7 +405,7 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
         if _accept_date(text, hit, deliveries, modal):
             accepted.append(hit)
     accepted = _annual_series(text, accepted)
-    if any(h.kind in ("iso", "numeric", "day") and h.values for h in accepted):
+    if any(h.kind in _DAY_KINDS and h.values for h in accepted):
         # "senast den 9 juni 2022 inkomma med ett kompletterande budgetunderlag för 2023":
         # the document is what is delivered, the date says when
         accepted = [
@@ -500,7 +500,7 @@ def _present_duty(ex: Extraction, text: str) -> bool:
     m = _PRESENT_DELIVERY.search(text)
     if m is None:
         return False
-    addressed = {name for name, _, _ in ex.identity.agencies[: ex.identity.addressed]}
+    addressed = set(ex.identity.addressed_names)
     near = text[max(0, m.start() - 20) : m.end() + 60]
     return any(name in addressed for _, _, name in agency_mentions(ex.identity, near))
 
@@ -529,7 +529,8 @@ _SERIES_LAST = re.compile(
     r"(?:(?:senast|den|i|under)\s+){0,2}$",
     re.I,
 )
-_EXACT_KINDS = frozenset({"iso", "numeric", "day", "month", "quarter", "half"})
+_DAY_KINDS = frozenset({"iso", "numeric", "day"})  # a day of the calendar
+_EXACT_KINDS = _DAY_KINDS | {"month", "quarter", "half"}
 
 
 def _recurring_series(text: str, hits: list[DateHit]) -> list[DateHit]:
@@ -572,19 +573,20 @@ def _recurring_series(text: str, hits: list[DateHit]) -> list[DateHit]:
 def _yearly_list(text: str, hits: list[DateHit]) -> list[DateHit] | None:
     """ "årligen senast den 31 mars 2025 och den 31 mars 2026": the same day in consecutive
     years, listed, is one yearly series."""
+
+    def one_day(h: DateHit) -> bool:
+        return h.kind in _DAY_KINDS and len(h.values) == 1
+
     for i in range(len(hits) - 1):
+        if not one_day(hits[i]):
+            continue
         run = [hits[i]]
         for nxt in hits[i + 1 :]:
-            prev = run[-1]
-            if nxt.kind not in ("iso", "numeric", "day") or len(nxt.values) != 1:
-                break
-            if not _GLUE.fullmatch(text[prev.end : nxt.start]):
+            if not one_day(nxt) or not _GLUE.fullmatch(text[run[-1].end : nxt.start]):
                 break
             run.append(nxt)
-        if len(run) < 2 or any(h.kind not in ("iso", "numeric", "day") for h in run):
-            continue
-        values = [h.values[0] for h in run if len(h.values) == 1]
-        if len(values) != len(run) or len({v[4:] for v in values}) != 1:
+        values = [h.values[0] for h in run]
+        if len(run) < 2 or len({v[4:] for v in values}) != 1:
             continue
         years = [int(v[:4]) for v in values]
         if years != list(range(years[0], years[0] + len(years))):
@@ -602,7 +604,7 @@ def _then_yearly(text: str, hits: list[DateHit]) -> list[DateHit] | None:
     first date, ending the year before the final report (or "till och med 2022")."""
     for i in range(len(hits) - 1):
         first, nxt = hits[i], hits[i + 1]
-        if first.kind not in ("iso", "numeric", "day") or len(first.values) != 1:
+        if first.kind not in _DAY_KINDS or len(first.values) != 1:
             continue
         if nxt.kind != "day" or nxt.values or nxt.day_month is None:
             continue
@@ -618,18 +620,12 @@ def _then_yearly(text: str, hits: list[DateHit]) -> list[DateHit] | None:
         last: str | None = None
         until = UNTIL_YEAR.search(text, nxt.end)
         final = next(
-            (
-                h
-                for h in hits[i + 2 :]
-                if h.kind in ("iso", "numeric", "day") and len(h.values) == 1
-            ),
-            None,
+            (h for h in hits[i + 2 :] if h.kind in _DAY_KINDS and len(h.values) == 1), None
         )
         if until:
-            last = f"{until.group('y')}{value[4:]}"
+            last = with_year(value, int(until.group("y")))
         elif final is not None:
-            year = int(final.values[0][:4]) - (1 if final.values[0][4:] <= value[4:] else 0)
-            last = f"{year:04d}{value[4:]}"
+            last = with_year(value, last_year_before(value, final.values[0]))
         values = (value, last) if last and last > value else (value,)
         merged = DateHit(first.kind, first.start, nxt.end, values, True, repeats="årligen")
         return [*hits[:i], merged, *hits[i + 2 :]]

@@ -26,6 +26,11 @@ class Identity:
     alias_of: dict[str, str] = field(default_factory=dict)  # "tillväxtverket" -> full name
     addressed: int = 0  # how many of `agencies` the decision addresses ("ger X i uppdrag")
 
+    @property
+    def addressed_names(self) -> list[str]:
+        """The agencies the decision addresses, in its order."""
+        return [name for name, _, _ in self.agencies[: self.addressed]]
+
 
 # A name that can receive a report or be addressed: departments, agencies, abbreviations.
 _AGENCY_SUFFIX = (

@@ -584,7 +584,7 @@ def _owners(ex: Extraction, sentence: Sentence, amounts: list[AmountHit]) -> lis
             chosen = previous
         elif _EACH.search(text[lo:hi]) and ex.identity.addressed > 1:
             # "får universiteten vardera rekvirera …": each agency the decision addresses
-            chosen = [name for name, _, _ in ex.identity.agencies[: ex.identity.addressed]]
+            chosen = list[str | None](ex.identity.addressed_names)
         else:
             chosen = [fallback]
         owners.append(chosen)
@@ -617,7 +617,7 @@ def _respectively(
         if m[1] <= amounts[0].start and m[2] not in listed:
             listed.append(m[2])
     if len(listed) != n:
-        addressed = [name for name, _, _ in ex.identity.agencies[: ex.identity.addressed]]
+        addressed = ex.identity.addressed_names
         if len(addressed) != n or (listed and listed[0] in addressed):
             return owners
         listed = addressed

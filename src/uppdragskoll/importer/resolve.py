@@ -9,7 +9,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from .dates import MONTHS, due_sort_key
+from .dates import MONTHS, due_sort_key, last_year_before, with_year
 from .deadlines import FINANCIAL, REPORTS, UNTIL_YEAR, subject_text, supersede
 from .found import Extraction, FoundDeadline, MoneyRow, kronor_text, short_text
 from .identity import (
@@ -156,7 +156,7 @@ def _not_to_ourselves(ex: Extraction) -> None:
     agency the decision addresses is made by someone else (regions, SKR) — unless one of the
     addressed agencies is the sentence's subject ("Universiteten ska … redovisa till Uppsala
     universitet")."""
-    addressed = {name for name, _, _ in ex.identity.agencies[: ex.identity.addressed]}
+    addressed = set(ex.identity.addressed_names)
     if not addressed:
         return
     # "Regeringen uppdrar åt Kammarkollegiet att betala ut …": the rekvisitioner and
@@ -187,7 +187,7 @@ def _other_addressed_asks(ex: Extraction, d: FoundDeadline, recipient: str) -> b
     the subject of a sentence in the same paragraph ("Trafikverket får … rekvirera högst 1
     miljon kronor från Energimyndigheten. Rekvisitionen ska ha inkommit till
     Energimyndigheten senast …")."""
-    others = {name for name, _, _ in ex.identity.agencies[: ex.identity.addressed]} - {recipient}
+    others = set(ex.identity.addressed_names) - {recipient}
     if not others:
         return False
     for s in ex.doc.sentences:
@@ -298,33 +298,19 @@ def _until_final_report(ex: Extraction) -> None:
     for d in ex.deadlines:
         if d.repeats != "årligen" or d.until or not d.due or d.kind == "slutredovisning":
             continue
-        month = re.fullmatch(r"([a-zåäö]+) (\d{4})", d.due)
-        if month and month.group(1) in MONTHS:
-            # "årligen i april från och med 2023" and a final report on 2027-04-30: the last
-            # April wholly before it
-            last = int(final[:4])
-            if due_sort_key(f"{month.group(1)} {last}") >= final:
-                last -= 1
-            if int(month.group(2)) < last <= int(month.group(2)) + 15:
-                d.until = f"{month.group(1)} {last}"
-                d.note = (
-                    f"Beslutet anger ingen sista gång; `till` är satt till sista gången före "
-                    f"slutredovisningen {final}. Kontrollera."
-                )
-            continue
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.due):
-            continue
-        if UNTIL_YEAR.search(d.sentence.text):
+        exact = re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.due) is not None
+        month = re.fullmatch(r"([a-zåäö]+) \d{4}", d.due)
+        if not exact and not (month and month.group(1) in MONTHS):
+            continue  # "april 2023" ("årligen i april från och med 2023") or an exact day
+        if exact and UNTIL_YEAR.search(d.sentence.text):
             # "den 28 februari till och med 2024": the last year is written, the first not
             d.note = "Beslutet anger sista året men inte det första; kontrollera `datum`."
             continue
-        last = int(final[:4])
-        if f"{last:04d}{d.due[4:]}" >= final:
-            last -= 1
-        first = int(d.due[:4])
+        first = int(d.due[-4:] if month else d.due[:4])
+        last = last_year_before(d.due, final)
         if not first < last <= first + 15:
             continue
-        d.until = f"{last:04d}{d.due[4:]}"
+        d.until = with_year(d.due, last)
         d.note = (
             f"Beslutet anger ingen sista gång; `till` är satt till sista gången före "
             f"slutredovisningen {final}. Kontrollera."
