@@ -208,11 +208,11 @@ _ONGOING = re.compile(
 )
 # "senast tre månader efter att förordningen har trätt i kraft", "inom sex veckor från det att
 # avtalet har undertecknats": a deadline counted from an event, whose date the decision lacks
-_NUMBER_WORD = r"(?:\d{1,3}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|arton|tjugofyra)"
 _NUMBER_WORDS = {
     "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
     "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "arton": 18, "tjugofyra": 24,
 }  # fmt: skip
+_NUMBER_WORD = r"(?:\d{1,3}|" + "|".join(_NUMBER_WORDS) + ")"
 # "Tre månader efter att uppdraget har slutredovisats ska …", "senast sex veckor efter
 # slutredovisningen"
 _AFTER_FINAL = re.compile(

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import get_args
 
-from ..model import DeadlineKind
-from .amounts import (
-    AppropriationHit,
-)
-from .identity import (
-    Identity,
-)
+from .amounts import AppropriationHit
+from .identity import Identity
 from .text import Document, Sentence
 
 Scalar = str | int | bool
@@ -40,12 +34,10 @@ class Fact:
 
 # --- deadlines and money as found -------------------------------------------------------------
 
-TYPES: tuple[str, ...] = get_args(DeadlineKind)  # the data format's `typ` values
-
 
 @dataclass
 class FoundDeadline:
-    kind: str | None  # one of TYPES; None = a report of unspecified kind, decided later
+    kind: str | None  # a `typ` of the data format (model.DeadlineKind); None = decided later
     due: str | None  # ISO date or period text; None = undated
     sentence: Sentence
     span: tuple[int, int]  # flat-text offsets of the date phrase

@@ -22,9 +22,7 @@ from .amounts import (
 from .dates import find_dates
 from .deadlines import MODAL
 from .found import Extraction, MoneyRow, MoneyTable, add_agency, kronor_text, short_text
-from .identity import (
-    agency_mentions,
-)
+from .identity import agency_mentions
 from .tables import Row, introduces_table, looks_like_table, parse_rows, table_unit
 from .text import BULLET, Sentence
 
