@@ -2788,3 +2788,91 @@ def test_appropriation_name_keeps_inom_and_title_drops_ska() -> None:
     budget = draft_from_text(decision(body)).data["budget"]
     assert isinstance(budget, list)
     assert budget[0]["anslag"]["namn"] == "Stimulansbidrag och åtgärder inom äldrepolitiken"
+
+
+# --- money: years from payouts, parts per appropriation, value frames -------------------------
+
+
+def test_yearless_grant_takes_the_year_of_its_payout() -> None:
+    text = decision(
+        "För uppdraget disponerar Testverket 400 000 kronor. Medlen betalas ut efter rekvisition "
+        "som ska lämnas senast den 1 oktober 2027."
+    )
+    assert money(text) == [("2027", "beviljat", 400_000)]
+    assert any("utbetalning eller rekvisition" in n for n in draft_from_text(text).review)
+
+
+def test_yearless_grant_takes_the_year_the_task_is_for() -> None:
+    text = decision(
+        "Testverket ska under 2027 fördela medel till kommunerna. För uppdraget får Testverket "
+        "disponera 20 000 000 kronor."
+    )
+    assert money(text) == [("2027", "beviljat", 20_000_000)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a report date says nothing about the year of the money
+        "För uppdraget disponerar Testverket 400 000 kronor. Testverket ska slutredovisa "
+        "uppdraget senast den 1 mars 2028.",
+        # two years named: which one is not for the importer to guess
+        "Testverket ska under 2026 kartlägga och under 2027 fördela medel. För uppdraget får "
+        "Testverket disponera 20 000 000 kronor.",
+    ],
+)
+def test_yearless_grant_without_a_payout_or_one_year_stays_for_the_human(body: str) -> None:
+    text = decision(body)
+    assert money(text) == []
+    assert any("saknar år" in n for n in draft_from_text(text).review)
+
+
+def test_a_total_split_over_appropriations_becomes_its_parts() -> None:
+    text = decision(
+        "Testverket får för uppdraget disponera högst 700 000 kronor under 2026. Av dessa medel "
+        "ska 400 000 kronor belasta utgiftsområde 9 Hälsovård, sjukvård och social omsorg, "
+        "anslaget 1:6 Bidrag till folkhälsa och sjukvård, anslagsposten 3 och 300 000 kronor "
+        "belasta utgiftsområde 1 Rikets styrelse, anslaget 6:1 Allmänna val och demokrati, "
+        "anslagsposten 2."
+    )
+    budget = draft_from_text(text).data["budget"]
+    assert [(line["anslag"]["anslag"], line["anslag"]["anslagspost"]) for line in budget] == [
+        ("1:6", 3),
+        ("6:1", 2),
+    ]
+    assert money(text) == [("2026", "beviljat", 400_000), ("2026", "beviljat", 300_000)]
+
+
+def test_parts_that_do_not_add_up_to_the_total_are_no_rows() -> None:
+    text = decision(
+        "Testverket får för uppdraget disponera högst 900 000 kronor under 2026. Av dessa medel "
+        "ska 400 000 kronor belasta anslaget 1:6 och 300 000 kronor belasta anslaget 6:1."
+    )
+    assert money(text) == [("2026", "beviljat", 900_000)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Under 2026 får Testverket skänka utrustning till ett belopp av högst sexton miljoner "
+            "kronor.",
+            [("2026", "beviljat", 16_000_000)],
+        ),
+        (
+            "Regeringen uppdrar åt Testverket att under 2026 donera materiel till ett belopp av "
+            "högst 2 000 000 kronor.",
+            [("2026", "beviljat", 2_000_000)],
+        ),
+        # the others' side of a grant is no money of the agency's
+        (
+            "Kommunerna får under 2026 ansöka om bidrag till ett belopp av högst 50 000 kronor "
+            "per projekt.",
+            [],
+        ),
+    ],
+)
+def test_value_frames_the_agency_may_give(
+    sentence: str, expected: list[tuple[str, str, int]]
+) -> None:
+    assert money(decision(sentence)) == expected

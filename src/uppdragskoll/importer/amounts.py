@@ -38,11 +38,21 @@ _WORD_NUMBERS: dict[str, int] = {
     "tio": 10,
     "elva": 11,
     "tolv": 12,
+    "tretton": 13,
+    "fjorton": 14,
     "femton": 15,
+    "sexton": 16,
+    "sjutton": 17,
+    "arton": 18,
+    "nitton": 19,
     "tjugo": 20,
     "trettio": 30,
     "fyrtio": 40,
     "femtio": 50,
+    "sextio": 60,
+    "sjuttio": 70,
+    "åttio": 80,
+    "nittio": 90,
     "hundra": 100,
 }
 
@@ -320,6 +330,10 @@ GRANTED_RE = re.compile(
     r"betalar\s+(?:\S+\s+){0,2}?ut|disponerar|uppgår\s+(?:\S+\s+){0,3}?till|"
     # "att för perioden 2018–2021 lämna stöd med högst 575 miljoner kronor"
     r"(?:lämna|ge|bevilja)\s+(?:stöd|bidrag)\s+(?:med|om)|"
+    # "får Socialstyrelsen donera till ett belopp av högst 10 000 000 kronor" (but not
+    # "kommunerna får ansöka om bidrag till ett belopp av …")
+    r"(?:får|att),?\s+(?:\S+\s+){0,12}?(?:donera|skänka|överlåta|köpa|upphandla|anskaffa|"
+    r"bevilja|ge|lämna)\s+(?:\S+\s+){0,20}?till\s+ett\s+(?:\S+\s+)?belopp\s+(?:av|om|på)|"
     # "Kostnaderna för uppdraget, högst 4 000 000 kronor, ska belasta anslaget …"
     r"(?:ska|skall)\s+belasta)\b",
     re.IGNORECASE,

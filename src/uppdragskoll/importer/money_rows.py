@@ -42,6 +42,8 @@ def read_money(ex: Extraction, sentence: Sentence) -> None:
     if marks and _table_intro(ex, sentence, marks):
         return
     thousands = THOUSANDS_DECLARED.search(text) is not None
+    if _split_over_appropriations(ex, sentence, thousands):
+        return
     if _PART_OF.match(text):
         return  # "Av beloppet ska 4 000 000 kronor fördelas …": a part of an amount before
     amounts = find_amounts(text, thousands=thousands)
@@ -170,6 +172,57 @@ def _equivalent_in_sentence(
         f"«{m.group()}» har tolkats som samma belopp som för {base_year}; kontrollera: "
         f"«{short_text(text)}»"
     )
+
+
+def _split_over_appropriations(ex: Extraction, sentence: Sentence, thousands: bool) -> bool:
+    """ "Av dessa medel ska 300 000 kronor belasta … anslag 2:2 … och 235 000 kronor belasta …
+    anslag 6:1 …" after "får disponera högst 535 000 kronor": the total is charged to several
+    appropriations, so the parts, each with its own, replace the total's row."""
+    if ex.last_money is None or not ex.money_run:
+        return False
+    if sentence.paragraph - ex.last_money[0].paragraph > 2:
+        return False
+    text = sentence.text
+    amounts = [a for a in find_amounts(text, thousands=thousands) if not a.bare]
+    hits = find_appropriations(text)
+    if len(amounts) < 2 or len(hits) != len(amounts):
+        return False
+    bounds = [a.start for a in amounts[1:]] + [len(text)]
+    after = [
+        next((h for h in hits if a.end <= h.start < b), None)
+        for a, b in zip(amounts, bounds, strict=True)
+    ]
+    bounds = [0] + [a.end for a in amounts[:-1]]
+    before = [
+        next((h for h in hits if b <= h.start < a.start), None)
+        for a, b in zip(amounts, bounds, strict=True)
+    ]
+    paired = after if all(after) else before if all(before) else None
+    if paired is None:
+        return False
+    total = sum(a.kronor for a in amounts)
+    run = [s for s, _ in ex.money_run]
+    whole = next(
+        (
+            i
+            for i in range(len(ex.money) - 1, -1, -1)
+            if ex.money[i].sentence in run and ex.money[i].amount == total
+        ),
+        None,
+    )
+    if whole is None:
+        return False
+    row = ex.money.pop(whole)
+    budget_years = [y for y in find_years(text, []) if y.budget_year]
+    year = row.year or (budget_years[0].key if budget_years else "")
+    for amount, hit in zip(amounts, paired, strict=True):
+        span = (sentence.start + amount.start, sentence.start + amount.end)
+        part = replace(
+            row, appropriation=_with_area(ex, hit), year=year, amount=amount.kronor, span=span
+        )
+        ex.money.insert(whole, replace(part, charge=sentence))
+        whole += 1
+    return True
 
 
 _PART_OF = re.compile(

@@ -9,7 +9,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from .dates import MONTHS, due_sort_key, last_year_before, with_year
+from .dates import MONTHS, due_sort_key, find_dates, last_year_before, with_year
 from .deadlines import FINANCIAL, REPORTS, UNTIL_YEAR, subject_text, supersede
 from .found import Extraction, FoundDeadline, MoneyRow, kronor_text, short_text
 from .identity import (
@@ -241,6 +241,8 @@ def _year_of_decision(ex: Extraction) -> None:
         year, source = ex.identity.decided[:4], "beslutsdatumet"
     elif len(dnr_years) == 1:
         year, source = dnr_years.pop(), "diarienumret"
+    elif found := _year_in_body(ex):
+        year, source = found
     else:
         return
     for i in missing:
@@ -250,6 +252,42 @@ def _year_of_decision(ex: Extraction) -> None:
             f"Beloppet {kronor_text(row.amount)} står utan år i meningen; året {year} är "
             f"hämtat från {source}. Kontrollera: «{short_text(row.sentence.text)}»"
         )
+
+
+# "Rekvisition ska lämnas senast den 15 september 2022", "Utbetalningen av medlen ska ske i
+# december 2022": money paid out in a year is that year's money
+_PAYOUT = re.compile(r"\b(?:rekvi\w*|betala[rs]?\s+ut|utbetal\w*)", re.I)
+# "i uppdrag att under 2018 fördela medel", "Bidraget gäller för år 2024"
+_PERIOD_YEAR = re.compile(
+    r"\b(?:under|för\s+(?:år|budgetåret))\s+((?:19|20)\d{2})\b(?!\s*[–-]\s*\d)", re.I
+)
+_ABOUT_MONEY = re.compile(r"\b(?:uppdrag\w*|medel|medlen|bidrag\w*|kronor)\b", re.I)
+_YEAR_IN_VALUE = re.compile(r"(?:19|20)\d{2}")
+
+
+def _year_in_body(ex: Extraction) -> tuple[str, str] | None:
+    """The year of a payout or rekvisition date, else the one year the decision's own task or
+    money is said to be for ("under 2018")."""
+    body = [s.text for s in ex.doc.sentences if s.region is Region.BODY]
+    paid = sorted(
+        year.group()
+        for text in body
+        if _PAYOUT.search(text)
+        for hit in find_dates(text)
+        for value in hit.values
+        if (year := _YEAR_IN_VALUE.search(value))
+    )
+    if paid:
+        return paid[0], "datumet för utbetalning eller rekvisition"
+    named = {
+        m.group(1)
+        for text in body
+        if _ABOUT_MONEY.search(text)
+        for m in _PERIOD_YEAR.finditer(text)
+    }
+    if len(named) == 1:
+        return named.pop(), "året som uppdraget eller medlen avser"
+    return None
 
 
 _NEXT_YEAR = re.compile(r"\b(?:nästkommande|påföljande|följande)\s+år\b|\båret\s+därpå\b", re.I)
