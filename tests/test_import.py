@@ -2876,3 +2876,71 @@ def test_value_frames_the_agency_may_give(
     sentence: str, expected: list[tuple[str, str, int]]
 ) -> None:
     assert money(decision(sentence)) == expected
+
+
+# --- listed dates that make a series ---------------------------------------------------------
+
+
+def series(text: str) -> list[tuple[str, str | None, str | None, str]]:
+    return [
+        (str(e.get("datum")), e.get("upprepas"), e.get("till") and str(e["till"]), e["typ"])
+        for e in deadlines(text)
+    ]
+
+
+def test_three_listed_yearly_dates_before_a_final_report_are_a_series() -> None:
+    text = decision(
+        "Testverket ska senast den 30 november 2026, 30 november 2027 och 30 november 2028 "
+        "delredovisa och senast den 30 november 2029 slutredovisa uppdraget till "
+        "Regeringskansliet."
+    )
+    assert series(text) == [
+        ("2026-11-30", "årligen", "2028-11-30", "delredovisning"),
+        ("2029-11-30", None, None, "slutredovisning"),
+    ]
+
+
+def test_two_listed_dates_with_respektive_are_a_series() -> None:
+    text = decision(
+        "Testverket ska senast den 1 mars 2026 respektive den 1 mars 2027 delredovisa och den "
+        "1 mars 2028 slutredovisa uppdraget."
+    )
+    assert series(text)[0] == ("2026-03-01", "årligen", "2027-03-01", "delredovisning")
+
+
+def test_quarter_ends_in_a_row_are_a_quarterly_series() -> None:
+    text = decision(
+        "Testverket ska lämna en statusrapport till Regeringskansliet senast den 31 mars, den "
+        "30 juni, den 30 september och den 31 december 2026. Uppdraget ska slutredovisas senast "
+        "den 31 mars 2027."
+    )
+    assert series(text)[0] == ("2026-03-31", "kvartalsvis", "2026-12-31", "delredovisning")
+
+
+def test_a_listed_run_with_nothing_after_it_ends_in_the_final_report() -> None:
+    text = decision(
+        "Testverket ska lämna en redovisning till Regeringskansliet senast den 31 mars 2026, den "
+        "31 mars 2027 och den 31 mars 2028."
+    )
+    assert series(text) == [
+        ("2026-03-31", None, None, "delredovisning"),
+        ("2027-03-31", None, None, "delredovisning"),
+        ("2028-03-31", None, None, "slutredovisning"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # two dates without "respektive": a partial and a final report
+        "Uppdraget ska redovisas senast den 1 mars 2026 och den 1 mars 2027.",
+        # not evenly spaced
+        "Testverket ska delredovisa senast den 1 mars 2026, den 1 mars 2027 och den 1 mars 2029 "
+        "och slutredovisa senast den 1 mars 2030.",
+        # different days
+        "Testverket ska delredovisa senast den 1 mars 2026, den 2 mars 2027 och den 1 mars 2028 "
+        "och slutredovisa senast den 1 mars 2030.",
+    ],
+)
+def test_other_listed_dates_stay_separate(body: str) -> None:
+    assert all(repeats is None for _, repeats, _, _ in series(decision(body)))

@@ -149,6 +149,7 @@ class DateHit:
     written: str = ""  # for "invalid": the date as the decision writes it
     repeats: str | None = None  # a series "första gången … sista gången …": its recurrence
     clamped: str | None = None  # for "invalid" "31 november 2025": the month's last day
+    listed: bool = False  # a series read from listed dates alone, no "årligen" in the sentence
 
     @property
     def text_value(self) -> str:

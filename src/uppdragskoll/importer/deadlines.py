@@ -4,8 +4,10 @@ See extract.py for the rules in short and docs/importera.md for users."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
+from datetime import date, timedelta
 
 from .amounts import (
     find_amounts,
@@ -540,7 +542,10 @@ def _recurring_series(text: str, hits: list[DateHit]) -> list[DateHit]:
     if repeats is None and _ANNUAL.search(text):
         repeats = "årligen"
     if repeats is None:
-        return hits
+        # "senast den 30 november 2024, 30 november 2025 och 30 november 2026 delredovisa":
+        # three or more listed dates a year or a quarter apart (or two with "respektive") are
+        # one recurring report even where the sentence does not say "årligen"
+        return _yearly_list(text, hits, listed_only=True) or hits
     out = list(hits)
     if repeats == "årligen":
         listed = _yearly_list(text, out) or _then_yearly(text, out)
@@ -570,9 +575,13 @@ def _recurring_series(text: str, hits: list[DateHit]) -> list[DateHit]:
     return hits
 
 
-def _yearly_list(text: str, hits: list[DateHit]) -> list[DateHit] | None:
+def _yearly_list(
+    text: str, hits: list[DateHit], *, listed_only: bool = False
+) -> list[DateHit] | None:
     """ "årligen senast den 31 mars 2025 och den 31 mars 2026": the same day in consecutive
-    years, listed, is one yearly series."""
+    years, listed, is one yearly series. With `listed_only` (the sentence does not say how
+    often) it takes three or more dates, or two joined by "respektive", and also finds quarter
+    ends in a row ("den 31 mars, den 30 juni, den 30 september och den 31 december 2022")."""
 
     def one_day(h: DateHit) -> bool:
         return h.kind in _DAY_KINDS and len(h.values) == 1
@@ -586,15 +595,43 @@ def _yearly_list(text: str, hits: list[DateHit]) -> list[DateHit] | None:
                 break
             run.append(nxt)
         values = [h.values[0] for h in run]
-        if len(run) < 2 or len({v[4:] for v in values}) != 1:
+        if len(run) < 2:
             continue
-        years = [int(v[:4]) for v in values]
-        if years != list(range(years[0], years[0] + len(years))):
+        repeats = _steps(values)
+        if repeats is None or (not listed_only and repeats != "årligen"):
             continue
+        if listed_only and len(run) < 3:
+            between = text[run[0].end : run[-1].start]
+            if repeats != "årligen" or not re.search(r"\brespektive\b", between, re.I):
+                continue
         merged = DateHit(
-            run[0].kind, run[0].start, run[-1].end, (values[0], values[-1]), True, repeats="årligen"
+            run[0].kind,
+            run[0].start,
+            run[-1].end,
+            (values[0], values[-1]),
+            True,
+            repeats=repeats,
+            listed=listed_only,
         )
         return [*hits[:i], merged, *hits[i + len(run) :]]
+    return None
+
+
+def _steps(values: list[str]) -> str | None:
+    """ "årligen" for the same day in consecutive years, "kvartalsvis" / "halvårsvis" for the
+    same day (or each month's last day) three or six months apart; None otherwise."""
+    days = [date.fromisoformat(v) for v in values]
+    months = [d.year * 12 + d.month for d in days]
+    steps = {b - a for a, b in itertools.pairwise(months)}
+    if len(steps) != 1:
+        return None
+    same_day = len({d.day for d in days}) == 1
+    month_ends = all((d + timedelta(days=1)).day == 1 for d in days)
+    step = steps.pop()
+    if step == 12 and same_day and len({d.month for d in days}) == 1:
+        return "årligen"
+    if step in (3, 6) and (same_day or month_ends):
+        return "kvartalsvis" if step == 3 else "halvårsvis"
     return None
 
 
@@ -722,6 +759,7 @@ def _deadlines_from_hit(
             )
         ]
     if hit.repeats:
+        untyped_list = hit.listed and kind is None
         # a series is never the final report, whatever word ends the sentence
         kind = kind if kind not in (None, "slutredovisning") else "delredovisning"
         if hit.repeats == "årligen":
@@ -736,6 +774,7 @@ def _deadlines_from_hit(
                 until=values[-1] if len(values) > 1 else None,
                 recipient=recipient,
                 title=title,
+                untyped_list=untyped_list,
             )
         ]
     if other and not hit.year_range and len(values) == 1:

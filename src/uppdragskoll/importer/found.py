@@ -53,6 +53,9 @@ class FoundDeadline:
     supersedes: bool = False  # "ska i stället …" with the replaced date elsewhere
     also_to: bool = False  # a second recipient of the same delivery ("till X och Y")
     day_month: tuple[int, int] | None = None  # "senast den 1 december varje år": no year
+    # a series read from listed dates in a sentence naming no report type: if nothing comes
+    # after it, its last date is the final report
+    untyped_list: bool = False
 
 
 @dataclass(frozen=True)

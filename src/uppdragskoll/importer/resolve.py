@@ -103,6 +103,7 @@ def resolve_all(ex: Extraction) -> None:
             d.ongoing = True
             d.note = "Ska lämnas i samband med en annan redovisning vars datum inte hittades."
     _years_from_money(ex)
+    _list_ending_the_assignment(ex)
     # Reports of unspecified kind: the last one is the final report unless one is named.
     dated_generic = [d for d in deadlines if d.kind is None and d.due and not d.repeats]
     last_due = max((due_sort_key(d.due) for d in dated_generic if d.due), default=None)
@@ -148,6 +149,40 @@ _OWN_GENERIC_SUBJECT = re.compile(
     r"Lärosätena|Länsstyrelserna|Myndigheten|Respektive\s+myndighet|Varje\s+myndighet)\s",
     re.I,
 )
+
+
+_STEP_MONTHS = {"årligen": 12, "halvårsvis": 6, "kvartalsvis": 3, "månadsvis": 1}
+
+
+def _list_ending_the_assignment(ex: Extraction) -> None:
+    """ "ska lämna en redovisning senast den 31 mars 2026, den 31 mars 2027 och den 31 mars
+    2028" and nothing later: the last date is the final report. The earlier ones stay a
+    series if three or more remain, else they are separate partial reports."""
+    if any(d.kind == "slutredovisning" for d in ex.deadlines):
+        return
+    for i, d in enumerate(ex.deadlines):
+        if not d.untyped_list or not d.due or not d.until or d.repeats not in _STEP_MONTHS:
+            continue
+        if any(
+            o is not d and o.due and due_sort_key(o.due) > due_sort_key(d.until)
+            for o in ex.deadlines
+        ):
+            continue
+        step = relativedelta(months=_STEP_MONTHS[d.repeats])
+        first, last = date.fromisoformat(d.due), date.fromisoformat(d.until)
+        days = [first]
+        while days[-1] + step <= last:
+            days.append(days[-1] + step)
+        final = replace(d, kind="slutredovisning", due=d.until, repeats=None, until=None)
+        if len(days) > 3:
+            earlier = [replace(d, until=days[-2].isoformat())]
+        else:
+            earlier = [
+                replace(d, kind="delredovisning", due=day.isoformat(), repeats=None, until=None)
+                for day in days[:-1]
+            ]
+        ex.deadlines[i : i + 1] = [*earlier, final]
+        return
 
 
 def _not_to_ourselves(ex: Extraction) -> None:
