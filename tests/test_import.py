@@ -2944,3 +2944,32 @@ def test_a_listed_run_with_nothing_after_it_ends_in_the_final_report() -> None:
 )
 def test_other_listed_dates_stay_separate(body: str) -> None:
     assert all(repeats is None for _, repeats, _, _ in series(decision(body)))
+
+
+def test_yearly_report_in_the_annual_report_takes_the_assignments_period() -> None:
+    text = decision(
+        "Testverket ska under perioden 2026–2028 anordna kurser inom uppdraget. En redogörelse "
+        "för kurserna ska årligen lämnas i Testverkets årsredovisning."
+    )
+    assert series(text) == [("2027-02-22", "årligen", "2029-02-22", "årlig redovisning")]
+
+
+def test_report_with_the_annual_report_takes_the_funded_year() -> None:
+    text = decision(
+        "Testverket får använda 2 000 000 kronor under 2026 för uppdraget. Resultatet ska "
+        "redovisas i samband med Testverkets årsredovisning."
+    )
+    assert [e["datum"] for e in deadlines(text)] == ["2027-02-22"]
+
+
+def test_yearly_report_in_the_annual_report_without_any_year_stays_undated() -> None:
+    text = decision("En redogörelse ska årligen lämnas i Testverkets årsredovisning.")
+    assert dates(text) == ["löpande"]
+
+
+def test_a_county_board_as_recipient_keeps_its_county() -> None:
+    text = decision(
+        "Testverket ska senast den 1 mars 2027 redovisa uppdraget till Länsstyrelsen i "
+        "Stockholms län med kopia till Regeringskansliet (Kulturdepartementet)."
+    )
+    assert [e["mottagare"] for e in deadlines(text)] == ["Länsstyrelsen i Stockholms län"]

@@ -756,6 +756,7 @@ def _deadlines_from_hit(
                 title=title,
                 note=note,
                 day_month=hit.day_month if hit.kind != "annual" else None,
+                in_annual_report=hit.kind == "annual",
             )
         ]
     if hit.repeats:

@@ -56,6 +56,7 @@ class FoundDeadline:
     # a series read from listed dates in a sentence naming no report type: if nothing comes
     # after it, its last date is the final report
     untyped_list: bool = False
+    in_annual_report: bool = False  # "årligen i årsredovisningen" with no year written
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,8 @@ _AGENCY_SUFFIX = (
 AGENCY = (
     r"(?:Regeringskansliet\s*\([^)]{3,200}\)|Regeringskansliet|regeringen\s*\([^)]{3,200}\)|"
     r"regeringen|"
+    # "till Länsstyrelsen i Stockholms län", not just "Länsstyrelsen"
+    r"Länsstyrelsen\s+i\s+[A-ZÅÄÖ][a-zåäö]+(?:\s+[A-ZÅÄÖa-zåäö][a-zåäö]+)?\s+län|"
     r"[A-ZÅÄÖ][a-zåäö]+(?:-\s*och\s+[a-zåäö]+)?departementet|Statsrådsberedningen|"
     r"Statens\s+[a-zåäö]+(?:\s+(?:för|och)\s+[a-zåäö]+(?:\s+[a-zåäö]+)?)?|"
     r"Myndigheten\s+för\s+[a-zåäö]+(?:[\s-]+(?:och|för|i|av|med|[a-zåäö]+s)?\s*[a-zåäö]+){0,3}|"

@@ -9,7 +9,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from .dates import MONTHS, due_sort_key, find_dates, last_year_before, with_year
+from .dates import ANNUAL_REPORT_DAY, MONTHS, due_sort_key, find_dates, last_year_before, with_year
 from .deadlines import FINANCIAL, REPORTS, UNTIL_YEAR, subject_text, supersede
 from .found import Extraction, FoundDeadline, MoneyRow, kronor_text, short_text
 from .identity import (
@@ -103,6 +103,7 @@ def resolve_all(ex: Extraction) -> None:
             d.ongoing = True
             d.note = "Ska lämnas i samband med en annan redovisning vars datum inte hittades."
     _years_from_money(ex)
+    _years_of_annual_reports(ex)
     _list_ending_the_assignment(ex)
     # Reports of unspecified kind: the last one is the final report unless one is named.
     dated_generic = [d for d in deadlines if d.kind is None and d.due and not d.repeats]
@@ -354,6 +355,47 @@ def _years_from_money(ex: Extraction) -> None:
         d.note = (
             f"Beslutet anger inget år; åren är härledda från de år beslutet ger medel för "
             f"({shown}). Kontrollera `datum` och `till`."
+        )
+
+
+# "i uppdrag att … under perioden 2016–2021 anordna …", "under åren 2022–2026"
+_TASK_PERIOD = re.compile(
+    r"\b(?:under|för)\s+(?:perioden|åren)\s+((?:19|20)\d{2})\s*[–-]\s*((?:19|20)\d{2})\b", re.I
+)
+
+
+def _years_of_annual_reports(ex: Extraction) -> None:
+    """ "En redogörelse ska årligen lämnas i årsredovisningen" with no year: the years the
+    assignment runs ("under perioden 2016–2021"), else those it is funded for; each year's
+    årsredovisning is due on 22 February the year after."""
+    waiting = [d for d in ex.deadlines if d.in_annual_report and d.due is None]
+    if not waiting:
+        return
+    periods = {
+        (int(m.group(1)), int(m.group(2)))
+        for s in ex.doc.sentences
+        if s.region is Region.BODY and re.search(r"\buppdrag", s.text, re.I)
+        for m in _TASK_PERIOD.finditer(s.text)
+    }
+    funded = sorted({int(r.year) for r in ex.money if re.fullmatch(r"(?:19|20)\d{2}", r.year)})
+    if len(periods) == 1:
+        first, last = periods.pop()
+        source = "den period uppdraget avser"
+    elif funded:
+        first, last = funded[0], funded[-1]
+        source = "de år beslutet ger medel för"
+    else:
+        return
+    if not 0 <= last - first <= 15:
+        return
+    month, day = ANNUAL_REPORT_DAY
+    for d in waiting:
+        d.due, d.ongoing = date(first + 1, month, day).isoformat(), False
+        d.until = date(last + 1, month, day).isoformat() if last > first else None
+        d.repeats = "årligen" if last > first else None
+        d.note = (
+            f"Beslutet anger inget år; årsredovisningarna för {first}–{last} är härledda från "
+            f"{source}. Kontrollera `datum` och `till`."
         )
 
 
