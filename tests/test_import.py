@@ -2973,3 +2973,33 @@ def test_a_county_board_as_recipient_keeps_its_county() -> None:
         "Stockholms län med kopia till Regeringskansliet (Kulturdepartementet)."
     )
     assert [e["mottagare"] for e in deadlines(text)] == ["Länsstyrelsen i Stockholms län"]
+
+
+def test_yearly_date_without_years_takes_the_assignments_period() -> None:
+    text = (
+        "Uppdrag till Testverket att driva ett centrum\n\n"
+        "Regeringen ger Testverket i uppdrag att under perioden 2026–2030 driva ett centrum för "
+        "mathantverk.\n\nTestverket ska årligen, senast den 28 februari, lämna en delredovisning "
+        "av uppdraget till Regeringskansliet. Testverket ska senast den 28 februari 2031 lämna en "
+        "slutredovisning av uppdraget.\n"
+    )
+    assert series(text)[:1] == [("2027-02-28", "årligen", "2030-02-28", "årlig redovisning")]
+
+
+def test_yearly_series_ends_before_the_final_report_that_follows_it() -> None:
+    text = decision(
+        "Testverket ska senast den 28 februari 2026 lämna en slutredovisning av åtgärd 1. "
+        "Testverket ska från och med 2027 årligen, senast den 28 februari, lämna en "
+        "delredovisning av åtgärd 2. Testverket ska senast den 28 februari 2031 lämna en "
+        "slutredovisning av hela uppdraget."
+    )
+    yearly = [s for s in series(text) if s[1]]
+    assert yearly == [("2027-02-28", "årligen", "2030-02-28", "årlig redovisning")]
+
+
+def test_listed_annual_reports_are_a_series() -> None:
+    text = decision(
+        "Testverket ska lämna en delredovisning av uppdraget i årsredovisningarna för 2025, 2026 "
+        "och 2027. Uppdraget ska slutredovisas senast den 15 februari 2029."
+    )
+    assert series(text)[0] == ("2026-02-22", "årligen", "2028-02-22", "delredovisning")

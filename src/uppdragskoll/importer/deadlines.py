@@ -586,6 +586,17 @@ def _yearly_list(
     def one_day(h: DateHit) -> bool:
         return h.kind in _DAY_KINDS and len(h.values) == 1
 
+    for i, hit in enumerate(hits):
+        # "i årsredovisningarna för 2025, 2026 och 2027": the list inside one phrase
+        if hit.kind not in (*_DAY_KINDS, "annual") or len(hit.values) < 2 or hit.year_range:
+            continue
+        if _steps(list(hit.values)) != "årligen":
+            continue
+        listed = text[hit.start : hit.end]
+        if listed_only and len(hit.values) < 3 and not re.search(r"\brespektive\b", listed, re.I):
+            continue
+        merged = replace(hit, year_range=True, repeats="årligen", listed=listed_only)
+        return [*hits[:i], merged, *hits[i + 1 :]]
     for i in range(len(hits) - 1):
         if not one_day(hits[i]):
             continue

@@ -103,7 +103,7 @@ def resolve_all(ex: Extraction) -> None:
             d.ongoing = True
             d.note = "Ska lämnas i samband med en annan redovisning vars datum inte hittades."
     _years_from_money(ex)
-    _years_of_annual_reports(ex)
+    _years_from_task_period(ex)
     _list_ending_the_assignment(ex)
     # Reports of unspecified kind: the last one is the final report unless one is named.
     dated_generic = [d for d in deadlines if d.kind is None and d.due and not d.repeats]
@@ -364,11 +364,17 @@ _TASK_PERIOD = re.compile(
 )
 
 
-def _years_of_annual_reports(ex: Extraction) -> None:
-    """ "En redogörelse ska årligen lämnas i årsredovisningen" with no year: the years the
-    assignment runs ("under perioden 2016–2021"), else those it is funded for; each year's
-    årsredovisning is due on 22 February the year after."""
-    waiting = [d for d in ex.deadlines if d.in_annual_report and d.due is None]
+def _years_from_task_period(ex: Extraction) -> None:
+    """Yearly reports with no year written take the years the assignment runs ("i uppdrag
+    att under perioden 2026–2030 driva …"), else those it is funded for. "Årligen i
+    årsredovisningen" covers each year and is due on 22 February the year after; "årligen,
+    senast den 28 februari" early in the year reports on the year before, so it too starts
+    the year after; either ends the year before a final report that follows."""
+    waiting = [
+        d
+        for d in ex.deadlines
+        if d.due is None and (d.in_annual_report or (d.day_month and d.repeats == "årligen"))
+    ]
     if not waiting:
         return
     periods = {
@@ -379,40 +385,62 @@ def _years_of_annual_reports(ex: Extraction) -> None:
     }
     funded = sorted({int(r.year) for r in ex.money if re.fullmatch(r"(?:19|20)\d{2}", r.year)})
     if len(periods) == 1:
-        first, last = periods.pop()
+        start, end = periods.pop()
         source = "den period uppdraget avser"
     elif funded:
-        first, last = funded[0], funded[-1]
+        start, end = funded[0], funded[-1]
         source = "de år beslutet ger medel för"
     else:
         return
-    if not 0 <= last - first <= 15:
+    if not 0 <= end - start <= 15:
         return
-    month, day = ANNUAL_REPORT_DAY
     for d in waiting:
-        d.due, d.ongoing = date(first + 1, month, day).isoformat(), False
-        d.until = date(last + 1, month, day).isoformat() if last > first else None
-        d.repeats = "årligen" if last > first else None
+        if d.in_annual_report:
+            (month, day), shift = ANNUAL_REPORT_DAY, 1
+            what = f"årsredovisningarna för {start}–{end}"
+        elif d.day_month is not None:
+            month, day = d.day_month
+            shift = 1 if month <= 6 else 0
+            what = "åren"
+        else:
+            continue
+        first = date(start + shift, month, min(day, 28 if month == 2 else day)).isoformat()
+        last_year = end + shift
+        later = {f for f in _final_dates(ex) if f > first}
+        if len(later) == 1:
+            last_year = min(last_year, last_year_before(first, later.pop()))
+        if last_year < start + shift:
+            continue
+        d.due, d.ongoing = first, False
+        d.until = with_year(first, last_year) if last_year > start + shift else None
+        d.repeats = "årligen" if d.until else None
         d.note = (
-            f"Beslutet anger inget år; årsredovisningarna för {first}–{last} är härledda från "
-            f"{source}. Kontrollera `datum` och `till`."
+            f"Beslutet anger inget år; {what} är härledda från {source} ({start}–{end}). "
+            "Kontrollera `datum` och `till`."
         )
+
+
+def _final_dates(ex: Extraction) -> list[str]:
+    return [
+        d.due
+        for d in ex.deadlines
+        if d.kind == "slutredovisning" and d.due and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.due)
+    ]
 
 
 def _until_final_report(ex: Extraction) -> None:
     """ "senast den 28 februari varje år fr.o.m. 2022" and a final report on 2024-02-28: the
     yearly report runs until the year before the final one."""
-    finals = [
-        d.due
-        for d in ex.deadlines
-        if d.kind == "slutredovisning" and d.due and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.due)
-    ]
-    if len(set(finals)) != 1:
-        return
-    final = finals[0]
+    finals = _final_dates(ex)
     for d in ex.deadlines:
         if d.repeats != "årligen" or d.until or not d.due or d.kind == "slutredovisning":
             continue
+        # the final report after the series starts ("slutredovisning av åtgärd 1" may come
+        # before it); several different ones leave `till` to the human
+        later = {f for f in finals if due_sort_key(f) > due_sort_key(d.due)}
+        if len(later) != 1:
+            continue
+        final = later.pop()
         exact = re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.due) is not None
         month = re.fullmatch(r"([a-zåäö]+) \d{4}", d.due)
         if not exact and not (month and month.group(1) in MONTHS):
