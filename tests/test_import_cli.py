@@ -86,6 +86,10 @@ def test_binary_and_missing_files_are_usage_errors(tmp_path: Path) -> None:
     assert code == 2 and "binärfil" in err
     code, _, err = run("importera", str(tmp_path / "saknas.txt"), "-o", "-")
     assert code == 2 and "finns inte" in err
+    empty = tmp_path / "tom.txt"
+    empty.write_text(" \n\n", encoding="utf-8")
+    code, out, err = run("importera", str(empty), "-o", "-")
+    assert code == 2 and "tom" in err and not out
 
 
 def test_a_decision_already_in_the_data_is_not_imported_again(tmp_path: Path) -> None:

@@ -35,7 +35,10 @@ def _read_text(source: Path) -> str:
         fail(
             f"{source} ser ut att vara en binärfil; kopiera texten ur PDF:en till en textfil först."
         )
-    return raw.decode("utf-8-sig", errors="replace")
+    text = raw.decode("utf-8-sig", errors="replace")
+    if not text.strip():
+        fail(f"{source} är tom; kopiera beslutets text till filen först.")
+    return text
 
 
 def _title_key(title: str) -> str:
