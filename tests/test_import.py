@@ -2130,6 +2130,37 @@ def test_letter_footer_inside_a_sentence_is_dropped() -> None:
     ]
 
 
+def test_page_break_inside_a_sentence_that_goes_on_with_a_capital() -> None:
+    doc = parse(
+        "Testverket ska lämna en delredovisning av genomförda insatser och planerade\n"
+        "aktiviteter till regeringen (Arbetsmarknadsdepartementet och\n\n"
+        "Postadress\n103 33 Stockholm\nTelefonväxel\n08-405 10 00\n\f\n2 (2)\n\n"
+        "Kulturdepartementet) senast den 1 mars 2027.\n\n"
+        "Kort rad utan punkt\n\n3 (3)\n\nNästa stycke börjar här.\n"
+    )
+    texts = [s.text for s in doc.sentences]
+    assert texts[0].endswith(
+        "(Arbetsmarknadsdepartementet och Kulturdepartementet) senast den 1 mars 2027."
+    )
+    # a short line before a page break is no sentence cut in two
+    assert "Nästa stycke börjar här." in texts
+
+
+def test_letterhead_then_a_title_that_is_not_uppdrag() -> None:
+    text = (
+        "Regeringsbeslut\nI:3\n\nTestverket\nBox 123\n123 45 Stockholm\n\n"
+        "Utbetalning av medel till ideella organisationer inom\nfolkhälsoområdet\n\n"
+        "Regeringen uppdrar åt Testverket att betala ut pengar till organisationerna.\n\n"
+        "För uppdraget får Testverket under 2026 använda 24 miljoner kronor.\n\n"
+        "På regeringens vägnar\n\nAnna Andersson\n"
+    )
+    draft = draft_from_text(text)
+    assert draft.data["titel"] == (
+        "Utbetalning av medel till ideella organisationer inom folkhälsoområdet"
+    )
+    assert money(text) == [("2026", "beviljat", 24_000_000)]
+
+
 def test_footer_on_separate_lines_is_dropped_but_addresses_elsewhere_stay() -> None:
     doc = parse(
         "Testverket ska lämna en rapport till\n\nPostadress\n103 33 Stockholm\nTelefonväxel\n"

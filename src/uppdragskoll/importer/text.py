@@ -456,6 +456,11 @@ def _blocks(src: Mapped) -> list[tuple[list[_Line], bool]]:
     """Group lines into paragraphs (blank-line separated); headings become their own block."""
     every = _lines(src.text)
     footer = _footer_lines(every)
+    dropped = [
+        ln.start
+        for i, ln in enumerate(every)
+        if i in footer or _PAGE_LINE.fullmatch(ln.text) or "\f" in ln.text
+    ]
     lines = [
         ln for i, ln in enumerate(every) if i not in footer and not _PAGE_LINE.fullmatch(ln.text)
     ]
@@ -485,20 +490,34 @@ def _blocks(src: Mapped) -> list[tuple[list[_Line], bool]]:
         prev_text = line.text
     if current:
         blocks.append((current, False))
-    return _merge_continuations(blocks)
+    return _merge_continuations(blocks, dropped)
 
 
 def _merge_continuations(
-    blocks: list[tuple[list[_Line], bool]],
+    blocks: list[tuple[list[_Line], bool]], dropped: Sequence[int] = ()
 ) -> list[tuple[list[_Line], bool]]:
-    """A page break inside a sentence: the next block continues in lower case."""
+    """A page break inside a sentence: the next block continues in lower case, or in any
+    case when a page footer, header or number stood between the two blocks and the first
+    ends in the middle of a sentence ("… (Arbetsmarknadsdepartementet och" | "2 (2)" |
+    "Kulturdepartementet) senast …")."""
     merged: list[tuple[list[_Line], bool]] = []
     for lines, heading in blocks:
         if merged and not heading and not merged[-1][1]:
             prev_lines = merged[-1][0]
             tail = prev_lines[-1].text.rstrip()
             head = lines[0].text.lstrip()
-            if tail and tail[-1] not in ".!?:" and (head[:1].islower() or head[:1].isdigit()):
+            page_break = any(prev_lines[-1].end < at < lines[0].start for at in dropped)
+            # a capital after a page break continues only a wrapped line of prose
+            prose = len(prev_lines) > 1 or len(tail) >= 60
+            if (
+                tail
+                and tail[-1] not in ".!?:;"
+                and (
+                    head[:1].islower()
+                    or head[:1].isdigit()
+                    or (page_break and prose and not BULLET.match(head))
+                )
+            ):
                 merged[-1] = (prev_lines + lines, False)
                 continue
         merged.append((lines, heading))
@@ -645,8 +664,14 @@ def parse(raw: str) -> Document:
             region = Region.BODY  # the title, or the title of a repeated copy
         if heading:
             region = _region_after(text, region)
-        elif region is Region.HEADER and len(text.split()) >= 20:
+        elif region is Region.HEADER and (len(text.split()) >= 20 or _OPERATIVE.match(text)):
             region = Region.BODY  # no title line found: prose has begun
+            # "Utbetalning av medel till regionerna …" right before "Regeringen uppdrar åt …"
+            # is a title that does not begin with "Uppdrag"
+            if paragraphs and paragraphs[-1].region is Region.HEADER:
+                prev = paragraphs[-1]
+                if _looks_like_title(flat.text[prev.start : prev.end]):
+                    paragraphs[-1] = Paragraph(prev.start, prev.end, prev.heading, Region.BODY)
         paragraphs.append(Paragraph(start, end, heading, region))
 
     sentences: list[Sentence] = []
@@ -678,6 +703,25 @@ _LEAD_END = re.compile(
 
 # A line that starts an item of a bulleted list
 BULLET = re.compile(r"\A\s*(?:[•·▪◦‣●○■□➢►*]|[-–—](?=\s)|o(?=\s))\s+")
+
+
+# the operative sentence of a decision: its body has begun
+_OPERATIVE = re.compile(
+    r"\s*Regeringen\s+(?:ger|uppdrar|beslutar|ändrar|bifaller|förlänger|medger|beviljar|"
+    r"tilldelar|anvisar|avslår|upphäver|ställer)\b"
+)
+
+
+def _looks_like_title(text: str) -> bool:
+    """A letterhead paragraph that is rather the decision's title: a phrase of a few words,
+    no case number, date, postal code, box or page number."""
+    words = text.split()
+    return 3 <= len(words) <= 40 and not re.search(
+        r"\d{4}-\d{2}-\d{2}|\d{4}/\d{2,6}|\b\d{3}\s?\d{2}\b|\bBox\b|^\s*\d+\s*\(\d+\)|"
+        r"departementet\s*$|regeringsbeslut",
+        text,
+        re.I,
+    )
 
 
 def _has_letterhead(blocks: Sequence[tuple[list[_Line], bool]]) -> bool:
