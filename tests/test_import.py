@@ -3034,3 +3034,19 @@ def test_listed_annual_reports_are_a_series() -> None:
         "och 2027. Uppdraget ska slutredovisas senast den 15 februari 2029."
     )
     assert series(text)[0] == ("2026-02-22", "årligen", "2028-02-22", "delredovisning")
+
+
+def test_letterhead_title_heading_and_regeringens_beslut() -> None:
+    text = (
+        "Regeringsbeslut I:3\n2026-03-12\nS2026/00123\nSocialdepartementet\n\n"
+        "Folkhälsomyndigheten\n104 05 Stockholm\n\n"
+        "Utbetalning av medel till ideella organisationer inom folkhälsoområdet\n\n"
+        "Regeringens beslut\n\nRegeringen uppdrar åt Folkhälsomyndigheten att betala ut 24 "
+        "miljoner kronor till organisationerna.\n\nPå regeringens vägnar\n"
+    )
+    draft = draft_from_text(text)
+    assert draft.data["titel"] == (
+        "Utbetalning av medel till ideella organisationer inom folkhälsoområdet"
+    )
+    assert draft.data["diarienummer"] == ["S2026/00123"]
+    assert money(text) == [("2026", "beviljat", 24_000_000)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .text import Document, Region, Sentence, is_title_line
+from .text import Document, Region, Sentence, is_section_heading, is_title_line
 
 Span = tuple[int, int]  # offsets into Document.flat.text
 
@@ -120,7 +120,11 @@ def read_identity(doc: Document) -> Identity:
         for para in doc.paragraphs:
             text = flat[para.start : para.end]
             words = text.split()
-            if para.region is Region.BODY and 3 <= len(words) <= 30 and not para.heading:
+            if (
+                para.region is Region.BODY
+                and 3 <= len(words) <= 30
+                and not (para.heading and is_section_heading(text))
+            ):
                 ex.title, ex.title_span = _cut_title(text, para.start)
                 break
 

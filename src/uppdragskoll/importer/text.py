@@ -524,6 +524,12 @@ def _merge_continuations(
     return merged
 
 
+def is_section_heading(text: str) -> bool:
+    """ "Regeringens beslut", "Bakgrund", "Skälen för regeringens beslut" …"""
+    key = _heading_key(text)
+    return key.startswith((*_BACKGROUND_HEADINGS, *_BODY_HEADINGS, "på regeringens vägnar"))
+
+
 def _region_after(heading_text: str, current: Region) -> Region:
     key = _heading_key(heading_text)
     if key.startswith(_BACKGROUND_HEADINGS):
@@ -662,16 +668,17 @@ def parse(raw: str) -> Document:
     for start, end, heading, text in spans:
         if is_title_line(text) and region in (Region.HEADER, Region.SIGNATURE, Region.COPIES):
             region = Region.BODY  # the title, or the title of a repeated copy
+        was = region
         if heading:
             region = _region_after(text, region)
         elif region is Region.HEADER and (len(text.split()) >= 20 or _OPERATIVE.match(text)):
             region = Region.BODY  # no title line found: prose has begun
-            # "Utbetalning av medel till regionerna …" right before "Regeringen uppdrar åt …"
-            # is a title that does not begin with "Uppdrag"
-            if paragraphs and paragraphs[-1].region is Region.HEADER:
-                prev = paragraphs[-1]
-                if _looks_like_title(flat.text[prev.start : prev.end]):
-                    paragraphs[-1] = Paragraph(prev.start, prev.end, prev.heading, Region.BODY)
+        if was is Region.HEADER and region is Region.BODY and paragraphs:
+            # "Utbetalning av medel till regionerna …" right before "Regeringens beslut" or
+            # "Regeringen uppdrar åt …" is a title that does not begin with "Uppdrag"
+            prev = paragraphs[-1]
+            if prev.region is Region.HEADER and _looks_like_title(flat.text[prev.start : prev.end]):
+                paragraphs[-1] = Paragraph(prev.start, prev.end, prev.heading, Region.BODY)
         paragraphs.append(Paragraph(start, end, heading, region))
 
     sentences: list[Sentence] = []
