@@ -1440,6 +1440,36 @@ def test_agencies_of_amending_and_plain_decisions(opening: str, expected: list[s
             "samverka.\n",
             ["Försvarsmakten", "FRA", "MSB"],
         ),
+        # extensions and amendments that name the agencies only in passing
+        (
+            "Förlängd tid för uppdraget att analysera ett intensivår\n\nRegeringen gav den 18 "
+            "februari 2026 Statskontoret i uppdrag att analysera ett intensivår (A2026/00398). "
+            "Uppdragstiden förlängs.\n",
+            ["Statskontoret"],
+        ),
+        (
+            "Förlängd tid för uppdraget om center\n\nRegeringen gav den 24 februari 2026 "
+            "Arbetsförmedlingen, Skatteverket och Polismyndigheten i uppdrag att inrätta center. "
+            "Uppdragstiden förlängs.\n",
+            ["Arbetsförmedlingen", "Skatteverket", "Polismyndigheten"],
+        ),
+        (
+            "Framställning om förlängd tid\n\nRegeringen beviljar Statens jordbruksverk "
+            "(Jordbruksverket) förlängd tid för redovisning av uppdraget att se över stöden.\n",
+            ["Statens jordbruksverk"],
+        ),
+        (
+            "Förlängd tid för uppdraget att anordna utbildning\n\nRegeringen förlänger tiden för "
+            "uppdraget till Umeå universitet och Kungl. Tekniska högskolan att anordna "
+            "utbildning (U2016/02603).\n",
+            ["Umeå universitet", "Kungl. Tekniska högskolan"],
+        ),
+        (
+            "Ändrad tid för redovisning av uppdrag om en plan\n\nMed ändring av regeringens "
+            "beslut den 23 mars 2026 om uppdrag att ta fram en plan (dnr N2026/02312 m.fl.) ska "
+            "Trafikverket redovisa sitt förslag senast den 31 augusti 2027.\n",
+            ["Trafikverket"],
+        ),
     ],
 )
 def test_agencies_in_more_openings(text: str, expected: list[str]) -> None:

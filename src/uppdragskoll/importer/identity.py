@@ -77,15 +77,19 @@ _ASSIGN = re.compile(
 # förlängs".
 _AMENDED_AGENCY = re.compile(
     r"\b(?:[Uu]ppdrag(?:et)?\s+till|[Bb]eslut\s+om\s+uppdrag\s+till)\s+"
-    r"(?P<who>[A-ZÅÄÖ][^.;:]{1,200}?)\s+(?:\([^)]{1,40}\)\s+)?(?:om\s+att|att|om|avseende)\b"
+    r"(?P<who>[A-ZÅÄÖ](?:[^.;:]|(?<=Kungl)\.){1,200}?)\s+(?:\([^)]{1,40}\)\s+)?"
+    r"(?:om\s+att|att|om|avseende)\b"
     r"|\bbifaller\s+(?P<gen>[A-ZÅÄÖ][^.;]{1,80}?)s\s+(?:begäran|hemställan|framställan)"
-    r"|^\s*(?!Med\s)(?P<own>[A-ZÅÄÖ][^.;]{1,80}?)(?:s|:s)?\s+(?:\([^)]{1,20}\)\s+)?"
+    r"|^\s*(?!Med\s|Regeringen\s)(?P<own>[A-ZÅÄÖ][^.;]{1,80}?)(?:s|:s)?\s+(?:\([^)]{1,20}\)\s+)?"
     r"uppdrag\s+att\b"
     # "Regeringen gav den 3 december 2015, som ett led i …, Försäkringskassan i uppdrag att …"
     r"|\bRegeringen\s+gav\s+(?:den\s+\d{1,2}\s+[a-zåäö]+\s+\d{4}\s*)?(?:,[^,.;]{0,160},\s*)?"
-    r"(?P<gave>[A-ZÅÄÖ][^.;,]{1,80}?)\s+i\s+uppdrag\b"
+    r"(?P<gave>[A-ZÅÄÖ](?:[^.;,]|,\s*(?=[A-ZÅÄÖ])){1,400}?)\s+i\s+uppdrag\b"
+    # "Regeringen beviljar Statens jordbruksverk (Jordbruksverket) förlängd tid för …"
+    r"|\bRegeringen\s+(?:beviljar|medger)\s+(?P<granted>[A-ZÅÄÖ][^.;,]{1,80}?)\s+"
+    r"(?:\([^)]{1,40}\)\s+)?(?:förlängd|ändrad|längre)\s+tid\b"
     # "Med ändring av regeringens beslut den … om uppdrag att … ska Trafikverket redovisa"
-    r"|^\s*Med\s+ändring\s+av\b[^.;]*?\bska\s+(?P<inv>[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+[a-zåäö]+){0,3}?)"
+    r"|^\s*Med\s+ändring\s+av\b(?:[^.;]|\.(?!\s))*?\bska\s+(?P<inv>[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+[a-zåäö]+){0,3}?)"
     r"\s+(?:redovisa|lämna|slutredovisa|delredovisa|rapportera|ta\s+fram|genomföra)\b"
 )
 _TITLE_AGENCY = re.compile(
@@ -277,7 +281,7 @@ def _amended_agencies(doc: Document, names: dict[str, tuple[Sentence, tuple[int,
         m = _AMENDED_AGENCY.search(sentence.text)
         if m is None:
             continue
-        group = next(g for g in ("who", "gen", "own", "inv", "gave") if m.group(g))
+        group = next(g for g in ("who", "gen", "own", "inv", "gave", "granted") if m.group(g))
         who = m.group(group)
         if group == "own" and who.endswith(":s"):
             who = who[:-2]
@@ -290,7 +294,7 @@ def _amended_agencies(doc: Document, names: dict[str, tuple[Sentence, tuple[int,
             if group == "own" and name.endswith("s") and not AGENCY_NAME.fullmatch(name):
                 name = name[:-1]  # "Myndigheten för ungdoms- och civilsamhällesfrågors"
             if (
-                group in ("who", "gave")
+                group in ("who", "gave", "granted")
                 or AGENCY_NAME.fullmatch(name)
                 or re.fullmatch(AGENCY, name)
             ):
