@@ -1470,6 +1470,45 @@ def test_agencies_of_amending_and_plain_decisions(opening: str, expected: list[s
             "Trafikverket redovisa sitt förslag senast den 31 augusti 2027.\n",
             ["Trafikverket"],
         ),
+        (
+            "Informationsinsatser om vaccination\n\nRegeringen gav den 17 december 2025 i "
+            "uppdrag åt Folkhälsomyndigheten, Myndigheten för samhällsskydd och beredskap (MSB) "
+            "och Socialstyrelsen att informera allmänheten. Uppdraget förlängs.\n",
+            [
+                "Folkhälsomyndigheten",
+                "Myndigheten för samhällsskydd och beredskap",
+                "Socialstyrelsen",
+            ],
+        ),
+        (
+            "Förlängd tid för uppdraget om signalsystemet\n\nMed ändring av regeringens beslut "
+            "den 1 april 2026 om uppdrag att analysera signalsystemet (I2026/01105) ska "
+            "Trafikverket till Regeringskansliet (Infrastrukturdepartementet) delredovisa "
+            "uppdraget senast den 30 september 2027.\n",
+            ["Trafikverket"],
+        ),
+        (
+            "Uppdrag om cancervården\n\nRegeringen har beslutat att ge Kammarkollegiet uppdraget "
+            "att betala ut 203 miljoner kronor till regionerna.\n",
+            ["Kammarkollegiet"],
+        ),
+        (
+            "Uppdrag om strategier\n\nRegeringen uppdrar åt Boverket och Trafikverket att ta fram "
+            "strategier. Regeringen ger samtidigt Riksantikvarieämbetet i uppdrag att stödja "
+            "arbetet.\n",
+            ["Boverket", "Trafikverket", "Riksantikvarieämbetet"],
+        ),
+        (
+            "Bidrag till samisk hälsa\n\nRegeringen beviljar Region Västerbotten 1 650 000 kronor "
+            "för att utveckla vården under 2026.\n",
+            ["Region Västerbotten"],
+        ),
+        (
+            "Uppdrag om beredskapsflygplatser\n\nRegeringen ger Trafikverket i uppdrag att ingå "
+            "avtal. Statens kostnader för avtalen ska belasta anslaget 1:6 Ersättning avseende "
+            "flygplatser.\n",
+            ["Trafikverket"],
+        ),
     ],
 )
 def test_agencies_in_more_openings(text: str, expected: list[str]) -> None:

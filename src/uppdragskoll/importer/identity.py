@@ -45,7 +45,10 @@ AGENCY = (
     # "till Länsstyrelsen i Stockholms län", not just "Länsstyrelsen"
     r"Länsstyrelsen\s+i\s+[A-ZÅÄÖ][a-zåäö]+(?:\s+[A-ZÅÄÖa-zåäö][a-zåäö]+)?\s+län|"
     r"[A-ZÅÄÖ][a-zåäö]+(?:-\s*och\s+[a-zåäö]+)?departementet|Statsrådsberedningen|"
-    r"Statens\s+[a-zåäö]+(?:\s+(?:för|och)\s+[a-zåäö]+(?:\s+[a-zåäö]+)?)?|"
+    # "Statens kostnader för avtalen ska belasta …" is no agency
+    r"Statens\s+(?!(?:kostnader|utgifter|medel|ansvar|åtagande|andel|del|bidrag|stöd|roll|"
+    r"insatser|intäkter|budget|finanser)\b)[a-zåäö]+"
+    r"(?:\s+(?:för|och)\s+[a-zåäö]+(?:\s+[a-zåäö]+)?)?|"
     r"Myndigheten\s+för\s+[a-zåäö]+(?:[\s-]+(?:och|för|i|av|med|[a-zåäö]+s)?\s*[a-zåäö]+){0,3}|"
     r"Sveriges\s+[a-zåäö]+\s+[A-ZÅÄÖ]?[a-zåäö]+|"
     rf"[A-ZÅÄÖ][\wåäöÅÄÖ-]*{_AGENCY_SUFFIX}|"
@@ -67,9 +70,13 @@ _DNR_LABEL = re.compile(
 _ISO_DATE = re.compile(r"(?<![\d-])(?:19|20)\d{2}-\d{2}-\d{2}(?![\d-])")
 _DECIDED_LABEL = re.compile(r"\b(?:beslutsdatum|beslutad|beslutat|datum)\s*:?\s*$", re.I)
 _ASSIGN = re.compile(
-    r"\bRegeringen\s+(?:beslutar\s+att\s+)?(?:ger|uppdrar\s+(?:åt|till)?|ge)\s+"
-    r"(?:(?:därför|därtill|härmed|också|även|dessutom|nu)\s+)?"
-    r"(?P<who>(?:[^.;]|(?<=Kungl)\.){2,300}?)\s+(?:i\s+uppdrag|uppdraget\b|att\b)",
+    r"\bRegeringen\s+(?:(?:beslutar|har\s+beslutat)\s+att\s+)?(?:ger|uppdrar\s+(?:åt|till)?|ge)\s+"
+    r"(?:(?:därför|därtill|härmed|också|även|dessutom|nu|samtidigt|vidare)\s+)?"
+    r"(?P<who>(?:[^.;]|(?<=Kungl)\.){2,300}?)\s+(?:i\s+uppdrag|uppdraget\b|att\b)"
+    # "Regeringen beviljar Region Västerbotten 1 650 000 kronor för att …": a grant's receiver
+    r"|\bRegeringen\s+beviljar\s+(?P<granted>[A-ZÅÄÖ][^.;,]{1,80}?)\s+(?:\([^)]{1,40}\)\s+)?"
+    r"(?=\d|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+(?:miljon|miljard|tusen)|"
+    r"(?:ett\s+)?(?:bidrag|stöd|medel)\b)",
 )
 # An amending decision names its agency in the decision it changes: "Med ändring av
 # regeringens beslut den 5 december 2019 med uppdrag till X och Y att …", "Uppdraget till X
@@ -84,12 +91,16 @@ _AMENDED_AGENCY = re.compile(
     r"uppdrag\s+att\b"
     # "Regeringen gav den 3 december 2015, som ett led i …, Försäkringskassan i uppdrag att …"
     r"|\bRegeringen\s+gav\s+(?:den\s+\d{1,2}\s+[a-zåäö]+\s+\d{4}\s*)?(?:,[^,.;]{0,160},\s*)?"
-    r"(?P<gave>[A-ZÅÄÖ](?:[^.;,]|,\s*(?=[A-ZÅÄÖ])){1,400}?)\s+i\s+uppdrag\b"
+    r"(?:(?P<gave>[A-ZÅÄÖ](?:[^.;,]|,\s*(?=[A-ZÅÄÖ])){1,400}?)\s+i\s+uppdrag\b|"
+    # "Regeringen gav den 17 december 2020 i uppdrag åt X, Y (MSB) och Z att …"
+    r"i\s+uppdrag\s+åt\s+(?P<gave_to>[A-ZÅÄÖ](?:[^.;,]|,\s*(?=[A-ZÅÄÖ])){1,400}?)\s+att\b)"
     # "Regeringen beviljar Statens jordbruksverk (Jordbruksverket) förlängd tid för …"
     r"|\bRegeringen\s+(?:beviljar|medger)\s+(?P<granted>[A-ZÅÄÖ][^.;,]{1,80}?)\s+"
     r"(?:\([^)]{1,40}\)\s+)?(?:förlängd|ändrad|längre)\s+tid\b"
     # "Med ändring av regeringens beslut den … om uppdrag att … ska Trafikverket redovisa"
     r"|^\s*Med\s+ändring\s+av\b(?:[^.;]|\.(?!\s))*?\bska\s+(?P<inv>[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+[a-zåäö]+){0,3}?)"
+    # "… ska Trafikverket till Regeringskansliet (Infrastrukturdepartementet) delredovisa …"
+    r"(?:\s+till\s+[^.;()]{2,60}(?:\([^)]{2,80}\))?)?"
     r"\s+(?:redovisa|lämna|slutredovisa|delredovisa|rapportera|ta\s+fram|genomföra)\b"
 )
 _TITLE_AGENCY = re.compile(
@@ -227,7 +238,8 @@ def _agencies(ex: Identity, doc: Document) -> None:
         if sentence.region not in (Region.BODY, Region.HEADER):
             continue
         for m in _ASSIGN.finditer(sentence.text):
-            who = m.group("who")
+            group = "who" if m.group("who") else "granted"
+            who = m.group(group)
             if re.search(r"\b(?:ska|skall|har|att)\b", who):
                 continue
             # "Myndigheten för ungdoms- och civilsamhällesfrågor, MUCF, att …": one agency and
@@ -240,7 +252,7 @@ def _agencies(ex: Identity, doc: Document) -> None:
                 ex.aliases.add(apposition.group(2).lower())
                 who = who[: apposition.end(1)]
             for name, offset in _split_agencies(who):
-                start = sentence.start + m.start("who") + offset
+                start = sentence.start + m.start(group) + offset
                 names.setdefault(name, (sentence, (start, start + len(name))))
     if not names:
         _amended_agencies(doc, names)
@@ -281,7 +293,9 @@ def _amended_agencies(doc: Document, names: dict[str, tuple[Sentence, tuple[int,
         m = _AMENDED_AGENCY.search(sentence.text)
         if m is None:
             continue
-        group = next(g for g in ("who", "gen", "own", "inv", "gave", "granted") if m.group(g))
+        group = next(
+            g for g in ("who", "gen", "own", "inv", "gave", "gave_to", "granted") if m.group(g)
+        )
         who = m.group(group)
         if group == "own" and who.endswith(":s"):
             who = who[:-2]
@@ -294,7 +308,7 @@ def _amended_agencies(doc: Document, names: dict[str, tuple[Sentence, tuple[int,
             if group == "own" and name.endswith("s") and not AGENCY_NAME.fullmatch(name):
                 name = name[:-1]  # "Myndigheten för ungdoms- och civilsamhällesfrågors"
             if (
-                group in ("who", "gave", "granted")
+                group in ("who", "gave", "gave_to", "granted")
                 or AGENCY_NAME.fullmatch(name)
                 or re.fullmatch(AGENCY, name)
             ):
@@ -356,7 +370,7 @@ _NAME_SUFFIX = (
 )
 _NAME_FOR = (
     r"(?:Myndigheten|Inspektionen|Verket|Institutet|Nämnden|Rådet|Centrum|Styrelsen|"
-    r"Delegationen|Statens\s+[a-zåäö]+)\s+för\s+[a-zåäö-]+(?:\s+(?:och|i|av|med)\s+[a-zåäö-]+)?"
+    r"Delegationen|Statens\s+(?!(?:kostnader|utgifter|medel|ansvar|åtagande)\b)[a-zåäö]+)\s+för\s+[a-zåäö-]+(?:\s+(?:och|i|av|med)\s+[a-zåäö-]+)?"
 )
 AGENCY_NAME = re.compile(
     r"(?<![\wåäöÅÄÖ-])(?:"
