@@ -3119,3 +3119,18 @@ def test_letterhead_title_heading_and_regeringens_beslut() -> None:
     )
     assert draft.data["diarienummer"] == ["S2026/00123"]
     assert money(text) == [("2026", "beviljat", 24_000_000)]
+
+
+def test_open_yearly_series_ends_within_the_assignments_validity() -> None:
+    text = decision(
+        "Testverket ska årligen, senast den 1 oktober, med start 2026 redovisa arbetet till "
+        "Regeringskansliet. Uppdraget gäller till och med den 31 december 2029."
+    )
+    assert series(text) == [("2026-10-01", "årligen", "2029-10-01", "årlig redovisning")]
+    # without an end anywhere, the human sets `till` (the draft says so)
+    open_ended = decision(
+        "Testverket ska årligen, senast den 1 oktober, med start 2026 redovisa arbetet till "
+        "Regeringskansliet."
+    )
+    assert series(open_ended) == [("2026-10-01", None, None, "årlig redovisning")]
+    assert any("ingen sista gång" in n for n in draft_from_text(open_ended).review)

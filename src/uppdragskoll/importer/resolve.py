@@ -438,9 +438,6 @@ def _until_final_report(ex: Extraction) -> None:
         # the final report after the series starts ("slutredovisning av åtgärd 1" may come
         # before it); several different ones leave `till` to the human
         later = {f for f in finals if due_sort_key(f) > due_sort_key(d.due)}
-        if len(later) != 1:
-            continue
-        final = later.pop()
         exact = re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.due) is not None
         month = re.fullmatch(r"([a-zåäö]+) \d{4}", d.due)
         if not exact and not (month and month.group(1) in MONTHS):
@@ -450,14 +447,31 @@ def _until_final_report(ex: Extraction) -> None:
             d.note = "Beslutet anger sista året men inte det första; kontrollera `datum`."
             continue
         first = int(d.due[-4:] if month else d.due[:4])
-        last = last_year_before(d.due, final)
+        if len(later) == 1:
+            final = later.pop()
+            last = last_year_before(d.due, final)
+            why = f"sista gången före slutredovisningen {final}"
+        elif not later and (end := _valid_until(ex)) is not None:
+            # "Uppdraget gäller till och med den 31 december 2029": the last time within it
+            last = int(end[:4]) if with_year(d.due, int(end[:4])) <= end else int(end[:4]) - 1
+            why = f"sista gången inom uppdragets giltighetstid (till {end})"
+        else:
+            continue
         if not first < last <= first + 15:
             continue
         d.until = with_year(d.due, last)
-        d.note = (
-            f"Beslutet anger ingen sista gång; `till` är satt till sista gången före "
-            f"slutredovisningen {final}. Kontrollera."
-        )
+        d.note = f"Beslutet anger ingen sista gång; `till` är satt till {why}. Kontrollera."
+
+
+def _valid_until(ex: Extraction) -> str | None:
+    """The last day of "Uppdraget gäller till och med …", when the decision says it once."""
+    ends = set()
+    for value, _, _ in ex.validity:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            ends.add(value)
+        elif re.fullmatch(r"\d{4}", value):
+            ends.add(f"{value}-12-31")
+    return ends.pop() if len(ends) == 1 else None
 
 
 def _mentions_kammarkollegiet(ex: Extraction, d: FoundDeadline) -> bool:
