@@ -3134,3 +3134,97 @@ def test_open_yearly_series_ends_within_the_assignments_validity() -> None:
     )
     assert series(open_ended) == [("2026-10-01", None, None, "årlig redovisning")]
     assert any("ingen sista gång" in n for n in draft_from_text(open_ended).review)
+
+
+# --- round K: ongoing duties, payments to each receiver, proposals, subsets, first dates ----
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Testverket ska hålla Justitiedepartementet informerat om hur arbetet med uppdraget "
+        "fortskrider.",
+        "Testverket ska under uppdragets genomförande hålla Regeringskansliet "
+        "(Landsbygds- och infrastrukturdepartementet) informerat.",
+        "Testverket och Skolverket ska löpande stämma av arbetet med Regeringskansliet.",
+        "Testverket ska informera Regeringskansliet om arbetets gång.",
+        "Testverket ska:\n\n* kartlägga läget när det gäller:\n\n1. lägesbilden,\n2. aktörerna."
+        "\n\n* löpande informera Regeringskansliet om hur arbetet fortskrider.",
+    ],
+)
+def test_ongoing_duties_towards_the_government(body: str) -> None:
+    assert dates(decision(body)) == ["löpande"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Testverket ska kontinuerligt informera och stödja utförare av äldreomsorg.",
+        "Testverket ska informera kommunerna om möjligheten att söka bidrag.",
+    ],
+)
+def test_informing_others_is_no_ongoing_report(body: str) -> None:
+    assert dates(decision(body)) == []
+
+
+def test_an_amount_to_each_named_receiver_is_their_sum() -> None:
+    text = decision(
+        "Regeringen uppdrar åt Testverket att för år 2026 betala ut 420 000 kronor till vardera "
+        "Umeå kommun, Ekerö kommun och Falu kommun."
+    )
+    assert money(text) == [("2026", "beviljat", 1_260_000)]
+    assert any("var och en av 3 mottagare" in n for n in draft_from_text(text).review)
+    # "till vardera kommun" names no count: the amount stays as written
+    one = decision("Testverket får under 2026 betala ut 420 000 kronor till vardera kommun.")
+    assert money(one) == [("2026", "beviljat", 420_000)]
+
+
+def test_a_proposal_for_the_assignment_is_planned_money() -> None:
+    text = decision(
+        "Regeringen har i vårändringsbudgeten för 2026 föreslagit att Testverkets anslag ska "
+        "ökas med 100 000 000 kronor för 2026. Nu ger regeringen Testverket i uppdrag att "
+        "förbereda finansieringen."
+    )
+    assert money(text) == [("2026", "beräknat", 100_000_000)]
+
+
+@pytest.mark.parametrize(
+    ("body", "background"),
+    [
+        # about something else, in a paragraph of its own
+        (
+            "Testverket ska redovisa uppdraget senast den 1 mars 2027.\n\nRegeringen har i "
+            "budgetpropositionen för 2026 föreslagit att anslaget för kollektivtrafik ökas med "
+            "50 miljoner kronor för 2026.",
+            "",
+        ),
+        # under Bakgrund
+        (
+            "Testverket ska redovisa uppdraget senast den 1 mars 2027.",
+            "Regeringen har i budgetpropositionen för 2026 föreslagit att Testverkets anslag "
+            "ökas med 50 miljoner kronor för 2026.",
+        ),
+    ],
+)
+def test_other_proposals_are_no_rows(body: str, background: str) -> None:
+    assert money(decision(body, background=background)) == []
+
+
+def test_a_part_within_the_totals_year_is_no_row() -> None:
+    text = decision(
+        "Testverket får för åtgärden använda 7 miljoner kronor under 2026, varav 1 miljon kronor "
+        "öronmärks för den offentliga sektorn. Testverket får för en annan åtgärd använda 1 "
+        "miljon kronor under 2026, varav 500 000 kronor ska användas till ett program."
+    )
+    assert money(text) == [("2026", "beviljat", 7_000_000), ("2026", "beviljat", 1_000_000)]
+
+
+def test_yearly_date_without_years_starts_after_the_decision_date() -> None:
+    text = (
+        "Regeringsbeslut\n2026-04-10\nKN2026/01234\nKlimat- och näringslivsdepartementet\n\n"
+        "Uppdrag till Testverket att stödja batteriindustrin\n\nRegeringen ger Testverket i "
+        "uppdrag att stödja batteriindustrin.\n\nTestverket ska årligen senast den 28 februari "
+        "lämna en delredovisning till Regeringskansliet. Testverket ska senast den 28 februari "
+        "2030 lämna en slutredovisning av uppdraget.\n"
+    )
+    assert series(text)[0] == ("2027-02-28", "årligen", "2029-02-28", "delredovisning")

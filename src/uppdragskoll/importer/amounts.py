@@ -320,7 +320,7 @@ PLANNED_RE = re.compile(
 )
 GRANTED_RE = re.compile(
     r"\b(?:får\b,?(?:\s+\S+){0,12}?\s+(?:använda|användas|disponera|disponeras|rekvirera|"
-    r"rekvireras|uppgå|betalas\s+ut|utbetalas)|beviljar|beviljas|beviljats|tilldelas|"
+    r"rekvireras|uppgå|betalas\s+ut|utbetalas|betala\s+ut|utbetala|fördela)|beviljar|beviljas|beviljats|tilldelas|"
     r"tilldelar|anvisar|anvisas|ställer\s+(?:\w+\s+){0,6}?till\s+(?:\w+\s+)?förfogande|ställs\s+"
     r"(?:\S+\s+){0,8}?till\s+(?:\w+\s+)?förfogande|betalas\s+ut|utbetalas|"
     # "uppdrar åt X att under 2018 fördela 100 000 000 kronor", "ska betala ut 204 miljoner
@@ -340,8 +340,18 @@ GRANTED_RE = re.compile(
 )
 
 
+# "Regeringen har i vårändringsbudgeten för 2020 föreslagit att anslaget ska ökas med …",
+# "… föreslagit en satsning på 50 miljoner kronor": money the riksdag has yet to decide
+PROPOSED_RE = re.compile(
+    r"\b(?:har|hade)\s+(?:\S+\s+){0,16}?föreslagit\s+(?:att|en\s+(?:\S+\s+){0,2}?(?:på|om|med))"
+    r"|\bföreslår\s+(?:\S+\s+){0,6}?att\b",
+    re.IGNORECASE,
+)
+
+
 def money_markers(sentence: str) -> list[tuple[int, str]]:
     """(position, "beräknat" | "beviljat") for every word that classifies money."""
     marks = [(m.start(), "beräknat") for m in PLANNED_RE.finditer(sentence)]
+    marks += [(m.start(), "beräknat") for m in PROPOSED_RE.finditer(sentence)]
     marks += [(m.start(), "beviljat") for m in GRANTED_RE.finditer(sentence)]
     return sorted(marks)

@@ -205,7 +205,13 @@ _ONGOING = re.compile(
     r"\b(?:fort)?löpande\s+(?:\S+\s+){0,4}?(?:informera\w*|rapportera\w*|redovisa\w*|hålla\w*|"
     r"stämma\s+av|avrapportera\w*|underrätta\w*)|\b(?:informera\w*|hålla\w*|rapportera\w*|"
     r"redovisa\w*|underrätta\w*)\s+(?:\S+\s+){0,5}?(?:fort)?löpande\b|\b(?:kontinuerligt|"
-    r"regelbundet)\s+(?:\S+\s+){0,3}?(?:informera\w*|hålla\w*\s+(?:\S+\s+){0,4}?informerad\w*)",
+    r"regelbundet)\s+(?:\S+\s+){0,3}?(?:informera\w*|hålla\w*\s+(?:\S+\s+){0,4}?informerad\w*)|"
+    # "ska under uppdragets genomförande hålla Regeringskansliet (…) informerat", "ska
+    # informera Regeringskansliet om arbetets gång / om hur arbetet fortskrider"
+    r"\bhålla\s+(?:regeringskansliet|regeringen|\w+departementet)\s*(?:\([^)]{0,120}\)\s*)?"
+    r"informera[dt]\w*|\binformera\s+(?:regeringskansliet|regeringen|\w+departementet)\s*"
+    r"(?:\([^)]{0,120}\)\s*)?om\s+(?:hur\s+arbetet\s+(?:med\s+\S+\s+)?(?:fortskrider|"
+    r"fortlöper|utvecklas)|arbetets\s+(?:gång|fortskridande))",
     re.I,
 )
 # "senast tre månader efter att förordningen har trätt i kraft", "inom sex veckor från det att
@@ -477,7 +483,7 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
         )
     elif deliveries and _event_deadlines(ex, sentence, text, accepted):
         pass
-    elif not accepted and deliveries and modal:
+    elif not accepted and modal and (deliveries or _ongoing_to_government(text)):
         _undated(ex, sentence, text)
     elif accepted:
         _undated_annual_besides(ex, sentence, text, accepted)
@@ -969,6 +975,19 @@ def supersede(ex: Extraction, new: FoundDeadline) -> None:
             if due != new.due and ((kind == new.kind) if exact else similar(kind)):
                 new.changes.append(due)
                 return
+
+
+def _ongoing_to_government(text: str) -> bool:
+    """ "ska löpande stämma av arbetet med Regeringskansliet": an ongoing duty towards the
+    government, not "kontinuerligt informera och stödja utförare av äldreomsorg"."""
+    m = _ONGOING.search(text)
+    return (
+        m is not None
+        and re.search(
+            r"\b(?:regeringskansliet|regeringen|\w+departementet)\b", text[m.start() :], re.I
+        )
+        is not None
+    )
 
 
 def _undated(ex: Extraction, sentence: Sentence, text: str) -> None:

@@ -71,6 +71,7 @@ def read_money(ex: Extraction, sentence: Sentence) -> None:
         amounts = [a for a in amounts if _governed(text, marks, a)]
         if not amounts:
             return
+    amounts = [_to_each_of(ex, text, a) for a in amounts]
     exclude = [(a.start, a.end) for a in amounts] + [
         (h.start, h.end) for h in find_dates(text) if h.kind != "year"
     ]
@@ -86,10 +87,12 @@ def read_money(ex: Extraction, sentence: Sentence) -> None:
     }
     if parts:
         part_years = [chosen[i] for i in parts]
-        if all(y is not None and y.first == y.last for y in part_years):
-            totals = {i for i in range(len(amounts)) if i not in parts}
-            drop = {i for i in totals if (y := chosen[i]) is not None and y.first != y.last}
-            drop |= {i for i in totals if chosen[i] is None}
+        totals = {i for i in range(len(amounts)) if i not in parts}
+        # "7 miljoner kronor under 2020, varav 1 miljon kronor öronmärks …": a part within
+        # the total's one year is a subset, not a row
+        spread = all((y := chosen[i]) is None or y.first != y.last for i in range(parts[0]))
+        if spread and all(y is not None and y.first == y.last for y in part_years):
+            drop = {i for i in totals if (y := chosen[i]) is None or y.first != y.last}
         else:
             drop = set(parts)
     else:
@@ -230,6 +233,39 @@ _PART_OF = re.compile(
     r"de\s+(?:tilldelade|beviljade|anvisade)\s+medlen|[\wåäöÅÄÖ-]+s\s+medel|de\s+medel)\b",
     re.I,
 )
+
+
+# "betala ut 420 000 kronor till vardera Umeå kommun, Ekerö kommun och Falu kommun",
+# "… till vardera av de 21 regionerna"
+_TO_EACH = re.compile(
+    r"\s*(?:kronor\s+|kr\s+)?(?:till|för)\s+var(?:dera|\s+och\s+en)\s+(?:av\s+)?(?:de\s+)?"
+    r"(?:(?P<n>\d{1,3})\s+\w+|(?P<names>[A-ZÅÄÖ][^.;:]*?))(?=\s*(?:[.;:]|$|,?\s+(?:för\s+att|"
+    r"som|under|i\s+enlighet)\b))",
+    re.I,
+)
+
+
+def _to_each_of(ex: Extraction, text: str, amount: AmountHit) -> AmountHit:
+    """An amount paid to each of several named receivers is their sum for the agency that
+    pays; the draft asks the human to check it."""
+    m = _TO_EACH.match(text, amount.end)
+    if m is None:
+        return amount
+    if m.group("n"):
+        count = int(m.group("n"))
+    else:
+        names = [n for n in re.split(r",\s*|\s+(?:och|samt)\s+", m.group("names")) if n.strip()]
+        if any(not n.strip()[:1].isupper() for n in names):
+            return amount
+        count = len(names)
+    if count < 2:
+        return amount
+    total = amount.kronor * count
+    ex.review.append(
+        f"Beloppet {kronor_text(amount.kronor)} går till var och en av {count} mottagare; "
+        f"utkastet har summan {kronor_text(total)}. Kontrollera: «{short_text(text)}»"
+    )
+    return replace(amount, kronor=total)
 
 
 def _governed(text: str, marks: list[tuple[int, str]], amount: AmountHit) -> bool:
@@ -414,12 +450,30 @@ def _past_money(ex: Extraction, sentence: Sentence, marks: list[tuple[int, str]]
     text = sentence.text
     before = [at for at, _ in marks if at < pos]
     at = before[-1] if before else marks[0][0]
-    if _PROPOSED.search(text[:at]) and not PLANNED_RE.search(text):
-        # "Regeringen har i budgetpropositionen föreslagit att 50 miljoner kronor anvisas …"
-        return sentence.paragraph in ex.reasons or not re.search(r"\buppdrag", text, re.I)
+    if _PROPOSED.search(text[:pos]) and not PLANNED_RE.search(text):
+        # "Regeringen har i budgetpropositionen föreslagit att 50 miljoner kronor anvisas …":
+        # planned money when it is this assignment's, else background
+        return sentence.paragraph in ex.reasons or not _about_assignment(ex, sentence)
     if not _PARTICIPLE.match(text, at) or not _PERFECT.search(text[max(0, at - 90) : at]):
         return False
     return sentence.paragraph in ex.reasons or not re.search(r"\buppdrag", text, re.I)
+
+
+_OPERATIVE = re.compile(r"\bi\s+uppdrag\b|\buppdrar\s+(?:åt|till)\b|\buppdraget\b", re.I)
+
+
+def _about_assignment(ex: Extraction, sentence: Sentence) -> bool:
+    """The sentence speaks of the assignment, of an agency it addresses ("Vetenskapsrådets
+    anslag ska ökas med …"), or stands in the paragraph that gives the assignment."""
+    if re.search(r"\buppdrag", sentence.text, re.I):
+        return True
+    addressed = set(ex.identity.addressed_names)
+    genitive = re.sub(r"\b([A-ZÅÄÖ][\wåäö-]+?)s\b", r"\1 ", sentence.text)
+    if any(name in addressed for _, _, name in agency_mentions(ex.identity, genitive)):
+        return True
+    return any(
+        s.paragraph == sentence.paragraph and _OPERATIVE.search(s.text) for s in ex.doc.sentences
+    )
 
 
 def _with_area(ex: Extraction, hit: AppropriationHit | None) -> AppropriationHit | None:

@@ -104,6 +104,7 @@ def resolve_all(ex: Extraction) -> None:
             d.note = "Ska lämnas i samband med en annan redovisning vars datum inte hittades."
     _years_from_money(ex)
     _years_from_task_period(ex)
+    _first_after_decision(ex)
     _list_ending_the_assignment(ex)
     # Reports of unspecified kind: the last one is the final report unless one is named.
     dated_generic = [d for d in deadlines if d.kind is None and d.due and not d.repeats]
@@ -420,6 +421,28 @@ def _years_from_task_period(ex: Extraction) -> None:
         )
 
 
+def _first_after_decision(ex: Extraction) -> None:
+    """ "årligen senast den 28 februari" with no year in a decision dated 2025-04-10: the
+    first time is the first 28 February after the decision (2026); `_until_final_report`
+    then ends it before the final report."""
+    decided = ex.identity.decided
+    if decided is None:
+        return
+    for d in ex.deadlines:
+        if d.due is not None or d.day_month is None or d.repeats != "årligen":
+            continue
+        month, day = d.day_month
+        year = int(decided[:4])
+        first = date(year, month, min(day, 28 if month == 2 else day))
+        if first.isoformat() <= decided:
+            first = first.replace(year=year + 1)
+        d.due, d.ongoing = first.isoformat(), False
+        d.note = (
+            f"Beslutet anger inget år; första gången är den första {day}/{month} efter "
+            f"beslutsdatumet {decided}. Kontrollera `datum` och `till`."
+        )
+
+
 def _final_dates(ex: Extraction) -> list[str]:
     return [
         d.due
@@ -460,7 +483,8 @@ def _until_final_report(ex: Extraction) -> None:
         if not first < last <= first + 15:
             continue
         d.until = with_year(d.due, last)
-        d.note = f"Beslutet anger ingen sista gång; `till` är satt till {why}. Kontrollera."
+        end = f"Beslutet anger ingen sista gång; `till` är satt till {why}. Kontrollera."
+        d.note = f"{d.note} {end}" if d.note else end
 
 
 def _valid_until(ex: Extraction) -> str | None:

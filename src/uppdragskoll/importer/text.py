@@ -690,14 +690,17 @@ def parse(raw: str) -> Document:
             lead = ""
             continue
         item = BULLET.match(text) is not None
-        if not item:
+        # "1. lägesbilden …" under a bullet keeps the list's lead for the bullets after it
+        if not item and not _NUMBERED.match(text):
             lead = ""
         for s, e in _split_sentences(text, para.start):
             sentences.append(
                 Sentence(flat.text[s:e], s, e, index, para.region, lead if item else "")
             )
         last = sentences[-1].text.rstrip() if sentences else ""
-        if _LEAD_END.search(last):
+        # an item that opens a list of its own ("* kartlägga läget när det gäller:") keeps
+        # the outer lead for the items after it
+        if _LEAD_END.search(last) and not (item and lead):
             lead = last.rstrip(":").rstrip()
     return Document(flat, tuple(paragraphs), tuple(sentences), repaired)
 
@@ -707,6 +710,8 @@ _LEAD_END = re.compile(
     r"(?::|\b(?:ska|skall|får|att|bl\.\s?a\.|bland\s+annat|även|också|dessutom))\s*$", re.I
 )
 
+
+_NUMBERED = re.compile(r"\A\s*\d{1,2}[.)]\s+\S")
 
 # A line that starts an item of a bulleted list
 BULLET = re.compile(r"\A\s*(?:[•·▪◦‣●○■□➢►*]|[-–—](?=\s)|o(?=\s))\s+")
