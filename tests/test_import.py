@@ -3228,3 +3228,37 @@ def test_yearly_date_without_years_starts_after_the_decision_date() -> None:
         "2030 lämna en slutredovisning av uppdraget.\n"
     )
     assert series(text)[0] == ("2027-02-28", "årligen", "2029-02-28", "delredovisning")
+
+
+def test_yearly_in_the_annual_report_from_a_first_one_is_one_series() -> None:
+    text = decision(
+        "En delrapportering av uppdraget ska ske årligen i årsredovisningen med start i "
+        "årsredovisningen för 2026. Uppdraget ska slutredovisas till Regeringskansliet "
+        "(Socialdepartementet) senast den 30 november 2029."
+    )
+    assert series(text) == [
+        ("2027-02-22", "årligen", "2029-02-22", "delredovisning"),
+        ("2029-11-30", None, None, "slutredovisning"),
+    ]
+
+
+def test_a_date_followed_by_a_case_number_is_a_cited_decision() -> None:
+    text = decision(
+        "Med ändring av regeringens beslut om uppdrag till Testverket att genomföra "
+        "laserskanning den 17 maj 2026 (N2026/03101/SK) beslutar regeringen att följande ska "
+        "gälla i den del som avser Testverkets redovisning. Uppdraget ska redovisas senast den "
+        "1 mars 2028."
+    )
+    assert dates(text) == ["2028-03-01"]
+
+
+def test_with_the_final_report_when_the_last_report_is_not_named_so() -> None:
+    text = decision(
+        "En redovisning av uppdraget ska lämnas till Regeringskansliet senast den 31 mars 2027. "
+        "Medel som inte har utnyttjats ska återbetalas till Kammarkollegiet senast i samband med "
+        "slutredovisning."
+    )
+    assert series(text) == [
+        ("2027-03-31", None, None, "slutredovisning"),
+        ("2027-03-31", None, None, "återbetalning"),
+    ]

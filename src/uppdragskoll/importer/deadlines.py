@@ -295,6 +295,11 @@ def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
+_CITED_DECISION_AFTER = re.compile(
+    r"\s*\((?:dnr\.?:?\s*)?[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\s?\d{4}\s?/\s?\d{2,6}", re.I
+)
+
+
 def _accept_date(text: str, hit: DateHit, deliveries: list[re.Match[str]], modal: bool) -> bool:
     before = text[max(0, hit.start - 60) : hit.start]
     if _PAST_OR_CITED.search(before):
@@ -307,6 +312,8 @@ def _accept_date(text: str, hit: DateHit, deliveries: list[re.Match[str]], modal
         return False  # "medel som inte har använts vid utgången av 2025": a condition
     if re.search(r"\b(?:har|hade)\s+(?:den\s+)?$", before, re.I):
         return False  # "X har den 20 maj 2025 begärt …"
+    if _CITED_DECISION_AFTER.match(text, hit.end):
+        return False  # "… den 17 maj 2018 (N2018/03101/SK)": the date of a decision cited
     if _CONTENT_CLAUSE.search(text[max(0, hit.start - 150) : hit.start]):
         return False
     if hit.kind == "year" and (hit.prefix.startswith("under") or hit.prefix == "före"):
@@ -391,6 +398,9 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
         or MODAL.search(lead) is not None
     )
     hits = find_dates(text)
+    if any(h.kind == "annual" and h.values for h in hits):
+        # "årligen i årsredovisningen med start i årsredovisningen för 2019": one report
+        hits = [h for h in hits if h.kind != "annual" or h.values]
     earlier = _EARLIER_ASSIGNMENT.search(text) is not None and not amendment
     if (_PAST_MODAL.search(text) and not MODAL.search(text)) or earlier:
         # "Uppdraget skulle redovisas senast den 31 mars 2025": an earlier deadline, kept

@@ -95,6 +95,11 @@ def resolve_all(ex: Extraction) -> None:
             ),
             None,
         )
+        if target is None and d.anchor == "slutredovisning":
+            # "senast i samband med slutredovisning" when the last report is not named so:
+            # the last report of unspecified kind, which becomes the final one below
+            generic = [o for o in deadlines if o.due and o.kind is None and not o.repeats]
+            target = max(generic, key=lambda o: due_sort_key(o.due or ""), default=None)
         if d.offset is not None:
             _after_the_final_report(d, deadlines)
         elif target is not None:
