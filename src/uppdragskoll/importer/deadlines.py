@@ -8,6 +8,7 @@ import itertools
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .amounts import (
     find_amounts,
@@ -1204,14 +1205,23 @@ def _recipient_spans(text: str, aliases: dict[str, str]) -> list[tuple[int, int,
             out.append((m.start(), m.end(), name))
     # a short name the decision introduces: "Myndigheten för digital förvaltning (Digg)" …
     # "Rekvisition till Digg ska ske …"
-    for alias, name in aliases.items():
-        if len(alias) < 3 or alias.isupper():
-            continue
-        for m in re.finditer(rf"\b(?:till|hos)\s+{re.escape(alias)}(?![\wåäö])", text, re.I):
+    pattern = _to_alias_pattern(tuple(sorted(aliases, key=lambda a: (-len(a), a))))
+    if pattern is not None:
+        for m in pattern.finditer(text):
             if not any(a <= m.start() < b for a, b, _ in out):
-                out.append((m.start(), m.end(), name))
+                out.append((m.start(), m.end(), aliases[m.group("a").lower()]))
     out.sort()
     return out
+
+
+@lru_cache(maxsize=16)
+def _to_alias_pattern(aliases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """ "till Digg", "hos Energimyndigheten": every short name in one cached pattern."""
+    usable = [a for a in aliases if len(a) >= 3 and not a.isupper()]
+    if not usable:
+        return None
+    alternatives = "|".join(re.escape(a) for a in usable)
+    return re.compile(rf"\b(?:till|hos)\s+(?P<a>{alternatives})(?![\wåäö])", re.I)
 
 
 def _each_financial(

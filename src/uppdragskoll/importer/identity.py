@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .text import Document, Region, Sentence, is_section_heading, is_title_line
 
@@ -436,21 +437,30 @@ def canonical_agency(ex: Identity, mention: str) -> str | None:
     return text
 
 
+@lru_cache(maxsize=16)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """All known names in one pattern, longest first so that a longer name wins where two
+    start at the same place; cached, as every sentence asks."""
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<![\wåäöÅÄÖ-])(?:{alternatives})(?![\wåäöÅÄÖ])", re.I)
+
+
 def agency_mentions(ex: Identity, text: str) -> list[tuple[int, int, str]]:
     """(start, end, canonical name) of every agency named in the text, left to right."""
     spans: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
     names = sorted(
         {n for n, _, _ in ex.agencies} | {a for a in ex.alias_of if len(a) >= 2},
-        key=len,
-        reverse=True,
+        key=lambda n: (-len(n), n),
     )
-    patterns = [re.compile(rf"(?<![\wåäöÅÄÖ-]){re.escape(n)}(?![\wåäöÅÄÖ])", re.I) for n in names]
-    for pattern in [*patterns, AGENCY_NAME]:
+    known = _names_pattern(tuple(names))
+    for pattern in [known, AGENCY_NAME] if known else [AGENCY_NAME]:
         for m in pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
-            if pattern is not AGENCY_NAME and m.group().islower() and len(m.group()) <= 6:
+            if pattern is known and m.group().islower() and len(m.group()) <= 6:
                 continue  # "isf" in running text is no name; "ISF" is
             name = canonical_agency(ex, m.group())
             if name is None:
