@@ -3262,3 +3262,26 @@ def test_with_the_final_report_when_the_last_report_is_not_named_so() -> None:
         ("2027-03-31", None, None, "slutredovisning"),
         ("2027-03-31", None, None, "återbetalning"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vidare ska Testverket lämna en slutrapport, inklusive en ekonomisk redovisning, till "
+        "Regeringskansliet senast den 31 mars 2027.",
+        "Testverket ska slutredovisa uppdraget samt lämna en ekonomisk redovisning av använda "
+        "medel till Regeringskansliet senast den 31 mars 2027.",
+    ],
+)
+def test_a_final_report_including_the_financial_one_is_the_final_report(sentence: str) -> None:
+    assert series(decision(sentence)) == [("2027-03-31", None, None, "slutredovisning")]
+
+
+def test_a_department_name_with_a_capital_after_och_is_normalised() -> None:
+    text = decision(
+        "Testverket ska senast den 1 mars 2027 redovisa uppdraget till Regeringskansliet "
+        "(Landsbygds- och Infrastrukturdepartementet)."
+    )
+    assert [e["mottagare"] for e in deadlines(text)] == [
+        "Regeringskansliet (Landsbygds- och infrastrukturdepartementet)"
+    ]

@@ -1176,9 +1176,13 @@ def _kinds_for(text: str, hits: list[DateHit]) -> list[str | None]:
 
 _ECONOMIC = re.compile(r"\bekonomisk\w*\s+(?:redovis\w*|rapport\w*|slutredovis\w*)", re.I)
 # a report and an economic report as one coordinated subject
+# ("… lämna en slutrapport, inklusive en ekonomisk redovisning, …", "ska redovisa uppdraget
+# samt lämna en ekonomisk redovisning")
 _WITH_FINANCIAL = re.compile(
-    r"\b(?:en|ett|sin)\s+(?:[a-zåäö]+\s+)?(?:redovisning|rapport|slutredovisning|delredovisning|"
-    r"slutrapport|delrapport|lägesrapport)\b[^.;]{0,200}?\s(?:och|samt)\s+(?:även\s+)?"
+    r"(?:\b(?:en|ett|sin)\s+(?:[a-zåäö]+\s+)?(?:redovisning|rapport|slutredovisning|"
+    r"delredovisning|slutrapport|delrapport|lägesrapport)|\b(?:slut|del)?redovisa\s+uppdraget)"
+    r"\b[^.;]{0,200}?(?:\s(?:och|samt|jämte)|,?\s(?:inklusive|inbegripet|tillsammans\s+med))\s+"
+    r"(?:även\s+)?(?:lämna\s+)?"
     r"(?:(?:en\s+)?ekonomisk\w*\s+(?:redovis|rapport)|redovisa\s+(?:hur\s+)?(?:[\wåäö]+\s+){0,3}?"
     r"(?:medlen|medel)\s+(?:har\s+)?(?:använts|förbrukats))",
     re.I,
@@ -1288,6 +1292,10 @@ def _normalise_recipient(name: str, aliases: dict[str, str]) -> str | None:
     name = re.sub(r"\(\s*(.*?)[\s,;]*\)", r"(\1)", " ".join(name.split()))
     name = re.sub(r"^Regeringskansliet\(", "Regeringskansliet (", name)
     name = re.sub(r"(?<=[a-zåäö])-och\b", "- och", name)  # "Klimat-och näringslivsdep."
+    # "Landsbygds- och Infrastrukturdepartementet"
+    name = re.sub(
+        r"(?<=- och )[A-ZÅÄÖ](?=[a-zåäö]+departementet)", lambda m: m.group().lower(), name
+    )
     name = re.sub(r"(?<=[a-zåäö])-(?=[a-zåäö])", "", name)  # "Kammar-kollegiet"
     if name.lower() in aliases:
         return aliases[name.lower()]  # "till FRA", "till Energimyndigheten" (a short name)
