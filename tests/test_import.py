@@ -3285,3 +3285,14 @@ def test_a_department_name_with_a_capital_after_och_is_normalised() -> None:
     assert [e["mottagare"] for e in deadlines(text)] == [
         "Regeringskansliet (Landsbygds- och infrastrukturdepartementet)"
     ]
+
+
+def test_the_kind_after_a_date_stops_at_the_next_delivery() -> None:
+    text = decision(
+        "En redovisning av uppdraget ska lämnas till Regeringskansliet senast den 6 december "
+        "2026 med en delredovisning senast den 31 maj 2026."
+    )
+    assert series(text) == [
+        ("2026-05-31", None, None, "delredovisning"),
+        ("2026-12-06", None, None, "slutredovisning"),
+    ]

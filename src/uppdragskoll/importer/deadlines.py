@@ -75,7 +75,7 @@ _DEADLINE_WORD = re.compile(
     r"\b(?:senast|före|innan|inom|till\s+och\s+med|t\.\s?o\.\s?m\.|vid\s+utgången)\b", re.I
 )
 _CLAUSE_CUT = re.compile(r"\s(?:och|samt|medan)\s|;|\s[–-]\s")
-_AFTER_CUT = re.compile(r"\s(?:och|samt|medan)\s|;|\s[–-]\s|,")
+_AFTER_CUT = re.compile(r"\s(?:och|samt|medan|med\s+(?:en|ett)|jämte)\s|;|\s[–-]\s|,")
 _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.I))
     for kind, pattern in (
