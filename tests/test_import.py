@@ -3296,3 +3296,142 @@ def test_the_kind_after_a_date_stops_at_the_next_delivery() -> None:
         ("2026-05-31", None, None, "delredovisning"),
         ("2026-12-06", None, None, "slutredovisning"),
     ]
+
+
+def test_sedan_meaning_then_does_not_hide_a_yearly_date() -> None:
+    text = decision(
+        "Testverket ska senast den 15 februari 2027 redovisa en plan för arbetet. Testverket "
+        "ska sedan årligen den 15 februari med start 2028 redovisa vidtagna åtgärder. Uppdraget "
+        "ska slutredovisas senast den 3 oktober 2030."
+    )
+    assert series(text) == [
+        ("2027-02-15", None, None, "plan"),
+        ("2028-02-15", "årligen", "2030-02-15", "årlig redovisning"),
+        ("2030-10-03", None, None, "slutredovisning"),
+    ]
+
+
+def test_sedan_meaning_since_is_still_a_starting_point() -> None:
+    text = decision(
+        "Testverket har sedan den 1 juli 2025 ansvar för registret. Uppdraget ska redovisas "
+        "senast den 1 mars 2027."
+    )
+    assert dates(text) == ["2027-03-01"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Senast den 16 januari 2027 ska Testverket redovisa till regeringen hur myndigheten "
+        "avser att genomföra uppdraget.",
+        "Testverket ska senast den 16 januari 2027 redovisa hur uppdraget är planerat att "
+        "genomföras, och vilka resultat som förväntas, till Regeringskansliet.",
+    ],
+)
+def test_how_the_agency_means_to_carry_out_the_assignment_is_a_plan(sentence: str) -> None:
+    text = decision(sentence + " Uppdraget ska slutredovisas senast den 1 december 2028.")
+    assert series(text) == [
+        ("2027-01-16", None, None, "plan"),
+        ("2028-12-01", None, None, "slutredovisning"),
+    ]
+
+
+def test_a_partial_report_containing_a_plan_is_a_partial_report() -> None:
+    text = decision(
+        "Därutöver ska en delredovisning innehållande en utvärdering och en plan för det "
+        "fortsatta arbetet redovisas till Regeringskansliet den 1 april 2027. En "
+        "slutredovisning ska lämnas senast den 29 mars 2029."
+    )
+    assert [e["typ"] for e in deadlines(text)] == ["delredovisning", "slutredovisning"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "En första redovisning ska dock lämnas till Regeringskansliet senast den 30 juni 2027.",
+        "Uppdraget ska såvitt avser punkterna 1 och 2 redovisas till Regeringskansliet senast "
+        "den 30 juni 2027.",
+        "Testverket ska till Regeringskansliet redovisa framdriften av uppdraget den 30 juni 2027.",
+    ],
+)
+def test_words_that_make_a_dated_report_a_partial_one(sentence: str) -> None:
+    assert series(decision(sentence)) == [("2027-06-30", None, None, "delredovisning")]
+
+
+def test_the_only_report_without_such_words_is_the_final_one() -> None:
+    text = decision("Uppdraget ska redovisas till Regeringskansliet senast den 30 juni 2027.")
+    assert series(text) == [("2027-06-30", None, None, "slutredovisning")]
+
+
+def test_dates_after_foljande_tillfallen_take_the_kind_before_the_list() -> None:
+    text = decision(
+        "Testverket ska till Regeringskansliet redovisa framdriften av uppdraget vid följande "
+        "tillfällen; den 8 juni 2026, den 14 december 2026 och den 14 juni 2027. Regeringen "
+        "avser därefter att återkomma med tidpunkter för redovisningstillfällen."
+    )
+    assert {e["typ"] for e in deadlines(text)} == {"delredovisning"}
+    assert dates(text) == ["2026-06-08", "2026-12-14", "2027-06-14"]
+
+
+def test_a_programme_period_dates_reports_in_the_annual_report() -> None:
+    text = decision(
+        "Forskningsprogrammet ska sträcka sig över perioden 2026–2029. Testverket ska årligen "
+        "till Regeringskansliet lämna en särskild rapport om programmet i samband med "
+        "årsredovisningen. En slutredovisning ska lämnas senast den 29 mars 2030."
+    )
+    assert series(text)[0] == ("2027-02-22", "årligen", "2030-02-22", "årlig redovisning")
+
+
+def test_a_programme_period_in_the_past_tense_dates_nothing() -> None:
+    text = decision(
+        "Programmet pågick under perioden 2016–2019. Testverket ska årligen till "
+        "Regeringskansliet lämna en rapport om verksamheten i samband med årsredovisningen."
+    )
+    assert [e.get("löpande") for e in deadlines(text)] == [True]
+
+
+@pytest.mark.parametrize(
+    ("words", "kronor"),
+    [
+        ("fem och en halv miljon kronor", 5_500_000),
+        ("en och en halv miljard kronor", 1_500_000_000),
+    ],
+)
+def test_number_words_with_a_half(words: str, kronor: int) -> None:
+    text = decision(
+        f"Testverket ska under 2026 betala ut {words} till Sveriges Kommuner och Regioner."
+    )
+    assert money(text) == [("2026", "beviljat", kronor)]
+
+
+def test_a_part_another_agency_receives_is_that_agencys_row() -> None:
+    text = decision(
+        "Testverket får använda högst 21 000 000 kronor 2026 för uppdraget från det under "
+        "utgiftsområde 24 Näringsliv uppförda anslaget 1:8 Sveriges geologiska undersökning. "
+        "Av de medel som är tillgängliga för uppdraget ska Testverket vidare lämna bidrag till "
+        "Naturvårdsverket med högst 4 000 000 kronor för 2026."
+    )
+    budget = draft_from_text(text).data["budget"]  # type: ignore[index]
+    rows = {
+        (line["myndighet"], y, a.get("beviljat")) for line in budget for y, a in line["år"].items()
+    }  # type: ignore[union-attr]
+    assert rows == {("Testverket", 2026, 21_000_000), ("Naturvårdsverket", 2026, 4_000_000)}
+
+
+def test_a_part_of_the_agencys_own_money_is_no_row() -> None:
+    text = decision(
+        "Testverket får använda högst 21 000 000 kronor 2026 för uppdraget. Av medlen ska "
+        "4 000 000 kronor användas för en förstudie."
+    )
+    assert money(text) == [("2026", "beviljat", 21_000_000)]
+
+
+def test_from_the_appropriation_means_the_one_named_before() -> None:
+    text = decision(
+        "Testverket får använda högst 21 000 000 kronor 2026 från det under utgiftsområde 24 "
+        "Näringsliv uppförda anslaget 1:8 Sveriges geologiska undersökning. Av de medel som är "
+        "tillgängliga ska Testverket lämna bidrag till Naturvårdsverket med högst 4 000 000 "
+        "kronor för 2026. För 2027 beräknas 21 000 000 kronor från anslaget användas för samma "
+        "ändamål."
+    )
+    assert _charged(text)[("2027", "beräknat")] == "1:8"

@@ -64,6 +64,8 @@ _UNIT = (
 _AMOUNT_RE = re.compile(rf"(?<![\w,.:/]){_NUMBER}\s*{_UNIT}", re.IGNORECASE)
 _WORD_AMOUNT_RE = re.compile(
     r"(?<![\wåäö])(?P<word>" + "|".join(_WORD_NUMBERS) + r")\s+"
+    # "fem och en halv miljon kronor"
+    r"(?P<half>och\s+en\s+halv\s+)?"
     r"(?P<unit>miljoner|miljon|miljarder|miljard)(?P<kr>\s+kronor)?(?![\wåäö])",
     re.IGNORECASE,
 )
@@ -130,6 +132,8 @@ def find_amounts(sentence: str, *, thousands: bool = False) -> list[AmountHit]:
             continue
         unit = m.group("unit").lower()
         value = _WORD_NUMBERS[m.group("word").lower()] * _MULTIPLIERS[unit]
+        if m.group("half"):
+            value += _MULTIPLIERS[unit] // 2
         bare = not m.group("kr")
         if bare and not _BARE_FOLLOWERS.match(sentence, m.end()):
             continue
@@ -329,7 +333,8 @@ GRANTED_RE = re.compile(
     r"betala(?!\s+tillbaka)(?=\s+\d))|fördelas|"
     r"betalar\s+(?:\S+\s+){0,2}?ut|disponerar|uppgår\s+(?:\S+\s+){0,3}?till|"
     # "att för perioden 2018–2021 lämna stöd med högst 575 miljoner kronor"
-    r"(?:lämna|ge|bevilja)\s+(?:stöd|bidrag)\s+(?:med|om)|"
+    # "ska SGU lämna bidrag till Naturvårdsverket med högst 4 000 000 kronor"
+    r"(?:lämna|ge|bevilja)\s+(?:stöd|bidrag)\s+(?:till\s+(?:\S+\s+){1,6}?)?(?:med|om)|"
     # "får Socialstyrelsen donera till ett belopp av högst 10 000 000 kronor" (but not
     # "kommunerna får ansöka om bidrag till ett belopp av …")
     r"(?:får|att),?\s+(?:\S+\s+){0,12}?(?:donera|skänka|överlåta|köpa|upphandla|anskaffa|"

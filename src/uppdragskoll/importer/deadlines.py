@@ -44,10 +44,12 @@ _PAST_OR_CITED = re.compile(
     r"redovisades|delredovisades|lämnades)\s+(?:(?!senast\b|ska\b|skall\b)\S+\s+){0,4}?"
     r"(?:den\s+)?$|"
     # a reference or a starting point right before the date
-    r"\b(?:beslut(?:et)?|regeringsbeslut(?:et)?|från\s+och\s+med|fr\.\s?o\.\s?m\.|sedan|efter|"
+    r"\b(?:beslut(?:et)?|regeringsbeslut(?:et)?|från\s+och\s+med|fr\.\s?o\.\s?m\.|efter|"
     r"från|mellan|skrivelse|promemoria|rapport(?:en)?\s+från|i\s+stället\s+för|istället\s+för|"
     r"ändras\s+från|tidigare|ursprungligen|t\.\s?o\.\s?m\.|till\s+och\s+med)\s+"
-    r"(?:(?!senast\b)\S+\s+){0,2}?(?:den\s+)?$",
+    r"(?:(?!senast\b)\S+\s+){0,2}?(?:den\s+)?$|"
+    # "sedan den 1 juli 2024" (since), not "ska sedan årligen den 15 februari" (then)
+    r"\bsedan\s+(?:den\s+)?$",
     re.I,
 )
 # "medel som inte har använts vid utgången av 2025": a condition on money, not a deadline
@@ -93,7 +95,11 @@ _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "plan",
             r"\b(?:genomförande|projekt|arbets|tids|aktivitets|verksamhets)plan(?:en)?\b|"
-            r"(?<![\wåäö-])plan(?:en)?\b",
+            r"(?<![\wåäö-])plan(?:en)?\b|"
+            # "redovisa hur myndigheten avser att genomföra uppdraget", "hur uppdraget är
+            # planerat att genomföras"
+            r"\bhur\s+(?:[\wåäö]+\s+){1,3}?(?:avser|planerar)\s+att\s+genomföra\b|"
+            r"\bhur\s+(?:[\wåäö]+\s+){1,2}?(?:är\s+planerat|planeras)\s+att\s+genomföras\b",
         ),
         (
             "slutredovisning",
@@ -107,7 +113,11 @@ _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bverksamhetsrapport\w*|\blägesbeskrivning\w*|\b(?:denna|den)\s+del(?:en)?\s+av\s+uppdraget\b|"
             r"\bhur\s+arbetet\s+(?:fortskrider|"
             r"framskrider|går\s+framåt)|\barbetets\s+fortskridande|\bläget\s+i\s+arbetet|"
-            r"\bredovisa\s+läget\b",
+            r"\bredovisa\s+läget\b|\bframdriften\b|"
+            # "En första redovisning ska dock lämnas …"
+            r"\bförsta\s+(?:redovisning|rapport|avrapportering)\w*|"
+            # "Uppdraget ska såvitt avser punkterna 1 och 2 redovisas …": a part of it
+            r"\b(?:såvitt|vad)\s+(?:avser|gäller)\s+(?:punkt(?:erna)?|deluppdrag(?:en|et)?)\s+\d",
         ),
         ("årlig redovisning", r"\bårligen\b|\bårlig\w*|\bvarje\s+år\b|\ben\s+gång\s+per\s+år\b"),
     )
@@ -1164,6 +1174,14 @@ def _kinds_for(text: str, hits: list[DateHit]) -> list[str | None]:
                 kind = after
         if kind is None and len(hits) == 1:
             kind = _kind_near(text, hit.start, 0, len(text))
+        elif kind is None and (intro := _LIST_INTRO.search(text, 0, hits[0].start)):
+            # "redovisa framdriften av uppdraget vid följande tillfällen; den 8 juni 2018, …":
+            # the dates are a list the words before introduce
+            kind = _kind_near(text, intro.start(), 0, intro.start())
+        if kind == "plan" and (whole := _CONTAINING.search(text, 0, hit.start)):
+            # "en delredovisning innehållande en utvärdering och en plan för det fortsatta
+            # arbetet": the plan is what the partial report contains
+            kind = "slutredovisning" if whole.group("k").lower() == "slut" else "delredovisning"
         if kind == "ekonomisk redovisning" and _WITH_FINANCIAL.search(text):
             # "En slutredovisning av uppdraget och en ekonomisk redovisning ska lämnas …": one
             # delivery, known by the main report; the financial one goes with it
@@ -1174,6 +1192,14 @@ def _kinds_for(text: str, hits: list[DateHit]) -> list[str | None]:
     return kinds
 
 
+_CONTAINING = re.compile(
+    r"\b(?P<k>del|slut)(?:redovisning|rapport)\w*\s+(?:innehållande|som\s+(?:ska\s+)?"
+    r"innehåll\w*|inklusive|omfattande)\b",
+    re.I,
+)
+_LIST_INTRO = re.compile(
+    r"\b(?:följande|dessa|nedanstående)\s+(?:tillf[äa]llen|datum|tidpunkter|dagar)\s*[;:,]", re.I
+)
 _ECONOMIC = re.compile(r"\bekonomisk\w*\s+(?:redovis\w*|rapport\w*|slutredovis\w*)", re.I)
 # a report and an economic report as one coordinated subject
 # ("… lämna en slutrapport, inklusive en ekonomisk redovisning, …", "ska redovisa uppdraget

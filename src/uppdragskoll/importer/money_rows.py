@@ -44,7 +44,7 @@ def read_money(ex: Extraction, sentence: Sentence) -> None:
     thousands = THOUSANDS_DECLARED.search(text) is not None
     if _split_over_appropriations(ex, sentence, thousands):
         return
-    if _PART_OF.match(text):
+    if _PART_OF.match(text) and not _part_for_another_agency(ex, text):
         return  # "Av beloppet ska 4 000 000 kronor fördelas …": a part of an amount before
     amounts = find_amounts(text, thousands=thousands)
     if not amounts:
@@ -76,7 +76,7 @@ def read_money(ex: Extraction, sentence: Sentence) -> None:
         (h.start, h.end) for h in find_dates(text) if h.kind != "year"
     ]
     years = find_years(text, exclude)
-    appropriation = _with_area(ex, find_appropriation(text))
+    appropriation = _with_area(ex, find_appropriation(text)) or _same_appropriation(ex, text)
     # "10 miljoner kronor 2025–2027, varav 4 miljoner kronor 2025 …": the parts are rows
     # when each has a year, else the total is.
     parts = [
@@ -233,6 +233,24 @@ _PART_OF = re.compile(
     r"de\s+(?:tilldelade|beviljade|anvisade)\s+medlen|[\wåäöÅÄÖ-]+s\s+medel|de\s+medel)\b",
     re.I,
 )
+
+# "… ska SGU lämna bidrag till Naturvårdsverket med högst 4 000 000 kronor"
+_GRANT_TO = re.compile(
+    r"\b(?:bidrag|medel|stöd|ersättning)\s+(?:[\wåäö]+\s+){0,2}?till\s+$|"
+    r"\b(?:betala\s+ut|fördela|överföra|föra\s+över)\s+(?:[\wåäö]+\s+){0,6}?till\s+$",
+    re.I,
+)
+
+
+def _part_for_another_agency(ex: Extraction, text: str) -> bool:
+    """ "Av de medel som är tillgängliga för uppdraget ska SGU lämna bidrag till
+    Naturvårdsverket med högst 4 000 000 kronor": a part that another agency receives is
+    that agency's row, as the same money in a later year would be."""
+    main = ex.identity.agencies[0][0] if ex.identity.agencies else None
+    return any(
+        name != main and _GRANT_TO.search(text[max(0, start - 60) : start])
+        for start, _, name in agency_mentions(ex.identity, text)
+    )
 
 
 # "betala ut 420 000 kronor till vardera Umeå kommun, Ekerö kommun och Falu kommun",
@@ -474,6 +492,18 @@ def _about_assignment(ex: Extraction, sentence: Sentence) -> bool:
     return any(
         s.paragraph == sentence.paragraph and _OPERATIVE.search(s.text) for s in ex.doc.sentences
     )
+
+
+# "För 2022 beräknas 21 000 000 kronor från anslaget användas": the one named before
+_THE_APPROPRIATION = re.compile(
+    r"\b(?:från|ur|av|mot|under|på)\s+(?:samma\s+anslag|anslaget)\b(?!\s*\d)", re.I
+)
+
+
+def _same_appropriation(ex: Extraction, text: str) -> AppropriationHit | None:
+    if not _THE_APPROPRIATION.search(text):
+        return None
+    return next((r.appropriation for r in reversed(ex.money) if r.appropriation), None)
 
 
 def _with_area(ex: Extraction, hit: AppropriationHit | None) -> AppropriationHit | None:

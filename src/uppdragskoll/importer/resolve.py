@@ -366,7 +366,16 @@ def _years_from_money(ex: Extraction) -> None:
 
 # "i uppdrag att … under perioden 2016–2021 anordna …", "under åren 2022–2026"
 _TASK_PERIOD = re.compile(
-    r"\b(?:under|för)\s+(?:perioden|åren)\s+((?:19|20)\d{2})\s*[–-]\s*((?:19|20)\d{2})\b", re.I
+    r"\b(?:under|för|över)\s+(?:perioden|åren)\s+((?:19|20)\d{2})\s*[–-]\s*((?:19|20)\d{2})\b", re.I
+)
+
+
+# the assignment, or the programme it sets up ("Forskningsprogrammet ska sträcka sig över
+# perioden 2016–2023")
+_RUNS_OVER = re.compile(
+    r"\buppdrag|\b(?:\w*program\w*|satsning\w*|projekt\w*|verksamhet\w*)\s+ska\s+"
+    r"(?:sträcka\s+sig|pågå|löpa|bedrivas|genomföras|omfatta)\b",
+    re.I,
 )
 
 
@@ -386,7 +395,7 @@ def _years_from_task_period(ex: Extraction) -> None:
     periods = {
         (int(m.group(1)), int(m.group(2)))
         for s in ex.doc.sentences
-        if s.region is Region.BODY and re.search(r"\buppdrag", s.text, re.I)
+        if s.region is Region.BODY and _RUNS_OVER.search(s.text)
         for m in _TASK_PERIOD.finditer(s.text)
     }
     funded = sorted({int(r.year) for r in ex.money if re.fullmatch(r"(?:19|20)\d{2}", r.year)})
