@@ -3435,3 +3435,129 @@ def test_from_the_appropriation_means_the_one_named_before() -> None:
         "ändamål."
     )
     assert _charged(text)[("2027", "beräknat")] == "1:8"
+
+
+def test_an_agency_acting_through_a_unit_is_the_agency_and_the_unit_its_short_name() -> None:
+    text = (
+        "Justitiedepartementet\n\nUppdrag om extremism\n\nRegeringens beslut\n\n"
+        "Regeringen ger Brottsförebyggande rådet (Brå) genom Center mot våldsbejakande "
+        "extremism (CVE) och Polismyndigheten i uppdrag att vidta åtgärder.\n\n"
+        "CVE vid Brå och Polismyndigheten ska senast den 20 februari 2027 lämna varsin "
+        "delredovisning av uppdraget till Regeringskansliet (Justitiedepartementet).\n"
+    )
+    data = draft_from_text(text).data
+    assert [a["namn"] for a in data["myndigheter"]] == [  # type: ignore[index]
+        "Brottsförebyggande rådet",
+        "Polismyndigheten",
+    ]
+    assert series(text) == [("2027-02-20", None, None, "delredovisning")]
+
+
+def test_money_returned_and_used_money_reported_at_the_same_time() -> None:
+    text = decision(
+        "Pengar som inte har använts returneras till Kammarkollegiet senast den 31 mars 2027. "
+        "Samtidigt redovisar Testverket använda medel till Kammarkollegiet."
+    )
+    assert [(e["datum"], e["typ"], e["mottagare"]) for e in deadlines(text)] == [
+        ("2027-03-31", "återbetalning", "Kammarkollegiet"),
+        ("2027-03-31", "ekonomisk redovisning", "Kammarkollegiet"),
+    ]
+
+
+def test_money_not_used_by_a_date_is_a_condition_not_a_return() -> None:
+    text = decision(
+        "Testverket får använda 2 000 000 kronor under 2026. Medel som inte har använts vid "
+        "utgången av 2026 får användas 2027."
+    )
+    assert deadlines(text) == []
+
+
+def test_a_second_verb_in_the_sentence_delivers_to_its_own_recipient() -> None:
+    text = decision(
+        "Senast den 31 mars 2027 slutrapporterar Testverket projektet till Kammarkollegiet och "
+        "redovisar arbetsresultatet till Regeringskansliet (Socialdepartementet)."
+    )
+    assert [(e["datum"], e["typ"], e["mottagare"]) for e in deadlines(text)] == [
+        ("2027-03-31", "slutredovisning", "Kammarkollegiet"),
+        ("2027-03-31", "slutredovisning", "Regeringskansliet (Socialdepartementet)"),
+    ]
+
+
+def test_a_report_without_recipient_takes_the_one_just_before_in_its_paragraph() -> None:
+    text = decision(
+        "Senast den 31 mars 2028 ska Testverket slutrapportera till Kammarkollegiet.\n\n"
+        "Resultatet ska senast den 31 mars 2027 delredovisas till Regeringskansliet "
+        "(Socialdepartementet). Arbetet slutredovisas senast den 31 mars 2028."
+    )
+    assert sorted((str(e["datum"]), e["mottagare"]) for e in deadlines(text)) == [
+        ("2027-03-31", "Regeringskansliet (Socialdepartementet)"),
+        ("2028-03-31", "Kammarkollegiet"),
+        ("2028-03-31", "Regeringskansliet (Socialdepartementet)"),
+    ]
+
+
+def test_yearly_in_the_annual_report_after_a_dated_report() -> None:
+    text = decision(
+        "Testverket ska senast den 15 januari 2027 redovisa de delar av uppdraget som avser "
+        "punkt 1 till Regeringskansliet. Testverket ska därefter årligen i årsredovisningen "
+        "redovisa hur arbetet fortskrider. Testverket ska slutredovisa uppdraget i "
+        "årsredovisningen för 2029."
+    )
+    assert series(text)[1] == ("2027-02-22", "årligen", "2029-02-22", "årlig redovisning")
+
+
+def test_yearly_in_the_annual_report_without_then_stays_undated() -> None:
+    text = decision(
+        "Testverket ska senast den 15 januari 2027 redovisa en plan till Regeringskansliet. "
+        "Testverket ska årligen i årsredovisningen redovisa hur arbetet fortskrider."
+    )
+    assert [e.get("löpande") for e in deadlines(text)] == [None, True]
+
+
+def test_the_report_named_in_the_sentence_before_gives_the_recipient() -> None:
+    text = decision(
+        "Myndigheterna ska lämna in en särskild redovisning till Myndigheten för delaktighet "
+        "(MFD). Redovisningen ska lämnas in senast den 1 februari 2027."
+    )
+    assert [e["mottagare"] for e in deadlines(text)] == ["Myndigheten för delaktighet"]
+
+
+def test_a_department_named_in_an_undated_sentence_completes_the_recipient() -> None:
+    text = (
+        "Uppdrag om livsmedelspriser\n\nRegeringens beslut\n\n"
+        "Regeringen ger Testverket i uppdrag att följa livsmedelspriserna.\n\n"
+        "Testverket ska redovisa uppdraget till Regeringskansliet (Finansdepartementet). "
+        "Uppdraget ska delredovisas senast den 1 mars 2027 samt slutredovisas senast den "
+        "1 september 2028. Testverket ska löpande informera Regeringskansliet om arbetet.\n"
+    )
+    dated = [e["mottagare"] for e in deadlines(text) if "datum" in e]
+    assert dated == ["Regeringskansliet (Finansdepartementet)"] * 2
+
+
+def test_an_application_the_agency_makes_is_no_report() -> None:
+    text = decision(
+        "Ansökan ska ha inkommit till Energimarknadsinspektionen senast den 20 maj 2027."
+    )
+    assert [(e["typ"], e["mottagare"]) for e in deadlines(text)] == [
+        ("övrigt", "Energimarknadsinspektionen")
+    ]
+
+
+def test_the_own_deadline_under_a_background_heading_when_the_body_has_none() -> None:
+    text = decision(
+        "Testverket ska inhämta synpunkter.",
+        background=(
+            "Regeringen gav den 19 november 2020 Testverket i uppdrag att ta fram ett underlag. "
+            "Uppdraget ska redovisas till Regeringskansliet (Finansdepartementet) senast den "
+            "30 april 2027."
+        ),
+    )
+    assert series(text) == [("2027-04-30", None, None, "slutredovisning")]
+
+
+def test_a_background_report_date_is_ignored_when_the_body_has_one() -> None:
+    text = decision(
+        "Uppdraget ska redovisas senast den 1 december 2027.",
+        background="Uppdraget ska redovisas till Regeringskansliet senast den 30 april 2027.",
+    )
+    assert dates(text) == ["2027-12-01"]

@@ -25,6 +25,7 @@ MODAL = re.compile(r"\b(?:ska|skall)\b", re.I)
 _DELIVER = re.compile(
     r"\b(?:(?:del|slut|åter)?redovis\w*|(?:del|slut|åter|av)?rapporter\w*|lämna\w*|inkomm\w*|"
     r"ges\s+in|ge\s+in|överlämna\w*|rekvir\w*|rekvisition\w*|återbetal\w*|betala[s]?\s+tillbaka|"
+    r"returner\w*|återförs|återföras|"
     # informing is a delivery when the government is told or it goes on ("löpande
     # informera"); "informera om stödmaterialet" to others is not
     r"(?<=löpande\s)informera\w*|håll\w*\s+(?:\S+\s+){0,5}?informera\w*|informera\w*(?=\s+(?:\S+\s+){0,3}?(?:regeringskansliet|regeringen|"
@@ -61,7 +62,8 @@ _USED_MONEY_BEFORE = re.compile(
 )
 _PAST_MODAL = re.compile(r"\bskulle\b", re.I)
 _PRESENT_PASSIVE = re.compile(
-    r"\b(?:\w*redovisas|\w*rapporteras|lämnas|återbetalas|rekvireras|ges\s+in)\b|"
+    r"\b(?:\w*redovisas|\w*rapporteras|lämnas|återbetalas|returneras|återförs|rekvireras|"
+    r"ges\s+in)\b|"
     r"\b(?:\w*redovisning(?:en|ar|arna)?|\w*rapport(?:en|er|erna)?)\s+(?:sker|lämnas)\b",
     re.I,
 )
@@ -82,12 +84,16 @@ _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.I))
     for kind, pattern in (
         ("rekvisition", r"\brekvir\w*|\brekvisition\w*"),
-        ("återbetalning", r"\båterbetal\w*|\bbetala[s]?\s+tillbaka|\båterföras"),
+        (
+            "återbetalning",
+            r"\båterbetal\w*|\bbetala[s]?\s+tillbaka|\båterföras|\båterförs|\breturner\w*",
+        ),
         (
             "ekonomisk redovisning",
             r"\bekonomisk\w*\s+(?:redovis\w*|rapport\w*|slutredovis\w*)|\bredovis\w*\s+(?:de\s+)?"
             r"(?:kostnaderna|utgifterna)\b|\bkostnadsredovis\w*|\bredovisning\s+av\s+"
-            r"(?:de\s+)?(?:använda|förbrukade|utbetalade|erhållna)\s+medel|\bredovis\w*\s+(?:hur\s+)?"
+            r"(?:de\s+)?(?:använda|förbrukade|utbetalade|erhållna)\s+medel|\bredovis\w*\s+(?:\S+\s+){0,3}?(?:de\s+)?"
+            r"(?:använda|förbrukade|utbetalade|erhållna)\s+medel(?:en)?\b|\bredovis\w*\s+(?:hur\s+)?"
             r"(?:[\wåäö]+\s+){0,3}?(?:medlen|medel|bidraget|beloppet|pengarna)\s+(?:har\s+)?(?:använts|"
             r"förbrukats|disponerats)|\bmedlen\s+ska\s+"
             r"redovisas|\bredovisning\s+av\s+(?:hur\s+)?medlen",
@@ -120,6 +126,9 @@ _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:såvitt|vad)\s+(?:avser|gäller)\s+(?:punkt(?:erna)?|deluppdrag(?:en|et)?)\s+\d",
         ),
         ("årlig redovisning", r"\bårligen\b|\bårlig\w*|\bvarje\s+år\b|\ben\s+gång\s+per\s+år\b"),
+        # "Ansökan ska ha inkommit till Energimarknadsinspektionen senast …": an application
+        # the agency makes, not a report
+        ("övrigt", r"\b(?:ansökan|ansökningen)\s+(?:ska|skall)\b"),
     )
 )
 _SPECIFICITY = {
@@ -130,6 +139,7 @@ _SPECIFICITY = {
     "slutredovisning": 1,
     "delredovisning": 1,
     "årlig redovisning": 2,
+    "övrigt": 3,
 }
 _ANNUAL = re.compile(
     r"\b(?:årligen|varje\s+år|en\s+gång\s+per\s+år|årlig\w*|per\s+år|respektive\s+år)\b", re.I
@@ -544,8 +554,11 @@ def subject_text(text: str, lead: str) -> str:
 
 
 _ANAPHORA = re.compile(
-    r"\s*(?:Det|Detta|Så|Redovisningen|Rapporteringen|Återrapporteringen|Rapporten)\s+"
-    r"(?:ska|skall)\s+(?:ske|göras)\b",
+    r"\s*(?:(?:Det|Detta|Så|Redovisningen|Rapporteringen|Återrapporteringen|Rapporten)\s+"
+    r"(?:ska|skall)\s+(?:ske|göras)|"
+    # "… lämna in en särskild redovisning till MFD. Redovisningen ska lämnas in senast …"
+    r"(?:Redovisningen|Rapporteringen|Återrapporteringen|Rapporten)\s+(?:ska|skall)\s+"
+    r"(?:lämnas|ges\s+in|skickas|inkomma|ha\s+inkommit))\b",
     re.I,
 )
 _SERIES_FIRST = re.compile(
@@ -1291,10 +1304,25 @@ _ALSO_TO = re.compile(
 )
 
 
+_SECOND_DELIVERY = re.compile(
+    r"\s*(?:\([^)]{1,80}\)\s*)?,?\s*(?:och|samt)\s+(?:ska\s+)?(?:även\s+|också\s+)?"
+    r"(?P<v>(?:\w*redovis\w*|\w*rapporter\w*|lämna\w*))\s+(?:[\wåäö-]+\s+){0,6}?",
+    re.I,
+)
+
+
 def _also_to(ex: Extraction, text: str, found: list[FoundDeadline]) -> list[FoundDeadline]:
     """ "ska lämnas till regeringen (Näringsdepartementet) och Tillväxtverket senast …": the
     same delivery to each recipient."""
     spans = _recipient_spans(text, ex.identity.alias_of)
+    if len(spans) == 2 and len(found) == 1 and found[0].recipient == spans[0][2]:
+        # "Senast den 31 mars 2024 slutrapporterar X projektet till Kammarkollegiet och
+        # redovisar arbetsresultatet till Regeringskansliet": a second delivery, same day
+        second = _SECOND_DELIVERY.fullmatch(text, spans[0][1], spans[1][0])
+        if second and spans[1][2] != spans[0][2]:
+            d = found[0]
+            kind = _kind_near(text, spans[1][0], second.start("v"), spans[1][0]) or d.kind
+            return [d, replace(d, kind=kind, recipient=spans[1][2], changes=list(d.changes))]
     if len(spans) != 1 or not found:
         return found
     _, end, first = spans[0]

@@ -50,12 +50,15 @@ def extract(text: str) -> Extraction:
     ex.amending = bool(ex.identity.title and _AMENDING_TITLE.match(ex.identity.title))
     _task_agencies(ex)
     seen: set[str] = set()
+    own_reports: list[Sentence] = []
     for sentence in doc.sentences:
         if sentence.region is not Region.BODY:
             ex.table = None
         if sentence.region is Region.BACKGROUND and sentence.key not in seen:
             seen.add(sentence.key)
             read_replaced_in_background(ex, sentence)
+            if _OWN_REPORT.match(sentence.text):
+                own_reports.append(sentence)
             continue
         if sentence.region is not Region.BODY or sentence.key in seen:
             continue  # (the same sentence in a repeated copy of the decision is read once)
@@ -71,8 +74,18 @@ def extract(text: str) -> Extraction:
         read_deadlines(ex, sentence)
         read_invalid_dates(ex, sentence)
         read_money(ex, sentence)
+    if not any(d.due for d in ex.deadlines):
+        # "Uppdraget ska redovisas … senast den 30 april 2023." left under a "Bakgrund"
+        # heading: the decision's own deadline when the body gives none
+        for sentence in own_reports:
+            read_deadlines(ex, sentence)
     resolve_all(ex)
     return ex
+
+
+_OWN_REPORT = re.compile(
+    r"\s*(?:Hela\s+)?Uppdraget\s+(?:ska|skall)\s+(?:slut|del)?(?:redovisas|rapporteras)\b"
+)
 
 
 _AMENDING_TITLE = re.compile(

@@ -226,6 +226,9 @@ def _split_agencies(who: str) -> list[tuple[str, int]]:
     for name, offset in parts:
         clean = re.sub(r"\s*\([^)]*\)\s*", " ", name).strip(" ,")
         clean = re.sub(r"^(?:även|också|dessutom)\s+", "", clean)
+        # "Brottsförebyggande rådet (Brå) genom Center mot våldsbejakande extremism": the
+        # agency, acting through one of its units
+        clean = re.split(r"\s+genom\s+", clean, maxsplit=1)[0]
         if 2 <= len(clean) <= 100 and (clean[0].isupper() or clean.startswith(("läns", "samt"))):
             if clean.startswith("läns"):
                 clean = clean[0].upper() + clean[1:]  # "uppdrar åt länsstyrelserna"
@@ -270,10 +273,18 @@ def _agencies(ex: Identity, doc: Document) -> None:
         ex.aliases.add(name.lower())
         at = sentence.text.find(name)
         if at >= 0:
-            alias = re.match(r"\s*\(([^)]{2,40})\)", sentence.text[at + len(name) :])
+            after = sentence.text[at + len(name) :]
+            alias = re.match(r"\s*\(([^)]{2,40})\)", after)
             if alias:
                 ex.aliases.add(alias.group(1).lower())
                 ex.alias_of.setdefault(alias.group(1).lower(), name)
+            # "… (Brå) genom Center mot våldsbejakande extremism (CVE)": the unit's short name
+            unit = re.match(
+                r"\s*(?:\([^)]{2,40}\)\s*)?genom\s+[^(),]{3,80}?\s*\(([^)]{2,12})\)", after
+            )
+            if unit:
+                ex.aliases.add(unit.group(1).lower())
+                ex.alias_of.setdefault(unit.group(1).lower(), name)
     # … and anywhere else in the body: "Inspektionen för socialförsäkringen (ISF) ska …"
     for sentence in doc.sentences:
         if sentence.region not in (Region.BODY, Region.HEADER):

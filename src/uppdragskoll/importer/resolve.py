@@ -107,6 +107,7 @@ def resolve_all(ex: Extraction) -> None:
         else:
             d.ongoing = True
             d.note = "Ska lämnas i samband med en annan redovisning vars datum inte hittades."
+    _after_the_previous_report(ex)
     _years_from_money(ex)
     _years_from_task_period(ex)
     _first_after_decision(ex)
@@ -379,6 +380,37 @@ _RUNS_OVER = re.compile(
 )
 
 
+_THEN = re.compile(r"\b(?:därefter|sedan|efter\s+det(?:ta)?)\b", re.I)
+
+
+def _after_the_previous_report(ex: Extraction) -> None:
+    """ "… senast den 15 januari 2024 redovisa … Trafikanalys ska därefter årligen i
+    årsredovisningen redovisa …": the first annual report after the dated one before; a final
+    report ends it (`_until_final_report`)."""
+    for i, d in enumerate(ex.deadlines):
+        if d.due is not None or not d.in_annual_report or not _THEN.search(d.sentence.text):
+            continue
+        before = [
+            o
+            for o in ex.deadlines[:i]
+            if o.due
+            and o.sentence is not d.sentence
+            and re.fullmatch(r"\d{4}-\d{2}-\d{2}", o.until or o.due)
+        ]
+        if not before:
+            continue
+        after = date.fromisoformat(before[-1].until or before[-1].due or "")
+        month, day = ANNUAL_REPORT_DAY
+        first = date(after.year, month, day)
+        if first <= after:
+            first = first.replace(year=after.year + 1)
+        d.due, d.ongoing, d.repeats = first.isoformat(), False, "årligen"
+        d.note = (
+            f"Beslutet anger inget år; första årsredovisningen efter redovisningen "
+            f"{before[-1].until or before[-1].due} är härledd. Kontrollera `datum` och `till`."
+        )
+
+
 def _years_from_task_period(ex: Extraction) -> None:
     """Yearly reports with no year written take the years the assignment runs ("i uppdrag
     att under perioden 2026–2030 driva …"), else those it is funded for. "Årligen i
@@ -530,10 +562,15 @@ def _mentions_kammarkollegiet(ex: Extraction, d: FoundDeadline) -> bool:
 def _default_recipients(ex: Extraction) -> None:
     report_to = _most_common(d.recipient for d in ex.deadlines if d.kind in REPORTS)
     report_to = report_to or _most_common(ex.recipient_hints)
+    hinted = _most_common(ex.recipient_hints)
+    if report_to == "Regeringskansliet" and hinted and hinted.startswith("Regeringskansliet ("):
+        # "Konsumentverket ska redovisa uppdraget till Regeringskansliet
+        # (Finansdepartementet)." names the department the other sentences leave out
+        report_to = hinted
     money_to = _most_common(d.recipient for d in ex.deadlines if d.kind in FINANCIAL)
     if ex.identity.ministry and report_to == "Regeringskansliet":
         report_to = f"Regeringskansliet ({ex.identity.ministry})"
-    for d in ex.deadlines:
+    for i, d in enumerate(ex.deadlines):
         if d.recipient == "Regeringskansliet" and ex.identity.ministry:
             d.recipient = f"Regeringskansliet ({ex.identity.ministry})"
         if d.recipient is None:
@@ -542,7 +579,7 @@ def _default_recipients(ex: Extraction) -> None:
                     "Kammarkollegiet" if _mentions_kammarkollegiet(ex, d) else report_to
                 )
             else:
-                d.recipient = report_to
+                d.recipient = _report_before(ex.deadlines[:i], d) or report_to
     if ex.identity.ministry is None:
         for d in ex.deadlines:
             # "Regeringskansliet (Utbildningsdepartementet och Arbetsmarknadsdepartementet)":
@@ -568,6 +605,18 @@ def _default_recipients(ex: Extraction) -> None:
             ex.identity.ministry = DNR_PREFIX_MINISTRY[prefix.group()]
             ex.identity.ministry_inferred = True
             ex.identity.ministry_span = ex.identity.case_numbers[0][2]
+
+
+def _report_before(earlier: list[FoundDeadline], d: FoundDeadline) -> str | None:
+    """ "Resultatet ska årligen … delredovisas till Regeringskansliet. Arbetet slutredovisas
+    senast den 31 mars 2026.": the report just before, in the same paragraph, names the
+    recipient."""
+    for o in reversed(earlier):
+        if o.sentence.paragraph != d.sentence.paragraph:
+            return None
+        if o.recipient and o.kind not in FINANCIAL and o.sentence is not d.sentence:
+            return o.recipient
+    return None
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:
