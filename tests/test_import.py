@@ -3561,3 +3561,68 @@ def test_a_background_report_date_is_ignored_when_the_body_has_one() -> None:
         background="Uppdraget ska redovisas till Regeringskansliet senast den 30 april 2027.",
     )
     assert dates(text) == ["2027-12-01"]
+
+
+def test_a_date_that_only_says_when_an_event_happens_is_no_deadline() -> None:
+    text = decision(
+        "En delrapport ska lämnas till Regeringskansliet senast den 1 oktober 2026 för möjlig "
+        "användning i samband med Innovationsveckan i Brasilien i oktober 2026. En "
+        "slutrapport ska lämnas senast den 31 mars 2027."
+    )
+    assert dates(text) == ["2026-10-01", "2027-03-31"]
+
+
+def test_a_second_date_joined_by_och_is_still_a_deadline() -> None:
+    text = decision(
+        "Testverket ska i samband med arbetet redovisa till Regeringskansliet senast den "
+        "1 oktober 2026 och senast den 31 mars 2027."
+    )
+    assert dates(text) == ["2026-10-01", "2027-03-31"]
+
+
+def test_a_deadline_described_again_is_read_once_and_takes_its_kind() -> None:
+    text = decision(
+        "Testverket ska lämna en redovisning till Regeringskansliet senast den 20 oktober "
+        "2026, den 31 mars 2027 och den 31 mars 2028. Redovisningen som ska inkomma senast "
+        "den 20 oktober 2026 ska innehålla ett förslag på genomförandeplan för arbetet 2027."
+    )
+    assert series(text) == [
+        ("2026-10-20", None, None, "plan"),
+        ("2027-03-31", None, None, "delredovisning"),
+        ("2028-03-31", None, None, "slutredovisning"),
+    ]
+
+
+def test_weekly_reports_are_an_ongoing_duty() -> None:
+    text = decision(
+        "Testverket ska bland annat:\n\n"
+        "− veckovis lämna en redovisning till Regeringskansliet över antalet genomförda tester,\n\n"
+        "− senast den 30 april 2026 lämna en redovisning till Regeringskansliet med en "
+        "bedömning av behovet av medel för andra halvåret 2026."
+    )
+    assert [(e.get("datum"), e.get("löpande"), e["typ"]) for e in deadlines(text)] == [
+        ("2026-04-30", None, "slutredovisning"),
+        (None, True, "övrigt"),
+    ]
+
+
+def test_a_period_after_for_is_what_a_report_is_about() -> None:
+    text = decision(
+        "Testverket ska senast den 30 april 2026 redovisa resultaten för första halvåret 2026 "
+        "till Regeringskansliet."
+    )
+    assert dates(text) == ["2026-04-30"]
+
+
+def test_a_period_after_under_is_still_a_deadline() -> None:
+    text = decision("Uppdraget ska redovisas under andra halvåret 2026.")
+    assert dates(text) == ["2026-H2"]
+
+
+def test_what_goes_in_the_agencys_budgetunderlag_is_due_with_it() -> None:
+    text = decision(
+        "Testverket ska i sitt budgetunderlag för 2027–2029 i samverkan med Statens medieråd "
+        "räkna in de uppgifter som ska överföras från Statens medieråd."
+    )
+    assert [(e["datum"], e["typ"]) for e in deadlines(text)] == [("2026-03-01", "övrigt")]
+    assert deadlines(text)[0]["mottagare"].startswith("Regeringskansliet")

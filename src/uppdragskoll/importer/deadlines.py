@@ -31,7 +31,9 @@ _DELIVER = re.compile(
     r"(?<=löpande\s)informera\w*|håll\w*\s+(?:\S+\s+){0,5}?informera\w*|informera\w*(?=\s+(?:\S+\s+){0,3}?(?:regeringskansliet|regeringen|"
     r"\w+departementet)\b)|redogör\w*|presentera\w*|(?:del|slut|läges)?rapport(?:en|er)?|plan(?:en)?|"
     r"föreslå|(?:fort)?löpande\s+dialog|kontinuerlig\s+dialog|i\s+dialog\s+med\s+regeringskansliet|"
-    r"(?:genomförande|projekt|arbets|tids|aktivitets)plan\w*)\b",
+    r"(?:genomförande|projekt|arbets|tids|aktivitets)plan\w*|"
+    # "ska i sitt budgetunderlag för 2024–2026 räkna in …": said in the budgetunderlag
+    r"(?<=i\s)(?:sitt|sina|sitt\s+kommande|myndighetens)\s+budgetunderlag)\b",
     re.I,
 )
 # "redovisas mot anslaget": bookkeeping, not a delivery
@@ -232,7 +234,10 @@ _ONGOING = re.compile(
     r"\bhålla\s+(?:regeringskansliet|regeringen|\w+departementet)\s*(?:\([^)]{0,120}\)\s*)?"
     r"informera[dt]\w*|\binformera\s+(?:regeringskansliet|regeringen|\w+departementet)\s*"
     r"(?:\([^)]{0,120}\)\s*)?om\s+(?:hur\s+arbetet\s+(?:med\s+\S+\s+)?(?:fortskrider|"
-    r"fortlöper|utvecklas)|arbetets\s+(?:gång|fortskridande))",
+    r"fortlöper|utvecklas)|arbetets\s+(?:gång|fortskridande))|"
+    # "ska veckovis lämna en redovisning till Regeringskansliet": too often to date each
+    r"\b(?:veckovis|varje\s+vecka|en\s+gång\s+(?:i|per)\s+veckan)\s+(?:\S+\s+){0,3}?"
+    r"(?:lämna\w*|redovisa\w*|rapportera\w*|informera\w*)",
     re.I,
 )
 # "senast tre månader efter att förordningen har trätt i kraft", "inom sex veckor från det att
@@ -343,12 +348,63 @@ def _accept_date(text: str, hit: DateHit, deliveries: list[re.Match[str]], modal
         near = text[max(0, hit.start - 30) : hit.start]
         if not re.search(r"\b(?:\w*redovisas|\w*rapporteras|lämnas|ske)\s+$", near, re.I):
             return False
+    if hit.kind in ("half", "quarter", "month") and re.search(
+        r"\bför\s+(?:det\s+)?$", before, re.I
+    ):
+        return False  # "en bedömning av behovet för andra halvåret 2022": what it is about
     if hit.kind == "annual" and not hit.values:
         return bool(deliveries) and modal
     if _event_before(text, hit.start):
         return False  # the date of the event a deadline is counted from, not the deadline
     senast = _DEADLINE_WORD.search(text[max(0, hit.start - 40) : hit.start]) is not None
     return bool(deliveries) and (modal or senast)
+
+
+def _described(ex: Extraction, text: str, accepted: list[DateHit]) -> list[DateHit]:
+    """ "Redovisningen som ska inkomma senast den 20 oktober 2023 ska innehålla ett förslag på
+    genomförandeplan": the delivery found before, described; what it contains may name its
+    kind."""
+    kept = []
+    for h in accepted:
+        earlier = [d for d in ex.deadlines if d.due and d.due in h.values]
+        if (
+            not h.values
+            or len(earlier) < len(set(h.values))
+            or not _DESCRIBED.search(text[max(0, h.start - 80) : h.start])
+        ):
+            kept.append(h)
+            continue
+        kind = _kind_near(text, h.end, h.end, len(text))
+        for d in earlier:
+            if d.kind is None and kind is not None and not d.repeats:
+                d.kind = kind
+    return kept
+
+
+_DESCRIBED = re.compile(
+    r"\b(?:\w*redovisning|\w*rapport)(?:en|erna)?\s+som\s+(?:ska|skall)\s+(?:\S+\s+){0,3}?"
+    r"(?:senast\s+)?(?:den\s+)?$",
+    re.I,
+)
+
+
+def _without_event_dates(text: str, accepted: list[DateHit]) -> list[DateHit]:
+    """ "… ska lämnas senast den 1 oktober 2016 för möjlig användning i samband med
+    Innovationsveckan i Brasilien i oktober 2016": a later date that no deadline word or
+    delivery governs, only an event, is when the event happens."""
+    out: list[DateHit] = []
+    for hit in accepted:
+        if out and hit.values and out[-1].values:
+            between = text[out[-1].end : hit.start]
+            if (
+                re.search(r"\bi\s+samband\s+med\b", between, re.I)
+                and not _DEADLINE_WORD.search(between)
+                and not _deliveries(between)
+                and not re.search(r"\b(?:och|samt|respektive)\b", between, re.I)
+            ):
+                continue
+        out.append(hit)
+    return out
 
 
 def _event_before(text: str, pos: int) -> re.Match[str] | None:
@@ -444,6 +500,8 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
         if _accept_date(text, hit, deliveries, modal):
             accepted.append(hit)
     accepted = _annual_series(text, accepted)
+    accepted = _without_event_dates(text, accepted)
+    accepted = _described(ex, text, accepted)
     if any(h.kind in _DAY_KINDS and h.values for h in accepted):
         # "senast den 9 juni 2022 inkomma med ett kompletterande budgetunderlag för 2023":
         # the document is what is delivered, the date says when
@@ -750,6 +808,12 @@ def _deadlines_from_hit(
     recipient: str | None,
 ) -> list[FoundDeadline]:
     span = (sentence.start + hit.start, sentence.start + hit.end)
+    if hit.kind in ("budget", "budget_of"):
+        # "ska i sitt budgetunderlag för 2024–2026 räkna in …": the budgetunderlag goes to
+        # the government; what it says is no report on the assignment
+        kind = kind or "övrigt"
+        if recipient and not recipient.startswith("Regeringskansliet"):
+            recipient = None
     clause = text[slice(*_clause_bounds(text, hit.start))]
     annual = _ANNUAL.search(clause) is not None or kind == "årlig redovisning"
     other = next((name for name, rx in _OTHER_RECURRENCE if rx.search(clause)), None)

@@ -580,6 +580,13 @@ def _default_recipients(ex: Extraction) -> None:
                 )
             else:
                 d.recipient = _report_before(ex.deadlines[:i], d) or report_to
+            if d.recipient is None and "budgetunderlag" in d.sentence.text:
+                # the budgetunderlag goes to the government (förordning 2000:605)
+                d.recipient = (
+                    f"Regeringskansliet ({ex.identity.ministry})"
+                    if ex.identity.ministry
+                    else "Regeringskansliet"
+                )
     if ex.identity.ministry is None:
         for d in ex.deadlines:
             # "Regeringskansliet (Utbildningsdepartementet och Arbetsmarknadsdepartementet)":

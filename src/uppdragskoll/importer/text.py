@@ -714,7 +714,7 @@ _LEAD_END = re.compile(
 _NUMBERED = re.compile(r"\A\s*\d{1,2}[.)]\s+\S")
 
 # A line that starts an item of a bulleted list
-BULLET = re.compile(r"\A\s*(?:[•·▪◦‣●○■□➢►*]|[-–—](?=\s)|o(?=\s))\s+")
+BULLET = re.compile(r"\A\s*(?:[•·▪◦‣●○■□➢►*]|[-–—−](?=\s)|o(?=\s))\s+")
 
 
 # the operative sentence of a decision: its body has begun
