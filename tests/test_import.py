@@ -3626,3 +3626,40 @@ def test_what_goes_in_the_agencys_budgetunderlag_is_due_with_it() -> None:
     )
     assert [(e["datum"], e["typ"]) for e in deadlines(text)] == [("2026-03-01", "övrigt")]
     assert deadlines(text)[0]["mottagare"].startswith("Regeringskansliet")
+
+
+def test_a_month_without_year_takes_the_funded_years() -> None:
+    text = decision(
+        "För genomförandet av uppdraget får Testverket använda 2 miljoner kronor under 2026, "
+        "1 miljon kronor under 2027 och 1 miljon kronor under 2028. Testverket ska årligen, "
+        "senast vid utgången av mars månad, redovisa uppdraget till Regeringskansliet. "
+        "Testverket ska slutredovisa uppdraget senast den 31 december 2028."
+    )
+    assert series(text)[0] == ("mars 2026", "årligen", "mars 2028", "årlig redovisning")
+
+
+def test_a_february_date_without_year_reports_on_the_year_before() -> None:
+    text = decision(
+        "Testverket får använda 1 miljon kronor per år under 2026–2028. Testverket ska "
+        "årligen senast den 28 februari redovisa hur arbetet fortskrider till Regeringskansliet."
+    )
+    first = deadlines(text)[0]
+    assert (first["datum"], first["till"]) == ("2027-02-28", "2029-02-28")
+
+
+def test_a_month_with_its_year_is_not_read_as_yearless() -> None:
+    text = decision("Uppdraget ska redovisas senast vid utgången av mars månad 2027.")
+    assert dates(text) == ["mars 2027"]
+
+
+def test_yearly_until_a_year_without_a_start_keeps_the_last_time_and_says_so() -> None:
+    text = decision(
+        "Testverket ska årligen före september månads utgång fram till 2028 informera "
+        "Regeringskansliet (Infrastrukturdepartementet) om nya projekt."
+    )
+    (entry,) = deadlines(text)
+    assert (entry["datum"], entry["mottagare"]) == (
+        "september 2028",
+        "Regeringskansliet (Infrastrukturdepartementet)",
+    )
+    assert "inte när det börjar" in entry["anteckning"]

@@ -103,6 +103,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "month",
             rf"(?<!\d )(?<![\d.])\b{_MONTH}\s+(?:månad\s+)?(?:år\s+)?(?P<y>{_Y})(?:{_TAIL})?",
         ),
+        # "årligen, senast vid utgången av mars månad", "före september månads utgång": a
+        # month in a year the sentence does not write
+        (
+            "month_noyear",
+            r"(?:(?:vid|före)\s+utgången\s+av\s+|före\s+(?=[a-zåäö]+\s+månads\s+utgång))"
+            rf"{_MONTH}(?:\s+månads\s+utgång|\s+månad)?(?![\wåäö])"
+            r"(?!\s*(?:,\s*)?(?:år\s+)?(?:19|20)\d{2})",
+        ),
         (
             "year",
             r"(?P<pre>senast\s+(?:under\s+|vid\s+utgången\s+av\s+|i\s+slutet\s+av\s+)?|"
@@ -129,6 +137,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "part": ("början", "slutet"),
     "month": _DIGITS,
     "month_yearly": ("årligen", "varje år"),
+    "month_noyear": ("utgång",),
     "year": _DIGITS,
 }
 
@@ -223,6 +232,8 @@ def _hit(kind: str, m: re.Match[str]) -> DateHit | None:
         month, day = BUDGET_DOCUMENTATION_DAY
         firsts = years[:1] if is_range else years
         return DateHit(kind, start, end, tuple(f"{y - 1}-{month:02d}-{day:02d}" for y in firsts))
+    if kind == "month_noyear":
+        return DateHit("month", start, end, (), day_month=(_month_number(g["m"]), 0))
     year = int(g["y"])
     if kind == "quarter":
         n = int(g["n"]) if g.get("n") else _ordinal(g["ord"])
@@ -310,6 +321,14 @@ def _borrow_years(sentence: str, hits: list[DateHit]) -> list[DateHit]:
         if value:
             out[i] = DateHit(hit.kind, hit.start, hit.end, (value,))
     return out
+
+
+def on_day(year: int, month: int, day: int) -> str:
+    """A day written without its year ("den 28 februari") in `year`, 29 February as 28 in
+    other years than leap years; day 0 is the whole month ("vid utgången av mars")."""
+    if day == 0:
+        return f"{MONTH_NAMES[month - 1]} {year}"
+    return _iso(year, month, day) or f"{year:04d}-{month:02d}-28"
 
 
 def with_year(value: str, year: int) -> str:

@@ -14,7 +14,15 @@ from .amounts import (
     find_amounts,
     find_years,
 )
-from .dates import ANNUAL_REPORT_DAY, DateHit, due_sort_key, find_dates, last_year_before, with_year
+from .dates import (
+    ANNUAL_REPORT_DAY,
+    DateHit,
+    due_sort_key,
+    find_dates,
+    last_year_before,
+    on_day,
+    with_year,
+)
 from .found import Extraction, FoundDeadline, short_text
 from .identity import AGENCY, agency_mentions, foreign_subject
 from .text import BULLET, Sentence
@@ -520,6 +528,10 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
         accepted = [accepted[i] for i in keep]
         kinds = [kinds[i] for i in keep]
     recipients = _recipients_for(text, accepted, ex.identity.alias_of)
+    if accepted and not any(recipients):
+        # "ska årligen före september månads utgång informera Regeringskansliet (…) om …"
+        informed = _informed(text, ex.identity.alias_of)
+        recipients = [informed] * len(accepted)
     if anaphora and ex.undated_delivery is not None:
         # "Statskontoret ska muntligen redovisa till regeringen hur arbetet fortskrider. Det
         # ska ske senast 1 juni 2017 och 1 juni 2018.": the delivery of the sentence before
@@ -855,7 +867,25 @@ def _deadlines_from_hit(
             values = [f"{int(v[:4]) + 1}-02-22" for v in values]
         elif values:
             month, day = hit.day_month
-            values = [f"{int(v[:4]):04d}-{month:02d}-{day:02d}" for v in values]
+            values = [on_day(int(v[:4]), month, day) for v in values]
+        if values and not ranged and annual and UNTIL_YEAR.match(text, hit.end):
+            # "årligen före september månads utgång fram till 2022": the last time is known,
+            # the first is not
+            return [
+                FoundDeadline(
+                    _yearly_kind(kind, text),
+                    values[-1],
+                    sentence,
+                    span,
+                    recipient=recipient,
+                    title=title,
+                    note=(
+                        f"Beslutet säger årligen till och med {values[-1]} men inte när det "
+                        "börjar; utkastet har bara sista gången. Lägg till `upprepas` och sätt "
+                        "`datum` till första gången och `till` till sista."
+                    ),
+                )
+            ]
     if not values:
         what = "årsredovisningen" if hit.kind == "annual" else "datumet"
         note = f"Beslutet anger inget år för {what}; ange datum."

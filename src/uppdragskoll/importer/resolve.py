@@ -9,7 +9,16 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from .dates import ANNUAL_REPORT_DAY, MONTHS, due_sort_key, find_dates, last_year_before, with_year
+from .dates import (
+    ANNUAL_REPORT_DAY,
+    MONTH_NAMES,
+    MONTHS,
+    due_sort_key,
+    find_dates,
+    last_year_before,
+    on_day,
+    with_year,
+)
 from .deadlines import FINANCIAL, REPORTS, UNTIL_YEAR, subject_text, supersede
 from .found import Extraction, FoundDeadline, MoneyRow, kronor_text, short_text
 from .identity import (
@@ -350,10 +359,7 @@ def _years_from_money(ex: Extraction) -> None:
         if d.repeats != "årligen" and not shift:
             continue
         month, day = d.day_month
-        values = [
-            f"{y + shift:04d}-{month:02d}-{min(day, 28 if month == 2 else day):02d}"
-            for y in range(funded[0], funded[-1] + 1)
-        ]
+        values = [on_day(y + shift, month, day) for y in range(funded[0], funded[-1] + 1)]
         d.due = values[0]
         d.ongoing = False
         d.repeats = "årligen" if len(values) > 1 else None
@@ -447,13 +453,13 @@ def _years_from_task_period(ex: Extraction) -> None:
             what = f"årsredovisningarna för {start}–{end}"
         elif d.day_month is not None:
             month, day = d.day_month
-            shift = 1 if month <= 6 else 0
+            shift = 1 if month <= 2 else 0
             what = "åren"
         else:
             continue
-        first = date(start + shift, month, min(day, 28 if month == 2 else day)).isoformat()
+        first = on_day(start + shift, month, day)
         last_year = end + shift
-        later = {f for f in _final_dates(ex) if f > first}
+        later = {f for f in _final_dates(ex) if f > due_sort_key(first)}
         if len(later) == 1:
             last_year = min(last_year, last_year_before(first, later.pop()))
         if last_year < start + shift:
@@ -479,12 +485,13 @@ def _first_after_decision(ex: Extraction) -> None:
             continue
         month, day = d.day_month
         year = int(decided[:4])
-        first = date(year, month, min(day, 28 if month == 2 else day))
-        if first.isoformat() <= decided:
-            first = first.replace(year=year + 1)
-        d.due, d.ongoing = first.isoformat(), False
+        first = on_day(year, month, day)
+        if due_sort_key(first) <= decided:
+            first = on_day(year + 1, month, day)
+        d.due, d.ongoing = first, False
+        when = f"{day}/{month}" if day else MONTH_NAMES[month - 1]
         d.note = (
-            f"Beslutet anger inget år; första gången är den första {day}/{month} efter "
+            f"Beslutet anger inget år; första gången är den första {when} efter "
             f"beslutsdatumet {decided}. Kontrollera `datum` och `till`."
         )
 
