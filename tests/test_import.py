@@ -3663,3 +3663,35 @@ def test_yearly_until_a_year_without_a_start_keeps_the_last_time_and_says_so() -
         "Regeringskansliet (Infrastrukturdepartementet)",
     )
     assert "inte när det börjar" in entry["anteckning"]
+
+
+_TWO_MEASURES = (
+    "Åtgärd 1. Testverket ska främja vildsvinsjakt. För 2027–2028 beräknas 1 miljon kronor "
+    "årligen för åtgärden. Stöd får beviljas enligt förordningen.\n\n"
+    "Åtgärd 2. Testverket ska stödja smittskyddsprogrammet. För 2027–2028 beräknas 1 miljon "
+    "kronor årligen för åtgärden. Stödet ges enligt villkor i regleringsbrevet.\n\n"
+    "Åtgärd 3. Testverket ska utvärdera insatserna. För 2028 beräknas 1 miljon kronor för "
+    "åtgärden."
+)
+
+
+def test_the_same_money_sentence_under_two_measures_is_summed_and_flagged() -> None:
+    draft = draft_from_text(decision(_TWO_MEASURES))
+    assert money(decision(_TWO_MEASURES)) == [
+        ("2027", "beräknat", 2_000_000),
+        ("2028", "beräknat", 3_000_000),
+    ]
+    assert any("lagts ihop" in note for note in draft.review)
+
+
+def test_the_same_money_in_a_second_copy_of_the_decision_is_counted_once() -> None:
+    body = (
+        "Testverket får använda 3 miljoner kronor under 2026 för uppdraget. Uppdraget ska "
+        "redovisas senast den 1 mars 2027. Testverket ska samverka med Socialstyrelsen. "
+        "Testverket ska inhämta synpunkter från regionerna."
+    )
+    # the copy breaks its paragraphs elsewhere, as a second pdf page often does
+    first, rest = body.split(". ", 1)
+    text = decision(body + "\n\n" + first + ".\n\n" + rest)
+    assert money(text) == [("2026", "beviljat", 3_000_000)]
+    assert dates(text) == ["2027-03-01"]

@@ -49,27 +49,34 @@ def extract(text: str) -> Extraction:
     ex.reasons = _reasons(doc)
     ex.amending = bool(ex.identity.title and _AMENDING_TITLE.match(ex.identity.title))
     _task_agencies(ex)
-    seen: set[str] = set()
+    ex.copied = _holds_a_copy(doc)
+    seen: set[tuple[str, str]] = set()
     own_reports: list[Sentence] = []
+    paragraph_keys: dict[int, str] = {}
     for sentence in doc.sentences:
+        # the same sentence in a repeated copy of the decision (the same paragraph again) is
+        # read once; the same sentence under another measure is read again
+        if sentence.paragraph not in paragraph_keys:
+            paragraph_keys[sentence.paragraph] = "" if ex.copied else _paragraph_key(doc, sentence)
+        key = (sentence.key, paragraph_keys[sentence.paragraph])
         if sentence.region is not Region.BODY:
             ex.table = None
-        if sentence.region is Region.BACKGROUND and sentence.key not in seen:
-            seen.add(sentence.key)
+        if sentence.region is Region.BACKGROUND and key not in seen:
+            seen.add(key)
             read_replaced_in_background(ex, sentence)
             if _OWN_REPORT.match(sentence.text):
                 own_reports.append(sentence)
             continue
-        if sentence.region is not Region.BODY or sentence.key in seen:
-            continue  # (the same sentence in a repeated copy of the decision is read once)
+        if sentence.region is not Region.BODY or key in seen:
+            continue
         if ex.table is not None:
             if read_table_line(ex, sentence):
-                seen.add(sentence.key)
+                seen.add(key)
                 continue
             end_table(ex, sentence)
         if _is_heading(doc, sentence):
             continue
-        seen.add(sentence.key)
+        seen.add(key)
         read_validity(ex, sentence)
         read_deadlines(ex, sentence)
         read_invalid_dates(ex, sentence)
@@ -93,6 +100,18 @@ _AMENDING_TITLE = re.compile(
     r"förlängning\s+av)\b",
     re.I,
 )
+
+
+def _holds_a_copy(doc: Document) -> bool:
+    """A quarter or more of the body's sentences stand twice: the decision is in the text
+    twice, and a sentence read again would count its deadlines and money twice."""
+    keys = [s.key for s in doc.sentences if s.region is Region.BODY and len(s.key) > 20]
+    return len(keys) - len(set(keys)) >= max(2, len(keys) / 4)
+
+
+def _paragraph_key(doc: Document, sentence: Sentence) -> str:
+    para = doc.paragraphs[sentence.paragraph]
+    return re.sub(r"[\W_]+", "", doc.flat.text[para.start : para.end].lower())
 
 
 def _is_heading(doc: Document, sentence: Sentence) -> bool:

@@ -667,7 +667,11 @@ def _dedupe(ex: Extraction) -> None:
             and any(o.due and o.repeats == "årligen" and o.kind in REPORTS for o in kept)
         )
     ]
-    money_seen: set[tuple[object, ...]] = set()
+    # the same amount for the same year from another sentence is another measure's money
+    # ("För 2021–2025 beräknas 1 miljon kronor årligen för åtgärden." under two measures):
+    # the year's row is the sum, and the human is asked to check it; in a text that holds the
+    # decision twice it is the same money
+    first: dict[tuple[object, ...], int] = {}
     rows: list[MoneyRow] = []
     for row in ex.money:
         appr = row.appropriation
@@ -678,8 +682,18 @@ def _dedupe(ex: Extraction) -> None:
             row.kind,
             row.amount,
         )
-        if money_key in money_seen:
+        if money_key not in first:
+            first[money_key] = len(rows)
+            rows.append(row)
             continue
-        money_seen.add(money_key)
-        rows.append(row)
+        at = first[money_key]
+        if ex.copied or rows[at].sentence is row.sentence:
+            continue
+        summed = rows[at].amount + row.amount
+        rows[at] = replace(rows[at], amount=summed)
+        ex.review.append(
+            f"{row.year}: {kronor_text(row.amount)} ({row.kind}) står i flera meningar och har "
+            f"lagts ihop till {kronor_text(summed)}; kontrollera att det är olika insatser: "
+            f"«{short_text(row.sentence.text)}»"
+        )
     ex.money = rows
