@@ -849,8 +849,10 @@ def test_yearly_reports_before_the_final_one_on_the_same_day() -> None:
         "Testverket ska senast den 31 mars årligen delredovisa och senast den 31 mars 2029 "
         "slutredovisa uppdraget till Regeringskansliet."
     )
-    assert dates(text)[-1] == "2029-03-31"
-    assert dates(text).count("2029-03-31") == 1
+    assert sorted(dates(text)) == ["2029-03-31", "löpande"]
+    # the first yearly report's year is not written; the last one (2028) is in the note
+    yearly = next(e for e in deadlines(text) if e.get("löpande"))
+    assert "sista gången 2028-03-31" in yearly["anteckning"]
 
 
 def test_requisition_between_two_addressed_agencies_counts() -> None:
@@ -3652,17 +3654,17 @@ def test_a_month_with_its_year_is_not_read_as_yearless() -> None:
     assert dates(text) == ["mars 2027"]
 
 
-def test_yearly_until_a_year_without_a_start_keeps_the_last_time_and_says_so() -> None:
+def test_yearly_until_a_year_without_a_start_is_undated_with_the_last_time_noted() -> None:
     text = decision(
         "Testverket ska årligen före september månads utgång fram till 2028 informera "
         "Regeringskansliet (Infrastrukturdepartementet) om nya projekt."
     )
     (entry,) = deadlines(text)
-    assert (entry["datum"], entry["mottagare"]) == (
-        "september 2028",
+    assert (entry.get("löpande"), entry["mottagare"]) == (
+        True,
         "Regeringskansliet (Infrastrukturdepartementet)",
     )
-    assert "inte när det börjar" in entry["anteckning"]
+    assert "sista gången september 2028, men inte när den börjar" in entry["anteckning"]
 
 
 _TWO_MEASURES = (
@@ -3695,3 +3697,167 @@ def test_the_same_money_in_a_second_copy_of_the_decision_is_counted_once() -> No
     text = decision(body + "\n\n" + first + ".\n\n" + rest)
     assert money(text) == [("2026", "beviljat", 3_000_000)]
     assert dates(text) == ["2027-03-01"]
+
+
+def test_then_yearly_on_the_same_date_until_a_year() -> None:
+    text = decision(
+        "Uppdraget ska delredovisas till Regeringskansliet senast den 1 mars 2027 och därefter "
+        "årligen senast samma datum till och med 2029. Uppdraget ska slutredovisas senast den "
+        "1 mars 2030."
+    )
+    assert series(text)[0][:3] == ("2027-03-01", "årligen", "2029-03-01")
+
+
+def test_whole_years_from_one_year_and_then_yearly_until_another() -> None:
+    text = decision(
+        "Testverket ska från och med 2027 och därefter årligen till och med 2030 lämna en "
+        "samlad redovisning av uppdraget till Folkhälsomyndigheten."
+    )
+    assert series(text) == [("2027", "årligen", "2030", "årlig redovisning")]
+
+
+def test_from_a_year_alone_is_a_starting_point() -> None:
+    text = decision(
+        "Testverket ska från och med 2027 ansvara för registret. Uppdraget ska redovisas "
+        "senast den 1 mars 2028."
+    )
+    assert dates(text) == ["2028-03-01"]
+
+
+def test_duties_restated_from_the_assignment_in_an_addition_are_replaced() -> None:
+    text = (
+        "Tillägg till uppdrag om digital information\n\nRegeringens beslut\n\n"
+        "Regeringen har tidigare gett Testverket i uppdrag att informera arbetsgivare. "
+        "Regeringen förlänger nu tidpunkten för återrapporteringen.\n\n"
+        "Enligt uppdraget ska Testverket senast den 28 februari 2026 föreslå upplägg för "
+        "fortsatt samverkan. Enligt uppdraget ska myndigheten även, senast den 1 januari 2027, "
+        "redovisa besöksstatistik. Testverket ska istället återrapportera till Regeringskansliet "
+        "(Arbetsmarknadsdepartementet) senast den 15 januari 2027.\n"
+    )
+    assert dates(text) == ["2027-01-15"]
+
+
+def test_informing_two_departments_of_progress_is_ongoing() -> None:
+    text = decision(
+        "Testverket ska informera Socialdepartementet och Arbetsmarknadsdepartementet om hur "
+        "arbetet fortskrider."
+    )
+    assert [(e.get("löpande"), e["typ"]) for e in deadlines(text)] == [(True, "övrigt")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Första rapporteringen ska omfatta perioden fr.o.m februari 2026.",
+        "Rapporteringen ska följa förordning (EU) 2021/241 av den 12 februari 2027.",
+        "Testverket ska årligen publicera en rapport senast den 1 mars.",
+        "Avtalet ska bygga på de redovisningar som Länsstyrelsen lämnade den 19 juni 2026 "
+        "respektive den 30 augusti 2026.",
+    ],
+)
+def test_dates_that_are_no_deliveries_to_the_government(sentence: str) -> None:
+    text = decision(sentence + " Uppdraget ska redovisas senast den 1 december 2027.")
+    assert dates(text) == ["2027-12-01"]
+
+
+def test_until_without_its_final_dot_and_after_every_year() -> None:
+    text = decision(
+        "Testverket ska senast den 28 februari varje år fram t.o.m 2028 lämna en "
+        "förvaltningsförklaring till Regeringskansliet, vilket även ska omfatta det "
+        "finansiella utfallet i myndighetens årsredovisning."
+    )
+    (entry,) = deadlines(text)
+    assert entry.get("löpande") is True
+    assert "sista gången 2028-02-28" in entry["anteckning"]
+
+
+def test_a_repayment_to_the_agency_named_by_its_short_name_is_not_its_own() -> None:
+    text = (
+        "Ändring av uppdraget till Myndigheten för familjerätt och föräldraskapsstöd\n\n"
+        "Regeringen ändrar uppdraget till Myndigheten för familjerätt och föräldraskapsstöd, "
+        "MFoF, om förstärkta familjerätter.\n\n"
+        "Pengar som inte har använts för avsett ändamål ska senast den 27 mars 2027 "
+        "återbetalas till MFoF.\n"
+    )
+    assert deadlines(text) == []
+
+
+def test_a_short_name_in_the_genitive_names_the_agency() -> None:
+    text = (
+        "Uppdrag om ungdomspolitiken\n\nRegeringens beslut\n\nMyndigheten för ungdoms- och "
+        "civilsamhällesfrågors (MUCF:s) uppdrag förlängs. Övriga myndigheter ska årligen "
+        "lämna ett underlag till MUCF.\n"
+    )
+    assert [e["mottagare"] for e in deadlines(text)] == [
+        "Myndigheten för ungdoms- och civilsamhällesfrågor"
+    ]
+
+
+def test_parts_of_a_grant_named_after_bland_annat_are_no_rows() -> None:
+    text = decision(
+        "För uppdragets genomförande får Testverket under 2026 använda 105 miljoner kronor. "
+        "Bland annat fördelas 70 miljoner kronor till kommuner och högst 25 miljoner kronor "
+        "till regionerna. Högst 4 miljoner kronor fördelas till ideella föreningar."
+    )
+    assert money(text) == [("2026", "beviljat", 105_000_000)]
+
+
+def test_money_to_distribute_in_its_own_sentence_is_a_row() -> None:
+    text = decision(
+        "Testverket får under 2026 använda 5 miljoner kronor. Testverket ska under 2026 "
+        "fördela 3 miljoner kronor till regionerna."
+    )
+    assert money(text) == [("2026", "beviljat", 5_000_000), ("2026", "beviljat", 3_000_000)]
+
+
+def test_a_cost_estimate_is_no_money_row() -> None:
+    text = decision(
+        "För uppdragets genomförande får Testverket använda 450 000 kronor för 2026. Den "
+        "totala kostnaden för uppdraget 2026–2027 beräknas till 1 400 000 kronor."
+    )
+    assert money(text) == [("2026", "beviljat", 450_000)]
+
+
+def test_the_government_paying_an_organisation_is_a_grant() -> None:
+    text = (
+        "Bidrag till Röda Korset\n\nRegeringens beslut\n\nRegeringen betalar Röda Korset "
+        "17 miljoner kronor för att under 2026 stärka organisationens behandlingscentrum.\n"
+    )
+    assert money(text) == [("2026", "beviljat", 17_000_000)]
+
+
+def test_an_approximate_grant_names_the_receiver_and_asks_for_the_exact_amount() -> None:
+    text = (
+        "Ansökan om bidrag\n\nRegeringens beslut\n\nRegeringen beviljar Funktionsrätt Sverige "
+        "knappt två miljoner kronor för 2026 för att förbättra patientdelaktigheten.\n"
+    )
+    draft = draft_from_text(text)
+    assert [a["namn"] for a in draft.data["myndigheter"]] == ["Funktionsrätt Sverige"]  # type: ignore[index]
+    assert any("ungefärligt" in note for note in draft.review)
+
+
+def test_sveriges_kommuner_och_regioner_is_one_receiver_charged_two_paragraphs_on() -> None:
+    text = (
+        "Bidrag till SKR\n\nRegeringens beslut\n\nRegeringen beviljar Sveriges Kommuner och "
+        "Regioner (SKR) 5 000 000 kronor för att främja säker digital kommunikation.\n\n"
+        "Bidraget avser verksamhet under 2026. Bidraget betalas efter rekvisition som lämnas "
+        "senast den 1 december 2026 till Kammarkollegiet.\n\n"
+        "Utgifterna för bidraget ska redovisas mot det inom utgiftsområde 22 Kommunikationer "
+        "för budgetåret 2026 uppförda anslaget 2:7 Digital förvaltning, anslagsposten 3.\n"
+    )
+    draft = draft_from_text(text)
+    assert [a["namn"] for a in draft.data["myndigheter"]] == ["Sveriges Kommuner och Regioner"]  # type: ignore[index]
+    assert _charged(text) == {("2026", "beviljat"): "2:7"}
+
+
+def test_a_company_receiving_money_owns_its_row() -> None:
+    text = decision(
+        "Testverket får använda 1,9 miljoner kronor under 2026. Regeringen beslutar även att "
+        "Chalmers Tekniska Högskola AB får rekvirera 1,9 miljoner kronor under 2026 för att "
+        "ta fram ett utbud av utbildning."
+    )
+    budget = draft_from_text(text).data["budget"]  # type: ignore[index]
+    assert sorted(line["myndighet"] for line in budget) == [  # type: ignore[union-attr]
+        "Chalmers Tekniska Högskola AB",
+        "Testverket",
+    ]

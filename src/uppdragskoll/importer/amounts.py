@@ -332,6 +332,8 @@ GRANTED_RE = re.compile(
     r"(?:att|ska|skall),?\s+(?:\S+\s+){0,25}?(?:fördela|betala\s+ut|utbetala|använda|"
     r"betala(?!\s+tillbaka)(?=\s+\d))|fördelas|"
     r"betalar\s+(?:\S+\s+){0,2}?ut|disponerar|uppgår\s+(?:\S+\s+){0,3}?till|"
+    # "Regeringen betalar Röda Korset 17 miljoner kronor för att …"
+    r"\bRegeringen\s+betalar\s+(?:\S+\s+){1,6}?(?=\d)|"
     # "att för perioden 2018–2021 lämna stöd med högst 575 miljoner kronor"
     # "ska SGU lämna bidrag till Naturvårdsverket med högst 4 000 000 kronor"
     r"(?:lämna|ge|bevilja)\s+(?:stöd|bidrag)\s+(?:till\s+(?:\S+\s+){1,6}?)?(?:med|om)|"

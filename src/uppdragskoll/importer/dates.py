@@ -111,6 +111,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"{_MONTH}(?:\s+månads\s+utgång|\s+månad)?(?![\wåäö])"
             r"(?!\s*(?:,\s*)?(?:år\s+)?(?:19|20)\d{2})",
         ),
+        # "från och med 2017 och därefter årligen till och med 2020": whole years
+        (
+            "year_series",
+            rf"från\s+och\s+med\s+(?:år\s+)?(?P<y>{_Y})\s*,?\s+(?:och\s+)?därefter\s+"
+            r"(?:årligen|varje\s+år)\s+(?:till\s+och\s+med|t\.\s?o\.\s?m\.|fram\s+till"
+            rf"(?:\s+och\s+med)?)\s+(?:år\s+)?(?P<y2>{_Y})",
+        ),
         (
             "year",
             r"(?P<pre>senast\s+(?:under\s+|vid\s+utgången\s+av\s+|i\s+slutet\s+av\s+)?|"
@@ -139,6 +146,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "month_yearly": ("årligen", "varje år"),
     "month_noyear": ("utgång",),
     "year": _DIGITS,
+    "year_series": ("därefter",),
 }
 
 
@@ -232,6 +240,11 @@ def _hit(kind: str, m: re.Match[str]) -> DateHit | None:
         month, day = BUDGET_DOCUMENTATION_DAY
         firsts = years[:1] if is_range else years
         return DateHit(kind, start, end, tuple(f"{y - 1}-{month:02d}-{day:02d}" for y in firsts))
+    if kind == "year_series":
+        first, last = int(g["y"]), int(g["y2"])
+        if not first < last <= first + 15:
+            return None
+        return DateHit("year", start, end, (str(first), str(last)), True, repeats="årligen")
     if kind == "month_noyear":
         return DateHit("month", start, end, (), day_month=(_month_number(g["m"]), 0))
     year = int(g["y"])

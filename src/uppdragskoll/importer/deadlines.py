@@ -45,7 +45,12 @@ _DELIVER = re.compile(
     re.I,
 )
 # "redovisas mot anslaget": bookkeeping, not a delivery
-_NOT_DELIVERY = re.compile(r"\bredovisas\s+(?:mot|under|på)\s+(?:det\b|anslag|utgiftsområde)", re.I)
+_NOT_DELIVERY = re.compile(
+    r"\bredovisas\s+(?:mot|under|på)\s+(?:det\b|anslag|utgiftsområde)|"
+    # "årligen publicera en rapport": for the public, not a delivery to the government
+    r"\b(?:publicera\w*|ge\s+ut)\s+(?:en\s+|sin\s+|årliga\s+)?(?:[\wåäö]+\s+)?rapport\w*",
+    re.I,
+)
 _PAST_OR_CITED = re.compile(
     # a past act, a few words before its date: "som regeringen lämnade till Statens
     # servicecenter den 27 maj 2021"
@@ -55,12 +60,14 @@ _PAST_OR_CITED = re.compile(
     r"redovisades|delredovisades|lämnades)\s+(?:(?!senast\b|ska\b|skall\b)\S+\s+){0,4}?"
     r"(?:den\s+)?$|"
     # a reference or a starting point right before the date
-    r"\b(?:beslut(?:et)?|regeringsbeslut(?:et)?|från\s+och\s+med|fr\.\s?o\.\s?m\.|efter|"
+    r"\b(?:beslut(?:et)?|regeringsbeslut(?:et)?|från\s+och\s+med|fr\.\s?o\.\s?m\.?|efter|"
     r"från|mellan|skrivelse|promemoria|rapport(?:en)?\s+från|i\s+stället\s+för|istället\s+för|"
-    r"ändras\s+från|tidigare|ursprungligen|t\.\s?o\.\s?m\.|till\s+och\s+med)\s+"
+    r"ändras\s+från|tidigare|ursprungligen|t\.\s?o\.\s?m\.?|till\s+och\s+med)\s+"
     r"(?:(?!senast\b)\S+\s+){0,2}?(?:den\s+)?$|"
     # "sedan den 1 juli 2024" (since), not "ska sedan årligen den 15 februari" (then)
-    r"\bsedan\s+(?:den\s+)?$",
+    r"\bsedan\s+(?:den\s+)?$|"
+    # "förordning (EU) 2021/241 av den 12 februari 2021": the date of an act
+    r"\b\d{1,4}/\d{1,4}\s+av\s+(?:den\s+)?$",
     re.I,
 )
 # "medel som inte har använts vid utgången av 2025": a condition on money, not a deadline
@@ -241,7 +248,7 @@ _ONGOING = re.compile(
     # informera Regeringskansliet om arbetets gång / om hur arbetet fortskrider"
     r"\bhålla\s+(?:regeringskansliet|regeringen|\w+departementet)\s*(?:\([^)]{0,120}\)\s*)?"
     r"informera[dt]\w*|\binformera\s+(?:regeringskansliet|regeringen|\w+departementet)\s*"
-    r"(?:\([^)]{0,120}\)\s*)?om\s+(?:hur\s+arbetet\s+(?:med\s+\S+\s+)?(?:fortskrider|"
+    r"(?:\([^)]{0,120}\)\s*)?(?:och\s+\w+departementet\s+)?om\s+(?:hur\s+arbetet\s+(?:med\s+\S+\s+)?(?:fortskrider|"
     r"fortlöper|utvecklas)|arbetets\s+(?:gång|fortskridande))|"
     # "ska veckovis lämna en redovisning till Regeringskansliet": too often to date each
     r"\b(?:veckovis|varje\s+vecka|en\s+gång\s+(?:i|per)\s+veckan)\s+(?:\S+\s+){0,3}?"
@@ -497,6 +504,7 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
         return
     accepted: list[DateHit] = []
     old_dates: list[str] = []
+    past: DateHit | None = None  # the last date rejected as a past act
     for hit in _recurring_series(text, hits):
         before = text[max(0, hit.start - 60) : hit.start]
         if amendment and hit.values and _OLD_DATE_BEFORE.search(before):
@@ -505,9 +513,21 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
         if amendment and hit.values and _SKULLE_BEFORE.search(text[: hit.start]):
             old_dates.extend(hit.values)
             continue
+        if past is not None and _GLUE.fullmatch(text[past.end : hit.start]):
+            # "som X lämnade den 19 juni 2024 respektive den 30 augusti 2024": the whole list
+            past = hit
+            continue
         if _accept_date(text, hit, deliveries, modal):
             accepted.append(hit)
+            past = None
+        else:
+            past = hit if _PAST_OR_CITED.search(before) else None
     accepted = _annual_series(text, accepted)
+    if any(h.kind == "day" and not h.values for h in accepted):
+        # "senast den 28 februari varje år … lämna en förvaltningsförklaring … vilket även ska
+        # omfatta utfallet i myndighetens årsredovisning": the day says when; the
+        # årsredovisning is what the report covers
+        accepted = [h for h in accepted if h.kind != "annual" or h.values]
     accepted = _without_event_dates(text, accepted)
     accepted = _described(ex, text, accepted)
     if any(h.kind in _DAY_KINDS and h.values for h in accepted):
@@ -658,7 +678,7 @@ def _recurring_series(text: str, hits: list[DateHit]) -> list[DateHit]:
         return _yearly_list(text, hits, listed_only=True) or hits
     out = list(hits)
     if repeats == "årligen":
-        listed = _yearly_list(text, out) or _then_yearly(text, out)
+        listed = _yearly_list(text, out) or _then_yearly(text, out) or _same_day_yearly(text, out)
         if listed is not None:
             return listed
     for i in range(len(out) - 1):
@@ -790,6 +810,32 @@ def _then_yearly(text: str, hits: list[DateHit]) -> list[DateHit] | None:
     return None
 
 
+_SAME_DAY_AFTER = re.compile(
+    r"\s*,?\s*(?:och|samt)\s+därefter\s+(?:årligen|varje\s+år)\s+(?:senast\s+)?"
+    r"(?:samma\s+(?:datum|dag)|vid\s+samma\s+tidpunkt)",
+    re.I,
+)
+
+
+def _same_day_yearly(text: str, hits: list[DateHit]) -> list[DateHit] | None:
+    """ "senast den 1 mars 2018 och därefter årligen senast samma datum till och med 2021":
+    one yearly series."""
+    for i, hit in enumerate(hits):
+        if hit.kind not in _DAY_KINDS or len(hit.values) != 1:
+            continue
+        same = _SAME_DAY_AFTER.match(text, hit.end)
+        until = UNTIL_YEAR.match(text, same.end()) if same else None
+        if same is None or until is None:
+            continue
+        value = hit.values[0]
+        last = with_year(value, int(until.group("y")))
+        if last <= value:
+            continue
+        merged = DateHit(hit.kind, hit.start, until.end(), (value, last), True, repeats="årligen")
+        return [*hits[:i], merged, *hits[i + 1 :]]
+    return None
+
+
 def _annual_series(text: str, hits: list[DateHit]) -> list[DateHit]:
     """ "årligen …, första gången i årsredovisningen för 2025 och sista gången i
     årsredovisningen för 2027": one yearly report from the first to the last."""
@@ -868,21 +914,25 @@ def _deadlines_from_hit(
         elif values:
             month, day = hit.day_month
             values = [on_day(int(v[:4]), month, day) for v in values]
-        if values and not ranged and annual and UNTIL_YEAR.match(text, hit.end):
-            # "årligen före september månads utgång fram till 2022": the last time is known,
-            # the first is not
+        later = _later_day(text, hit)
+        if values and not ranged and annual and (_until_after(text, hit.end) or later):
+            # "årligen före september månads utgång fram till 2022", "årligen senast den 30
+            # november delredovisa och … senast den 30 september 2032 slutredovisa": the last
+            # time is known, the first is not
             return [
                 FoundDeadline(
                     _yearly_kind(kind, text),
-                    values[-1],
+                    None,
                     sentence,
                     span,
+                    ongoing=True,
+                    repeats="årligen",
                     recipient=recipient,
                     title=title,
                     note=(
-                        f"Beslutet säger årligen till och med {values[-1]} men inte när det "
-                        "börjar; utkastet har bara sista gången. Lägg till `upprepas` och sätt "
-                        "`datum` till första gången och `till` till sista."
+                        f"Beslutet säger att redovisningen ska ske årligen, sista gången "
+                        f"{values[-1]}, men inte när den börjar. Sätt `datum` till första gången, "
+                        f"`upprepas: årligen`, `till: {values[-1]}` och ta bort `löpande: true`."
                     ),
                 )
             ]
@@ -951,6 +1001,14 @@ def _deadlines_from_hit(
 _NAMED_PARTIAL = re.compile(r"\bdelredovis\w*|\bdelrapport\w*", re.I)
 
 
+def _later_day(text: str, hit: DateHit) -> bool:
+    """A dated day later in the sentence gives a yearless day its year ("årligen senast den 30
+    november delredovisa och … senast den 30 september 2032 slutredovisa")."""
+    return hit.kind == "day" and any(
+        h.start > hit.start and len(h.values) == 1 and h.kind == "day" for h in find_dates(text)
+    )
+
+
 def _yearly_kind(kind: str | None, text: str, *, keep_none: bool = False) -> str | None:
     """A report that recurs every year is an årlig redovisning ("en årlig lägesrapport",
     "årligen redovisa hur arbetet fortskrider"), unless the decision calls it a
@@ -963,10 +1021,20 @@ def _yearly_kind(kind: str | None, text: str, *, keep_none: bool = False) -> str
 
 
 UNTIL_YEAR = re.compile(
-    r"\s*\b(?:till\s+och\s+med|t\.\s?o\.\s?m\.|fram\s+till(?:\s+och\s+med)?|sista\s+gången)\s+"
+    r"\s*\b(?:(?:fram\s+)?till\s+och\s+med|(?:fram\s+)?t\.\s?o\.\s?m\.?|fram\s+till(?:\s+och\s+med)?|"
+    r"sista\s+gången)\s+"
     r"(?:år\s+)?(?P<y>(?:19|20)\d{2})\b",
     re.I,
 )
+
+
+_EVERY_YEAR = re.compile(r"\s*,?\s*(?:varje\s+år|årligen)\b", re.I)
+
+
+def _until_after(text: str, pos: int) -> re.Match[str] | None:
+    """ "… den 28 februari (varje år) fram t.o.m. 2024": the last year right after a date."""
+    every = _EVERY_YEAR.match(text, pos)
+    return UNTIL_YEAR.match(text, every.end() if every else pos)
 
 
 def _years_from_context(
@@ -1002,7 +1070,7 @@ def _years_from_context(
         # 2029 slutredovisa": the span before the date, not the later date's year
         y = governing[-1]
         return [str(v) for v in range(y.first, y.last + 1)], True
-    until = UNTIL_YEAR.match(text, hit.end)
+    until = _until_after(text, hit.end)
     if until and not decided and _ANNUAL.search(text):
         # "årligen … den 28 februari till och med 2024" with no decision date: the last year
         # is known, the first is not
@@ -1168,7 +1236,7 @@ def _undated(ex: Extraction, sentence: Sentence, text: str) -> None:
         return
     annual = _ANNUAL.search(text)
     if annual and not find_amounts(text):
-        ex.deadlines.append(_undated_annual(sentence, text, annual))
+        ex.deadlines.append(_undated_annual(sentence, text, annual, ex.identity.alias_of))
 
 
 def _ongoing_besides(
@@ -1208,7 +1276,9 @@ def _ongoing(
     )
 
 
-def _undated_annual(sentence: Sentence, text: str, m: re.Match[str]) -> FoundDeadline:
+def _undated_annual(
+    sentence: Sentence, text: str, m: re.Match[str], aliases: dict[str, str]
+) -> FoundDeadline:
     return FoundDeadline(
         "årlig redovisning",
         None,
@@ -1216,7 +1286,7 @@ def _undated_annual(sentence: Sentence, text: str, m: re.Match[str]) -> FoundDea
         (sentence.start + m.start(), sentence.start + m.end()),
         ongoing=True,
         repeats="årligen",
-        recipient=_first_recipient(text),
+        recipient=_first_recipient(text, aliases),
         title=_title_for(text, None) or "Årlig redovisning",
         note="Beslutet säger att redovisningen ska ske årligen men anger inget datum.",
     )
@@ -1232,7 +1302,7 @@ def _undated_annual_besides(
             continue
         if not _deliveries(text[a:b]) or find_amounts(text[a:b]):
             continue
-        ex.deadlines.append(_undated_annual(sentence, text[a:b], m))
+        ex.deadlines.append(_undated_annual(sentence, text[a:b], m, ex.identity.alias_of))
         return
 
 

@@ -97,7 +97,7 @@ _OWN_REPORT = re.compile(
 
 _AMENDING_TITLE = re.compile(
     r"\s*(?:framställning\s+om\s+)?(?:(?:förlängd|ändrad|utökad)\s+tid|ändring\s+(?:av|i)|"
-    r"förlängning\s+av)\b",
+    r"förlängning\s+av|tillägg\s+till)\b",
     re.I,
 )
 

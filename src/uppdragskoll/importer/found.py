@@ -88,6 +88,7 @@ class Extraction:
     reasons: set[int] = field(default_factory=set)  # paragraphs under "Skälen för …"
     last_area: int | None = None  # the utgiftsområde last named, for "anslaget 1:3" alone
     amending: bool = False  # "Förlängd tid för uppdraget …", "Ändring av uppdrag …"
+    part_paragraph: int | None = None  # where "Av beloppet ska …" named a part of an amount
     copied: bool = False  # the text holds the decision twice (a pdf with one copy per agency)
     # the latest delivery without a date, for "Det ska ske senast …" in the next sentence
     undated_delivery: tuple[Sentence, str | None, str | None] | None = None

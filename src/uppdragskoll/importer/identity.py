@@ -76,6 +76,8 @@ _ASSIGN = re.compile(
     r"(?P<who>(?:[^.;]|(?<=Kungl)\.){2,300}?)\s+(?:i\s+uppdrag|uppdraget\b|att\b)"
     # "Regeringen beviljar Region Västerbotten 1 650 000 kronor för att …": a grant's receiver
     r"|\bRegeringen\s+beviljar\s+(?P<granted>[A-ZÅÄÖ][^.;,]{1,80}?)\s+(?:\([^)]{1,40}\)\s+)?"
+    # ("… beviljar Funktionsrätt Sverige knappt två miljoner kronor")
+    r"(?:(?:knappt|drygt|cirka|ca|omkring|ungefär|högst|totalt|sammanlagt)\s+)?"
     r"(?=\d|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+(?:miljon|miljard|tusen)|"
     r"(?:ett\s+)?(?:bidrag|stöd|medel)\b)",
 )
@@ -218,7 +220,10 @@ def _split_agencies(who: str) -> list[tuple[str, int]]:
     parts: list[tuple[str, int]] = []
     pos = 0
     # "Myndigheten för press, radio och tv": a comma before a lower-case word is in a name
-    for m in re.finditer(r",\s*(?=[A-ZÅÄÖ]|läns|samt\b)|\s+(?:och|samt)\s+(?=[A-ZÅÄÖ])", who):
+    # ("Sveriges Kommuner och Regioner" is one organisation)
+    for m in re.finditer(
+        r",\s*(?=[A-ZÅÄÖ]|läns|samt\b)|\s+(?:och|samt)\s+(?=[A-ZÅÄÖ])(?!Regioner\b)", who
+    ):
         parts.append((who[pos : m.start()], pos))
         pos = m.end()
     parts.append((who[pos:], pos))
@@ -274,7 +279,11 @@ def _agencies(ex: Identity, doc: Document) -> None:
         at = sentence.text.find(name)
         if at >= 0:
             after = sentence.text[at + len(name) :]
-            alias = re.match(r"\s*\(([^)]{2,40})\)", after)
+            alias = re.match(r"\s*\(([^)]{2,40})\)", after) or re.match(
+                # "Myndigheten för familjerätt och föräldraskapsstöd, MFoF, om …"
+                r"\s*,\s*((?=(?:[a-zåäö]*[A-ZÅÄÖ]){2})[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,7}),",
+                after,
+            )
             if alias:
                 ex.aliases.add(alias.group(1).lower())
                 ex.alias_of.setdefault(alias.group(1).lower(), name)
@@ -291,7 +300,9 @@ def _agencies(ex: Identity, doc: Document) -> None:
             continue
         for m in _DECLARED_ALIAS.finditer(sentence.text):
             full = " ".join(m.group("full").split())
-            short = m.group("short").strip()
+            if m.group("gen") and full.endswith("s"):
+                full = full[:-1]  # "Myndigheten för … civilsamhällesfrågors (MUCF:s)"
+            short = (m.group("short") or m.group("short2")).strip()
             if short.lower() not in ex.alias_of and full.lower() != short.lower():
                 ex.alias_of[short.lower()] = canonical_agency(ex, full) or full
 
@@ -388,6 +399,8 @@ AGENCY_NAME = re.compile(
     r"(?<![\wåäöÅÄÖ-])(?:"
     r"Kungl\.\s+[A-ZÅÄÖa-zåäö][a-zåäö]+|"
     r"Länsstyrelsen\s+i\s+[A-ZÅÄÖ][a-zåäö]+(?:\s+[A-ZÅÄÖa-zåäö][a-zåäö]+)?\s+län|"
+    # a state-owned company that receives money: "Chalmers Tekniska Högskola AB"
+    r"(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,4}AB(?![\wåäö])|"
     rf"{_NAME_FOR}|"
     r"(?:Statens|[A-ZÅÄÖ][a-zåäö]+(?:s|iska|ska|nde))\s+[a-zåäö-]*?"
     rf"{_NAME_SUFFIX}|"
@@ -395,7 +408,10 @@ AGENCY_NAME = re.compile(
     r")(?![\wåäö])"
 )
 _DECLARED_ALIAS = re.compile(
-    rf"(?P<full>{AGENCY_NAME.pattern})\s*\((?P<short>[A-ZÅÄÖ][\wåäöÅÄÖ-]{{1,30}})\)"
+    rf"(?P<full>{AGENCY_NAME.pattern})\s*(?:\((?P<short>[A-ZÅÄÖ][\wåäöÅÄÖ-]{{1,30}})(?P<gen>:s)?\)|"
+    # "Myndigheten för familjerätt och föräldraskapsstöd, MFoF, om …": a short name with
+    # two or more capitals between commas
+    r",\s*(?P<short2>(?=(?:[a-zåäö]*[A-ZÅÄÖ]){2})[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,7}),)"
 )
 # Not agencies that take part in an assignment: the government, its offices, the parliament,
 # and Kammarkollegiet, which only pays out and receives money on the government's behalf.

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from .amounts import (
+    GRANTED_RE,
     PER_YEAR_RE,
     PLANNED_RE,
     THOUSANDS_DECLARED,
@@ -45,7 +46,12 @@ def read_money(ex: Extraction, sentence: Sentence) -> None:
     if _split_over_appropriations(ex, sentence, thousands):
         return
     if _PART_OF.match(text) and not _part_for_another_agency(ex, text):
+        ex.part_paragraph = sentence.paragraph
         return  # "Av beloppet ska 4 000 000 kronor fördelas …": a part of an amount before
+    if ex.part_paragraph == sentence.paragraph and _NEXT_PART.match(text):
+        return
+    if _COST_ESTIMATE.search(text) and not GRANTED_RE.search(text):
+        return
     amounts = find_amounts(text, thousands=thousands)
     if not amounts:
         if marks and _EQUIVALENT.search(text):
@@ -72,6 +78,12 @@ def read_money(ex: Extraction, sentence: Sentence) -> None:
         if not amounts:
             return
     amounts = [_to_each_of(ex, text, a) for a in amounts]
+    for a in amounts:
+        if approx := _APPROXIMATE.search(text[max(0, a.start - 20) : a.start]):
+            ex.review.append(
+                f"Beloppet {kronor_text(a.kronor)} står som ungefärligt i beslutet "
+                f"(«{approx.group(1)} {text[a.start : a.end]}»); kontrollera det exakta beloppet."
+            )
     exclude = [(a.start, a.end) for a in amounts] + [
         (h.start, h.end) for h in find_dates(text) if h.kind != "year"
     ]
@@ -229,9 +241,22 @@ def _split_over_appropriations(ex: Extraction, sentence: Sentence, thousands: bo
 
 
 _PART_OF = re.compile(
-    r"\s*(?:Av|Inom|Utav)\s+(?:ramen\s+för\s+)?(?:beloppet|beloppen|dessa|detta(?:\s+belopp)?|medlen|"
-    r"de\s+(?:tilldelade|beviljade|anvisade)\s+medlen|[\wåäöÅÄÖ-]+s\s+medel|de\s+medel)\b",
+    r"\s*(?:(?:Av|Inom|Utav)\s+(?:ramen\s+för\s+)?(?:beloppet|beloppen|dessa|detta(?:\s+belopp)?|"
+    r"medlen|de\s+(?:tilldelade|beviljade|anvisade)\s+medlen|[\wåäöÅÄÖ-]+s\s+medel|de\s+medel)|"
+    # "… får använda 105 miljoner kronor. Bland annat fördelas 70 miljoner kronor till …"
+    r"Bland\s+annat\s+(?:ska\s+)?(?:fördelas|går|avsätts|används))\b",
     re.I,
+)
+# "Högst 4 miljoner kronor fördelas till ideella föreningar." right after such a part: another
+_NEXT_PART = re.compile(
+    r"\s*(?:(?:Högst|Minst|Upp\s+till|Resterande|Övriga)\s+)?\d[\d\s,]*\s*(?:miljon\w*|miljard\w*|"
+    r"kronor|tkr)(?:\s+kronor)?\s+(?:fördelas|går|avsätts|ska\s+(?:fördelas|gå|avsättas))\b",
+    re.I,
+)
+_APPROXIMATE = re.compile(r"\b(knappt|drygt|cirka|ca\.?|omkring|ungefär|runt)\s+$", re.I)
+# "Den totala kostnaden för uppdraget 2022–2023 beräknas till 1 400 000 kronor": an estimate
+_COST_ESTIMATE = re.compile(
+    r"\bkostnade(?:n|rna)\s+(?:[^.;]{0,100}?\s)?beräknas\s+(?:uppgå\s+)?till\b", re.I
 )
 
 # "… ska SGU lämna bidrag till Naturvårdsverket med högst 4 000 000 kronor"
@@ -434,11 +459,21 @@ def _aside(ex: Extraction, sentence: Sentence) -> bool:
     """ "X får använda 3 000 000 kronor. Medlen betalas ut efter rekvisition. Kostnaderna ska
     belasta …": a sentence without money or appropriation in the same paragraph does not end
     the amounts a following charging sentence is about."""
-    return (
-        ex.last_money is not None
-        and ex.last_money[0].paragraph == sentence.paragraph
-        and not find_appropriations(sentence.text)
+    if ex.last_money is None or find_appropriations(sentence.text):
+        return False
+    last = ex.last_money[0].paragraph
+    # "Bidraget avser verksamhet under 2023. Bidraget betalas efter rekvisition …" in the
+    # paragraph after the grant is about the same money
+    return last == sentence.paragraph or (
+        sentence.paragraph == last + 1 and _ABOUT_THE_MONEY.match(sentence.text) is not None
     )
+
+
+_ABOUT_THE_MONEY = re.compile(
+    r"\s*(?:Bidraget|Medlen|Beloppet|Pengarna|Stödet|Rätten\s+till\s+(?:bidrag|stöd)|"
+    r"Utbetalning(?:en)?|Rekvisition(?:en)?)\b",
+    re.I,
+)
 
 
 def _rows_added(ex: Extraction, sentence: Sentence, rows_before: int) -> None:
@@ -536,7 +571,7 @@ def _appropriation_for_previous(ex: Extraction, sentence: Sentence) -> bool:
     if ex.last_money is None or not ex.money_run or not _CHARGE.search(sentence.text):
         return False
     previous, _ = ex.last_money
-    if sentence.paragraph - previous.paragraph > 1:
+    if sentence.paragraph - previous.paragraph > 2:
         return False
     appropriations = [
         a for a in (_with_area(ex, h) for h in find_appropriations(sentence.text)) if a

@@ -671,26 +671,29 @@ def _dedupe(ex: Extraction) -> None:
     # ("För 2021–2025 beräknas 1 miljon kronor årligen för åtgärden." under two measures):
     # the year's row is the sum, and the human is asked to check it; in a text that holds the
     # decision twice it is the same money
-    first: dict[tuple[object, ...], int] = {}
+    first: dict[tuple[object, ...], list[int]] = {}
     rows: list[MoneyRow] = []
     for row in ex.money:
         appr = row.appropriation
-        money_key = (
-            row.agency,
-            (appr.area, appr.appropriation, appr.item) if appr else None,
-            row.year,
-            row.kind,
-            row.amount,
-        )
-        if money_key not in first:
-            first[money_key] = len(rows)
+        charged = (appr.area, appr.appropriation, appr.item) if appr else None
+        money_key = (row.agency, row.year, row.kind, row.amount)
+        # the same money charged to the same appropriation, or one of them to none named
+        same = [
+            i
+            for i in first.get(money_key, [])
+            if (a := rows[i].appropriation) is None
+            or charged is None
+            or (a.area, a.appropriation, a.item) == charged
+        ]
+        if not same:
+            first.setdefault(money_key, []).append(len(rows))
             rows.append(row)
             continue
-        at = first[money_key]
+        at = same[0]
         if ex.copied or rows[at].sentence is row.sentence:
             continue
         summed = rows[at].amount + row.amount
-        rows[at] = replace(rows[at], amount=summed)
+        rows[at] = replace(rows[at], amount=summed, appropriation=rows[at].appropriation or appr)
         ex.review.append(
             f"{row.year}: {kronor_text(row.amount)} ({row.kind}) står i flera meningar och har "
             f"lagts ihop till {kronor_text(summed)}; kontrollera att det är olika insatser: "
