@@ -3861,3 +3861,31 @@ def test_a_company_receiving_money_owns_its_row() -> None:
         "Chalmers Tekniska Högskola AB",
         "Testverket",
     ]
+
+
+_SPREAD = (
+    "Justitiedepartementet\n\nUppdrag att sprida strategin bakom Sluta skjut\n\n"
+    "Regeringen ger Testverket i uppdrag att sprida strategin till fler orter.\n\n"
+)
+
+
+def test_money_supplied_for_what_the_assignment_is_counts() -> None:
+    text = _SPREAD + (
+        "Genom riksdagens beslut om vårändringsbudgeten för 2026 har 6 miljoner kronor "
+        "tillförts anslag 1:15 som disponeras av Testverket för att sprida strategin.\n\n"
+        "Regeringen har i budgetpropositionen för 2027 föreslagit att det ska tillföras "
+        "ytterligare 10 miljoner kronor 2027 och 12 miljoner kronor 2028.\n"
+    )
+    assert money(text) == [
+        ("2026", "beviljat", 6_000_000),
+        ("2027", "beräknat", 10_000_000),
+        ("2028", "beräknat", 12_000_000),
+    ]
+
+
+def test_money_supplied_for_something_else_is_background() -> None:
+    text = _SPREAD + (
+        "Genom riksdagens beslut om ändringsbudgeten för 2026 har 6 miljoner kronor tillförts "
+        "anslag 1:15 som disponeras av Testverket för att bygga ett nytt register.\n"
+    )
+    assert money(text) == []

@@ -342,7 +342,10 @@ GRANTED_RE = re.compile(
     r"(?:får|att),?\s+(?:\S+\s+){0,12}?(?:donera|skänka|överlåta|köpa|upphandla|anskaffa|"
     r"bevilja|ge|lämna)\s+(?:\S+\s+){0,20}?till\s+ett\s+(?:\S+\s+)?belopp\s+(?:av|om|på)|"
     # "Kostnaderna för uppdraget, högst 4 000 000 kronor, ska belasta anslaget …"
-    r"(?:ska|skall)\s+belasta)\b",
+    r"(?:ska|skall)\s+belasta|"
+    # "Genom riksdagens beslut … har 6 miljoner kronor tillförts anslag 1:15 … som disponeras
+    # av Brå för att …" (past money, kept only when it is for the assignment)
+    r"(?:har|hade)\s+(?:\S+\s+){1,6}?tillförts)\b",
     re.IGNORECASE,
 )
 

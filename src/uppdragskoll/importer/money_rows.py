@@ -507,9 +507,25 @@ def _past_money(ex: Extraction, sentence: Sentence, marks: list[tuple[int, str]]
         # "Regeringen har i budgetpropositionen föreslagit att 50 miljoner kronor anvisas …":
         # planned money when it is this assignment's, else background
         return sentence.paragraph in ex.reasons or not _about_assignment(ex, sentence)
-    if not _PARTICIPLE.match(text, at) or not _PERFECT.search(text[max(0, at - 90) : at]):
+    supplied = re.match(r"(?:har|hade)\s+(?:\S+\s+){1,6}?tillförts\b", text[at:], re.I)
+    if not supplied and (
+        not _PARTICIPLE.match(text, at) or not _PERFECT.search(text[max(0, at - 90) : at])
+    ):
         return False
-    return sentence.paragraph in ex.reasons or not re.search(r"\buppdrag", text, re.I)
+    return sentence.paragraph in ex.reasons or not (
+        re.search(r"\buppdrag", text, re.I) or _for_the_task(ex, text)
+    )
+
+
+def _for_the_task(ex: Extraction, text: str) -> bool:
+    """ "… har 6 miljoner kronor tillförts anslag 1:15 … som disponeras av Brå för att sprida
+    GVI-strategin" in a decision titled "Uppdrag att sprida strategin …": money for what the
+    assignment is."""
+    title = ex.identity.title or ""
+    m = re.search(
+        r"\b(?:[Uu]ppdrag|[Bb]idrag|[Mm]edel)\b[^.]{0,80}?\batt\s+([a-zåäö]{4,})\b", title
+    )
+    return m is not None and re.search(rf"\bför\s+att\s+{m.group(1)}\b", text) is not None
 
 
 _OPERATIVE = re.compile(r"\bi\s+uppdrag\b|\buppdrar\s+(?:åt|till)\b|\buppdraget\b", re.I)
@@ -518,8 +534,15 @@ _OPERATIVE = re.compile(r"\bi\s+uppdrag\b|\buppdrar\s+(?:åt|till)\b|\buppdraget
 def _about_assignment(ex: Extraction, sentence: Sentence) -> bool:
     """The sentence speaks of the assignment, of an agency it addresses ("Vetenskapsrådets
     anslag ska ökas med …"), or stands in the paragraph that gives the assignment."""
-    if re.search(r"\buppdrag", sentence.text, re.I):
+    if re.search(r"\buppdrag", sentence.text, re.I) or _for_the_task(ex, sentence.text):
         return True
+    if (
+        re.search(r"\bytterligare\b", sentence.text, re.I)
+        and ex.last_money is not None
+        and sentence.paragraph - ex.last_money[0].paragraph <= 2
+        and sentence.paragraph not in ex.reasons
+    ):
+        return True  # "… föreslagit att det ska tillföras ytterligare 10 miljoner kronor 2022"
     addressed = set(ex.identity.addressed_names)
     genitive = re.sub(r"\b([A-ZÅÄÖ][\wåäö-]+?)s\b", r"\1 ", sentence.text)
     if any(name in addressed for _, _, name in agency_mentions(ex.identity, genitive)):
