@@ -3889,3 +3889,37 @@ def test_money_supplied_for_something_else_is_background() -> None:
         "anslag 1:15 som disponeras av Testverket för att bygga ett nytt register.\n"
     )
     assert money(text) == []
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "655 000 000 kronor respektive 300 000 000 kronor utbetalas engångsvis till regionerna.",
+        "2 miljarder kronor får till den 30 juni 2026 bara användas till covid-19-relaterad vård.",
+        "Av de totala medlen får högst 1,5 miljoner kronor användas för myndighetens egna "
+        "kostnader.",
+    ],
+)
+def test_amounts_dividing_the_total_just_before_are_no_rows(after: str) -> None:
+    text = decision(
+        "Regeringen uppdrar åt Testverket att under 2026 betala ut totalt 4 000 000 000 kronor "
+        "till regionerna. " + after
+    )
+    assert money(text) == [("2026", "beviljat", 4_000_000_000)]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Testverket ska betala ut 29 000 000 kronor till Sveriges Kommuner och Regioner.",
+        "Testverket får därutöver använda 2 000 000 kronor för administration.",
+        "För 2027 beräknas 3 000 000 000 kronor för samma ändamål.",
+        "5 000 000 000 kronor utbetalas till kommunerna.",
+    ],
+)
+def test_more_money_after_a_total_is_a_row(after: str) -> None:
+    text = decision(
+        "Regeringen uppdrar åt Testverket att under 2026 betala ut totalt 4 000 000 000 kronor "
+        "till regionerna. " + after
+    )
+    assert len(money(text)) == 2

@@ -153,7 +153,58 @@ def read_money(ex: Extraction, sentence: Sentence) -> None:
                     MoneyRow(agency, appropriation, key, kind, amount.kronor, sentence, span)
                 )
     _equivalent_in_sentence(ex, sentence, marks, amounts, rows_before)
+    if _parts_of_the_total(ex, sentence, rows_before):
+        ex.review.append(
+            "Beloppen i «" + short_text(text) + "» har lästs som delar av beloppet före och "
+            "blir inga egna rader; kontrollera."
+        )
+        del ex.money[rows_before:]
+        return
     _rows_added(ex, sentence, rows_before)
+
+
+# words that add money rather than divide it
+_ADDING = re.compile(
+    r"\b(?:ytterligare|därutöver|dessutom|också|även|vidare|utöver|tillkommer|extra|"
+    r"sammanlagt|totalt|respektive\s+år)\b",
+    re.I,
+)
+
+
+def _parts_of_the_total(ex: Extraction, sentence: Sentence, rows_before: int) -> bool:
+    """ "Regeringen uppdrar åt Kammarkollegiet att utbetala totalt 976 000 000 kronor. 655 000
+    000 kronor respektive 300 000 000 kronor utbetalas …", "… betala ut 4 miljarder kronor
+    under 2021. … 2 miljarder kronor får till den 30 juni 2021 bara användas till …": amounts
+    that add up to no more than the one just before, for the same receiver, year and status,
+    divide it; they are not more money."""
+    new = ex.money[rows_before:]
+    text = sentence.text
+    if not new or ex.last_money is None or _ADDING.search(text):
+        return False
+    if sentence.lead and not _PART_OF.match(sentence.lead):
+        return False  # "Testverket ska: • Fördela 59 miljoner … • Fördela 4,5 miljoner …"
+    # the amount, not a giver, is what the sentence is about: "655 000 000 kronor … utbetalas",
+    # "2 miljarder kronor får … bara användas till …" (not "Kammarkollegiet ska betala ut …")
+    first = min(r.span[0] for r in new) - sentence.start
+    if re.search(
+        r"\b(?:Regeringen|Myndigheten|Myndigheterna|Kammarkollegiet)\b", text[:first]
+    ) or any(start < first for start, _, _ in agency_mentions(ex.identity, text)):
+        return False
+    previous, start_row = ex.last_money
+    if sentence.paragraph - previous.paragraph > 1 or previous is sentence:
+        return False
+    before = [r for r in ex.money[start_row:rows_before] if r.sentence is previous]
+    if len(before) != 1:
+        return False
+    total = before[0]
+    if any(
+        r.agency != total.agency or r.kind != total.kind or r.year not in (total.year, "")
+        for r in new
+    ):
+        return False
+    # one amount per place in the text ("vardera" gives several rows for one amount)
+    by_span = {r.span: r.amount for r in new}
+    return sum(by_span.values()) <= total.amount
 
 
 def _equivalent_in_sentence(
