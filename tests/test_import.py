@@ -3923,3 +3923,29 @@ def test_more_money_after_a_total_is_a_row(after: str) -> None:
         "till regionerna. " + after
     )
     assert len(money(text)) == 2
+
+
+def test_the_grants_year_from_a_later_paragraph_about_the_grant() -> None:
+    text = (
+        "Ansökan om bidrag, Svenskt Friluftsliv\n\nRegeringens beslut\n\nRegeringen beviljar "
+        "Svenskt Friluftsliv 10 000 000 kronor för att genomföra insatser.\n\nInsatserna ska "
+        "bestå i uppsökande verksamhet för barn och unga.\n\nBidraget avser verksamhet 2026.\n"
+    )
+    assert money(text) == [("2026", "beviljat", 10_000_000)]
+
+
+def test_the_payout_month_gives_the_year() -> None:
+    text = decision(
+        "Regeringen uppdrar åt Testverket att betala 30 000 000 kronor till kommunerna. "
+        "Kommunerna ska använda pengarna till kompetensutveckling.\n\nTestverket betalar "
+        "engångsvis ut pengarna under november månad 2026."
+    )
+    assert money(text) == [("2026", "beviljat", 30_000_000)]
+
+
+def test_a_cost_frame_alone_is_planned_money_and_a_part_of_one_year_keeps_the_total() -> None:
+    text = decision(
+        "Kostnaden för uppdragets genomförande beräknas till högst 17 miljoner kronor för "
+        "perioden 2026–2028 varav 2 miljoner kronor avser 2026."
+    )
+    assert money(text) == [("2026–2028", "beräknat", 17_000_000)]

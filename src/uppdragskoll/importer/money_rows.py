@@ -20,7 +20,7 @@ from .amounts import (
     find_years,
     money_markers,
 )
-from .dates import find_dates
+from .dates import MONTHS, find_dates
 from .deadlines import MODAL
 from .found import Extraction, MoneyRow, MoneyTable, add_agency, kronor_text, short_text
 from .identity import agency_mentions
@@ -50,8 +50,8 @@ def read_money(ex: Extraction, sentence: Sentence) -> None:
         return  # "Av beloppet ska 4 000 000 kronor fördelas …": a part of an amount before
     if ex.part_paragraph == sentence.paragraph and _NEXT_PART.match(text):
         return
-    if _COST_ESTIMATE.search(text) and not GRANTED_RE.search(text):
-        return
+    if _COST_ESTIMATE.search(text) and not GRANTED_RE.search(text) and ex.money:
+        return  # an estimate next to the money granted; alone it is the assignment's frame
     amounts = find_amounts(text, thousands=thousands)
     if not amounts:
         if marks and _EQUIVALENT.search(text):
@@ -103,7 +103,13 @@ def read_money(ex: Extraction, sentence: Sentence) -> None:
         # "7 miljoner kronor under 2020, varav 1 miljon kronor öronmärks …": a part within
         # the total's one year is a subset, not a row
         spread = all((y := chosen[i]) is None or y.first != y.last for i in range(parts[0]))
-        if spread and all(y is not None and y.first == y.last for y in part_years):
+        # the parts replace the total only when they cover its years ("… 2025–2027, varav 4
+        # miljoner kronor 2025, 3 miljoner 2026 och 3 miljoner 2027"), not "17 miljoner
+        # kronor för perioden 2018–2020 varav 2 miljoner kronor avser 2018"
+        spans = {(y.first, y.last) for i in range(parts[0]) if (y := chosen[i]) is not None}
+        covered = {y.first for i in range(parts[0], len(amounts)) if (y := chosen[i]) is not None}
+        whole = all(set(range(a, b + 1)) <= covered for a, b in spans)
+        if spread and whole and all(y is not None and y.first == y.last for y in part_years):
             drop = {i for i in totals if (y := chosen[i]) is None or y.first != y.last}
         else:
             drop = set(parts)
@@ -435,28 +441,31 @@ def _year_of_addition(ex: Extraction, sentence: Sentence) -> YearHit | None:
 
 _THOSE_BEFORE = re.compile(r"\b(?:av|inom\s+ramen\s+för|utöver)\s+de\s+$", re.I)
 _THOSE_AFTER = re.compile(r"\s*(?:kronor\s+|kr\s+)?som\b", re.I)
+_MONTHS = "|".join(MONTHS)
 _USE_YEAR = re.compile(
-    r"\b(?:medlen|medel\s+för\s+uppdraget|beloppet|beloppen)\s+(?:(?:ska|får)\s+"
-    r"(?:användas|förbrukas|disponeras|utbetalas|betalas\s+ut)|avser\s+(?:verksamhet|"
-    r"insatser|arbete|kostnader)?)\s+(?:under|för|i)\s+"
-    r"(?:budgetåret\s+|år\s+)?(?P<y>(?:19|20)\d{2})\b(?!\s*(?:[-–]|och|till)\s*\d)",
+    r"\b(?:(?:medlen|medel\s+för\s+uppdraget|beloppet|beloppen|pengarna|bidraget|stödet)\s+"
+    r"(?:(?:ska|får)\s+(?:användas|förbrukas|disponeras|utbetalas|betalas\s+ut)|avser"
+    r"(?:\s+(?:verksamhet|insatser|arbete|kostnader))?|betalas\s+ut|utbetalas)|"
+    # "Kammarkollegiet betalar engångsvis ut pengarna under november månad 2020."
+    r"betalar\s+(?:\S+\s+){0,2}?ut\s+(?:pengarna|medlen|beloppet|bidraget))\s+"
+    r"(?:(?:engångsvis|direkt|i\s+sin\s+helhet)\s+)?(?:(?:under|för|i)\s+)?"
+    rf"(?:budgetåret\s+|år\s+|(?:{_MONTHS})\s+(?:månad\s+)?)?"
+    r"(?P<y>(?:19|20)\d{2})\b(?!\s*(?:[-–]|och|till)\s*\d)",
     re.I,
 )
 
 
 def _use_year(ex: Extraction, sentence: Sentence) -> None:
-    """ "X får använda högst 2 500 000 kronor …. Medlen ska användas under 2026.": the year
-    of the yearless amounts just before, in the same paragraph."""
+    """ "X får använda högst 2 500 000 kronor …. Medlen ska användas under 2026.", "Bidraget
+    avser verksamhet 2024.": the year of the yearless amounts shortly before."""
     m = _USE_YEAR.search(sentence.text)
-    if m is None or ex.last_money is None or not ex.money_run:
+    if m is None or ex.last_money is None:
         return
-    if ex.last_money[0].paragraph != sentence.paragraph:
+    if not 0 <= sentence.paragraph - ex.last_money[0].paragraph <= 3:
         return
-    for run_sentence, first_row in ex.money_run:
-        for i in range(first_row, len(ex.money)):
-            row = ex.money[i]
-            if row.sentence is run_sentence and not row.year:
-                ex.money[i] = replace(row, year=m.group("y"))
+    for i, row in enumerate(ex.money):
+        if not row.year and row.sentence.paragraph <= sentence.paragraph:
+            ex.money[i] = replace(row, year=m.group("y"))
 
 
 _EQUIVALENT = re.compile(r"\bmotsvarande\s+(?:belopp|medel|summa|nivå)\b", re.I)
