@@ -3949,3 +3949,54 @@ def test_a_cost_frame_alone_is_planned_money_and_a_part_of_one_year_keeps_the_to
         "perioden 2026–2028 varav 2 miljoner kronor avser 2026."
     )
     assert money(text) == [("2026–2028", "beräknat", 17_000_000)]
+
+
+def test_the_resultatredovisning_of_a_year_is_due_with_the_annual_report() -> None:
+    text = decision(
+        "Testverket ska redovisa uppdraget till Regeringskansliet (Kulturdepartementet) i "
+        "samband med resultatredovisningen för 2026."
+    )
+    assert dates(text) == ["2027-02-22"]
+
+
+def test_paying_out_without_requisition_is_no_delivery() -> None:
+    text = decision(
+        "Testverket ska utan rekvisition senast den 26 november 2026 betala ut 572 000 kronor "
+        "till Statistiska centralbyrån."
+    )
+    assert deadlines(text) == []
+
+
+def test_regeringskansliet_comma_department_is_one_recipient() -> None:
+    text = decision(
+        "Testverket ska senast den 31 mars 2027 lämna en redovisning av uppdraget till "
+        "Regeringskansliet, Finansdepartementet."
+    )
+    assert [e["mottagare"] for e in deadlines(text)] == ["Regeringskansliet (Finansdepartementet)"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Testverket ska regelbundet lämna skriftliga rapporter om uppdraget till "
+        "Regeringskansliet.",
+        "Löpande redovisning av uppdraget ska lämnas av Testverket till Regeringskansliet.",
+        "Myndigheterna redovisar senast den 9 december 2026 en plan. De redovisar löpande sina "
+        "insatser till Regeringskansliet.",
+        "Uppdraget redovisas löpande till Regeringskansliet fram till den 31 december 2027.",
+    ],
+)
+def test_ongoing_reports_in_other_words(sentence: str) -> None:
+    assert any(e.get("löpande") and e["typ"] == "övrigt" for e in deadlines(decision(sentence)))
+    assert "2027-12-31" not in dates(decision(sentence))
+
+
+def test_a_short_name_given_after_a_title_that_named_the_agency() -> None:
+    text = (
+        "Utökat uppdrag till Totalförsvarets forskningsinstitut om propaganda\n\n"
+        "Regeringen utökar uppdraget till Totalförsvarets forskningsinstitut (FOI) att göra "
+        "analyser.\n\nFOI ska regelbundet lämna skriftliga rapporter om uppdraget till "
+        "Regeringskansliet (Justitiedepartementet). Uppdraget ska slutredovisas den 13 februari "
+        "2027.\n"
+    )
+    assert [e.get("datum", "löpande") for e in deadlines(text)] == ["2027-02-13", "löpande"]

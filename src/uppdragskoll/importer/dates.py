@@ -76,7 +76,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "annual",
             r"(?:i\s+samband\s+med\s+|i\s+|genom\s+|via\s+)?(?:[\wåäö]+s\s+|sin\s+|sina\s+)?"
-            rf"årsredovisning(?:arna|ar|en)?(?:\s+för\s+(?:(?:budget|räkenskaps)?år(?:et|en)?\s+)?"
+            # (the resultatredovisning is the part of the årsredovisning on performance)
+            rf"(?:års|resultat)redovisning(?:arna|ar|en)?(?:\s+för\s+(?:(?:budget|räkenskaps)?år(?:et|en)?\s+)?"
             rf"(?P<y>{_Y})(?:{_TAIL})?)?",
         ),
         # "i 2026 års budgetunderlag": the one handed in that year
@@ -134,7 +135,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "iso": _DIGITS,
     "numeric": _DIGITS,
     "day": _DIGITS,
-    "annual": ("årsredovisning",),
+    "annual": ("årsredovisning", "resultatredovisning"),
     "budget_of": ("budgetunderlag",),
     "budget": ("budgetunderlag",),
     "quarter": ("kvartal",),

@@ -48,7 +48,9 @@ _DELIVER = re.compile(
 _NOT_DELIVERY = re.compile(
     r"\bredovisas\s+(?:mot|under|på)\s+(?:det\b|anslag|utgiftsområde)|"
     # "årligen publicera en rapport": for the public, not a delivery to the government
-    r"\b(?:publicera\w*|ge\s+ut)\s+(?:en\s+|sin\s+|årliga\s+)?(?:[\wåäö]+\s+)?rapport\w*",
+    r"\b(?:publicera\w*|ge\s+ut)\s+(?:en\s+|sin\s+|årliga\s+)?(?:[\wåäö]+\s+)?rapport\w*|"
+    # "ska utan rekvisition senast den 26 november 2018 betala ut": no requisition at all
+    r"\butan\s+(?:föregående\s+)?rekvisition\w*",
     re.I,
 )
 _PAST_OR_CITED = re.compile(
@@ -251,8 +253,11 @@ _ONGOING = re.compile(
     r"(?:\([^)]{0,120}\)\s*)?(?:och\s+\w+departementet\s+)?om\s+(?:hur\s+arbetet\s+(?:med\s+\S+\s+)?(?:fortskrider|"
     r"fortlöper|utvecklas)|arbetets\s+(?:gång|fortskridande))|"
     # "ska veckovis lämna en redovisning till Regeringskansliet": too often to date each
-    r"\b(?:veckovis|varje\s+vecka|en\s+gång\s+(?:i|per)\s+veckan)\s+(?:\S+\s+){0,3}?"
-    r"(?:lämna\w*|redovisa\w*|rapportera\w*|informera\w*)",
+    r"\b(?:veckovis|varje\s+vecka|en\s+gång\s+(?:i|per)\s+veckan|regelbundet)\s+(?:\S+\s+){0,3}?"
+    r"(?:lämna\w*|redovisa\w*|rapportera\w*|informera\w*)|"
+    # "Löpande redovisning av uppdraget ska lämnas …", "De redovisar löpande …"
+    r"\b(?:fort)?löpande\s+(?:redovisning|rapportering|återrapportering|avrapportering)\w*|"
+    r"\b\w*redovisa[rs]\s+(?:\S+\s+){0,2}?löpande\b",
     re.I,
 )
 # "senast tre månader efter att förordningen har trätt i kraft", "inom sex veckor från det att
@@ -353,6 +358,10 @@ def _accept_date(text: str, hit: DateHit, deliveries: list[re.Match[str]], modal
         return False  # "medel som inte har använts vid utgången av 2025": a condition
     if re.search(r"\b(?:har|hade)\s+(?:den\s+)?$", before, re.I):
         return False  # "X har den 20 maj 2025 begärt …"
+    if re.search(
+        r"\b(?:fram\s+till|till\s+och\s+med|t\.\s?o\.\s?m\.?)\s+(?:den\s+)?$", before, re.I
+    ) and ((ongoing := _ONGOING.search(text)) is not None and ongoing.end() <= hit.start):
+        return False  # "redovisas löpande … fram till den 31 december 2021": how long, not when
     if _CITED_DECISION_AFTER.match(text, hit.end):
         return False  # "… den 17 maj 2018 (N2018/03101/SK)": the date of a decision cited
     if _CONTENT_CLAUSE.search(text[max(0, hit.start - 150) : hit.start]):
@@ -631,6 +640,8 @@ def _present_duty(ex: Extraction, text: str) -> bool:
         return False
     addressed = set(ex.identity.addressed_names)
     near = text[max(0, m.start() - 20) : m.end() + 60]
+    if re.match(r"\s*(?:De|Myndigheterna|Myndigheten)\s+$", text[: m.start()]):
+        return True  # "Myndigheterna redovisar senast den 9 december …", "De redovisar löpande …"
     return any(name in addressed for _, _, name in agency_mentions(ex.identity, near))
 
 
@@ -1496,6 +1507,9 @@ def _also_to(ex: Extraction, text: str, found: list[FoundDeadline]) -> list[Foun
     other = _normalise_recipient(m.group("r"), ex.identity.alias_of)
     if other is None or other == first:
         return found
+    if first == "Regeringskansliet" and other.startswith("Regeringskansliet ("):
+        # "till Regeringskansliet, Socialdepartementet": one recipient written with a comma
+        return [replace(d, recipient=other) if d.recipient == first else d for d in found]
     out = list(found)
     for d in found:
         if d.recipient == first:

@@ -305,6 +305,10 @@ def _agencies(ex: Identity, doc: Document) -> None:
             short = (m.group("short") or m.group("short2")).strip()
             if short.lower() not in ex.alias_of and full.lower() != short.lower():
                 ex.alias_of[short.lower()] = canonical_agency(ex, full) or full
+            if ex.alias_of.get(short.lower(), "").lower() in ex.aliases:
+                # "Regeringen utökar uppdraget till Totalförsvarets forskningsinstitut (FOI)"
+                # when the title named the agency: "FOI ska …" is the addressed agency
+                ex.aliases.add(short.lower())
 
 
 def _amended_agencies(doc: Document, names: dict[str, tuple[Sentence, tuple[int, int]]]) -> None:
