@@ -4000,3 +4000,41 @@ def test_a_short_name_given_after_a_title_that_named_the_agency() -> None:
         "2027.\n"
     )
     assert [e.get("datum", "löpande") for e in deadlines(text)] == ["2027-02-13", "löpande"]
+
+
+def test_extending_the_time_for_an_assignment_is_its_new_deadline() -> None:
+    text = (
+        "Ändring av uppdraget att analysera aktivitetsersättning\n\n"
+        "Regeringen förlänger tiden för Testverkets uppdrag att analysera variationen i "
+        "avslag till den 11 december 2026.\n"
+    )
+    assert series(text) == [("2026-12-11", None, None, "slutredovisning")]
+
+
+def test_the_dates_of_decisions_being_amended_are_no_deadlines() -> None:
+    text = decision(
+        "Med ändring av regeringens beslut den 4 februari 2024 om uppdrag till statliga "
+        "myndigheter att ta emot praktikanter och den 19 april 2025 om uppdrag till statliga "
+        "myndigheter att fortsatt ta emot praktikanter beslutar regeringen att Testverket ska "
+        "redovisa uppdraget i en slutrapport senast den 30 april 2027."
+    )
+    assert dates(text) == ["2027-04-30"]
+
+
+def test_the_assigning_sentence_itself_can_set_the_deadline() -> None:
+    text = decision(
+        "Regeringen ger i uppdrag till Anna Berg, stabschef vid Testverket, att ansvara för att "
+        "lämna en årsredovisning för 2026 för Testverket. Det ska ske efter tidpunkten för "
+        "avvecklingen av Testverket den 31 december 2026."
+    )
+    assert dates(text) == ["2027-02-22"]
+
+
+def test_a_later_report_of_a_series_described_is_not_another_report() -> None:
+    text = decision(
+        "Testverket ska senast den 15 december 2026 delredovisa uppdraget till "
+        "Regeringskansliet. Därefter ska delredovisning ske årligen senast den 1 mars med start "
+        "2028. Delredovisningen den 1 mars 2030 ska även innehålla förslag på förändringar. "
+        "Uppdraget ska slutredovisas senast den 31 december 2030."
+    )
+    assert dates(text) == ["2026-12-15", "2028-03-01", "2030-12-31"]

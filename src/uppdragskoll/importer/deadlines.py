@@ -30,6 +30,7 @@ from .text import BULLET, Sentence
 # --- vocabulary -------------------------------------------------------------------------------
 
 MODAL = re.compile(r"\b(?:ska|skall)\b", re.I)
+_ASSIGNING = re.compile(r"\bi\s+uppdrag\s+(?:(?:åt|till)\s+[^.;]{1,200}?\s+)?att\b", re.I)
 _DELIVER = re.compile(
     r"\b(?:(?:del|slut|åter)?redovis\w*|(?:del|slut|åter|av)?rapporter\w*|lämna\w*|inkomm\w*|"
     r"ges\s+in|ge\s+in|överlämna\w*|rekvir\w*|rekvisition\w*|återbetal\w*|betala[s]?\s+tillbaka|"
@@ -40,6 +41,9 @@ _DELIVER = re.compile(
     r"\w+departementet)\b)|redogör\w*|presentera\w*|(?:del|slut|läges)?rapport(?:en|er)?|plan(?:en)?|"
     r"föreslå|(?:fort)?löpande\s+dialog|kontinuerlig\s+dialog|i\s+dialog\s+med\s+regeringskansliet|"
     r"(?:genomförande|projekt|arbets|tids|aktivitets)plan\w*|"
+    # "Regeringen förlänger tiden för X:s uppdrag att … till den 11 december 2020"
+    r"förlänger\s+(?:tiden|uppdragstiden|redovisningstiden)|"
+    r"(?:uppdrags|redovisnings)tiden\s+förlängs|"
     # "ska i sitt budgetunderlag för 2024–2026 räkna in …": said in the budgetunderlag
     r"(?<=i\s)(?:sitt|sina|sitt\s+kommande|myndighetens)\s+budgetunderlag)\b",
     re.I,
@@ -342,7 +346,10 @@ def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 _CITED_DECISION_AFTER = re.compile(
-    r"\s*\((?:dnr\.?:?\s*)?[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\s?\d{4}\s?/\s?\d{2,6}", re.I
+    r"\s*\((?:dnr\.?:?\s*)?[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\s?\d{4}\s?/\s?\d{2,6}|"
+    # "regeringens beslut den 4 februari 2016 om … och den 19 april 2018 om uppdrag till …"
+    r"\s*om\s+(?:ett\s+|det\s+)?(?:regerings)?uppdrag(?:et)?\s+(?:till|åt|att)\b",
+    re.I,
 )
 
 
@@ -362,6 +369,12 @@ def _accept_date(text: str, hit: DateHit, deliveries: list[re.Match[str]], modal
         r"\b(?:fram\s+till|till\s+och\s+med|t\.\s?o\.\s?m\.?)\s+(?:den\s+)?$", before, re.I
     ) and ((ongoing := _ONGOING.search(text)) is not None and ongoing.end() <= hit.start):
         return False  # "redovisas löpande … fram till den 31 december 2021": how long, not when
+    if re.search(
+        r"\befter\s+(?:tidpunkten\s+för|det\s+att)\b(?:(?!\bsenast\b)[^.;]){0,150}$",
+        text[max(0, hit.start - 200) : hit.start],
+        re.I,
+    ):
+        return False  # "Det ska ske efter tidpunkten för avvecklingen … den 31 december 2017"
     if _CITED_DECISION_AFTER.match(text, hit.end):
         return False  # "… den 17 maj 2018 (N2018/03101/SK)": the date of a decision cited
     if _CONTENT_CLAUSE.search(text[max(0, hit.start - 150) : hit.start]):
@@ -391,11 +404,15 @@ def _described(ex: Extraction, text: str, accepted: list[DateHit]) -> list[DateH
     kept = []
     for h in accepted:
         earlier = [d for d in ex.deadlines if d.due and d.due in h.values]
-        if (
-            not h.values
-            or len(earlier) < len(set(h.values))
-            or not _DESCRIBED.search(text[max(0, h.start - 80) : h.start])
-        ):
+        in_series = [v for v in h.values for d in ex.deadlines if _in_series(d, v)]
+        described = _DESCRIBED.search(text[max(0, h.start - 80) : h.start]) or (
+            # "Delredovisningen den 1 mars 2030 ska även innehålla förslag …"
+            re.search(
+                r"\b\w*(?:redovisning|rapport)(?:en)?\s+$", text[max(0, h.start - 40) : h.start]
+            )
+            and re.match(r"\s+(?:ska|skall)\s+(?:även\s+|också\s+)?innehålla\b", text[h.end :])
+        )
+        if not h.values or len(earlier) + len(in_series) < len(set(h.values)) or not described:
             kept.append(h)
             continue
         kind = _kind_near(text, h.end, h.end, len(text))
@@ -403,6 +420,16 @@ def _described(ex: Extraction, text: str, accepted: list[DateHit]) -> list[DateH
             if d.kind is None and kind is not None and not d.repeats:
                 d.kind = kind
     return kept
+
+
+def _in_series(d: FoundDeadline, value: str) -> bool:
+    """`value` is one of the dates of the yearly series `d` after its first (one whose end
+    is not yet known counts too)."""
+    if d.repeats != "årligen" or not d.due or value == d.due:
+        return False
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) or value[4:] != d.due[4:]:
+        return False
+    return d.due < value and (d.until is None or value <= d.until)
 
 
 _DESCRIBED = re.compile(
@@ -497,6 +524,8 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
         or amendment
         or _PRESENT_PASSIVE.search(text) is not None
         or MODAL.search(lead) is not None
+        # "Regeringen ger X i uppdrag att … lämna en årsredovisning för 2017"
+        or _ASSIGNING.search(text) is not None
     )
     hits = find_dates(text)
     if any(h.kind == "annual" and h.values for h in hits):
