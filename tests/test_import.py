@@ -4038,3 +4038,32 @@ def test_a_later_report_of_a_series_described_is_not_another_report() -> None:
         "Uppdraget ska slutredovisas senast den 31 december 2030."
     )
     assert dates(text) == ["2026-12-15", "2028-03-01", "2030-12-31"]
+
+
+def test_two_amounts_to_two_receivers_in_one_sentence_are_both_kept() -> None:
+    text = decision(
+        "Regeringen uppdrar åt Testverket att under 2026 betala 850 000 000 kronor till "
+        "regionerna och 2 500 000 kronor till SKR."
+    )
+    assert sorted(money(text)) == [
+        ("2026", "beviljat", 2_500_000),
+        ("2026", "beviljat", 850_000_000),
+    ]
+    assert any("egen rad" in note for note in draft_from_text(text).review)
+
+
+def test_parts_listed_with_respektive_after_av_dessa_are_no_rows() -> None:
+    text = decision(
+        "För åren 2027–2028 beräknas 19 miljoner kronor per år för genomförande av uppdraget, "
+        "av dessa ska 7 miljoner respektive 4 miljoner användas inom åtgärden Regionala program."
+    )
+    assert money(text) == [("2027", "beräknat", 19_000_000), ("2028", "beräknat", 19_000_000)]
+
+
+def test_a_year_ends_a_sentence_before_an_amount() -> None:
+    text = decision(
+        "Testverket får för uppdragets genomförande använda 2 250 000 kronor under 2026. "
+        "1 500 000 kronor får användas för grunduppdraget och 750 000 kronor får användas för "
+        "de delar som tillkommer i detta beslut."
+    )
+    assert money(text) == [("2026", "beviljat", 2_250_000)]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .dates import due_sort_key
 from .extract import extract
-from .found import Extraction, Fact, FoundDeadline, MoneyRow
+from .found import Extraction, Fact, FoundDeadline, MoneyRow, kronor_text
 
 _KIND_IDS = {
     "plan": "plan",
@@ -316,7 +316,7 @@ def _other_amount(
     origins: dict[tuple[object, ...], tuple[int, str]], key: tuple[object, ...], row: MoneyRow
 ) -> bool:
     seen = origins.get((*key, row.year, row.kind))
-    return seen is not None and seen[0] != row.amount and seen[1] != row.sentence.text
+    return seen is not None and seen[0] != row.amount
 
 
 def _budget(rows: list[MoneyRow], review: list[str]) -> list[dict[str, object]]:
@@ -330,21 +330,28 @@ def _budget(rows: list[MoneyRow], review: list[str]) -> list[dict[str, object]]:
         appr_key = (appr.area, appr.appropriation, appr.item) if appr and appr.area else None
         # a lump sum "2026–2028" and a row for 2026 may not share a line (`uppdrag check`
         # refuses overlapping years): the later one gets a line of its own
-        # a second, different amount for the same year from another sentence ("… 1,2
-        # miljarder kronor under 2026. … dessutom tre miljoner kronor för administration …")
-        # is money for another purpose: a line of its own too
+        # a second, different amount for the same year ("… 1,2 miljarder kronor under 2026.
+        # … dessutom tre miljoner kronor för administration …", "850 000 000 kronor till
+        # regionerna och 2 500 000 kronor till SKR") is money for another purpose or receiver:
+        # a line of its own too
         part = 0
-        while (row.agency, appr_key, part) in lines and (
-            _overlaps(lines[(row.agency, appr_key, part)], row.year)
-            or _other_amount(origins, (row.agency, appr_key, part), row)
-        ):
+        overlapping = False
+        while (row.agency, appr_key, part) in lines:
+            if _overlaps(lines[(row.agency, appr_key, part)], row.year):
+                overlapping = True
+            elif not _other_amount(origins, (row.agency, appr_key, part), row):
+                break
             part += 1
         key: tuple[object, ...] = (row.agency, appr_key, part)
         if part and key not in lines:
             review.append(
-                f"Beloppet för {row.year} ({row.amount} kronor) överlappar åren i ett annat "
-                "belopp till samma myndighet och anslag och står på en egen rad. Kontrollera "
-                "om det ena ingår i det andra."
+                f"Beloppet för {row.year} ({kronor_text(row.amount)}) överlappar åren i ett "
+                "annat belopp till samma myndighet och anslag och står på en egen rad. "
+                "Kontrollera om det ena ingår i det andra."
+                if overlapping
+                else f"Beloppet för {row.year} ({kronor_text(row.amount)}) står på en egen rad "
+                "bredvid ett annat belopp för samma år, myndighet och anslag (till exempel till "
+                "en annan mottagare). Kontrollera om det ena ingår i det andra."
             )
         line = lines.get(key)
         if line is None:

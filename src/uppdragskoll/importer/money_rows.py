@@ -94,6 +94,17 @@ def read_money(ex: Extraction, sentence: Sentence) -> None:
     parts = [
         i for i, a in enumerate(amounts) if _VARAV.search(text[max(0, a.start - 30) : a.start])
     ]
+    for i in list(parts):
+        # "av dessa ska 7 miljoner respektive 4 miljoner användas": the list goes on
+        j = i + 1
+        while (
+            j < len(amounts)
+            and j not in parts
+            and _LIST_ON.fullmatch(text[amounts[j - 1].end : amounts[j].start])
+        ):
+            parts.append(j)
+            j += 1
+    parts.sort()
     chosen: dict[int, YearHit | None] = {
         i: _year_for(text, amounts, i, years) for i in range(len(amounts))
     }
@@ -171,7 +182,7 @@ def read_money(ex: Extraction, sentence: Sentence) -> None:
 
 # words that add money rather than divide it
 _ADDING = re.compile(
-    r"\b(?:ytterligare|därutöver|dessutom|också|även|vidare|utöver|tillkommer|extra|"
+    r"\b(?:ytterligare|därutöver|dessutom|också|även|vidare|utöver|tillkommer\s+\d|extra|"
     r"sammanlagt|totalt|respektive\s+år)\b",
     re.I,
 )
@@ -640,7 +651,8 @@ _OLD_AMOUNT = re.compile(
     r"ursprungligen)\s+(?:\S+\s+){0,2}?$",
     re.I,
 )
-_VARAV = re.compile(r"\b(?:varav|av\s+vilka|därav)\s+(?:\S+\s+){0,2}$", re.I)
+_LIST_ON = re.compile(r"\s*(?:kronor\s+|kr\s+)?(?:,|och|samt|respektive)\s*", re.I)
+_VARAV = re.compile(r"\b(?:varav|av\s+vilka|därav|av\s+dessa)\s+(?:\S+\s+){0,2}$", re.I)
 _CHARGE = re.compile(
     r"\b(?:belasta\w*|avräkna\w*|redovisas\s+mot|finansiera\w*|bekostas|tas\s+från|"
     r"(?:betalas|utbetalas)\s+(?:ut\s+)?från)\b",

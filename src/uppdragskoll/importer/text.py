@@ -632,7 +632,7 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
             word.rstrip(".").lstrip("(") in _ABBREVIATIONS or re.fullmatch(r"[a-zåäö]", word)
         ):
             continue
-        if text[m.end() : m.end() + 1].isdigit() and re.fullmatch(r"\d+", word):
+        if text[m.end() : m.end() + 1].isdigit() and re.fullmatch(r"\d{1,3}", word):
             continue  # "1. 2." numbered lists
         stop = m.start() + len(m.group().rstrip())
         yield start, stop
