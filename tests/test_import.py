@@ -4067,3 +4067,53 @@ def test_a_year_ends_a_sentence_before_an_amount() -> None:
         "de delar som tillkommer i detta beslut."
     )
     assert money(text) == [("2026", "beviljat", 2_250_000)]
+
+
+_SHARES = (
+    "Regeringen ger Verket för innovationssystem (Vinnova), Upphandlingsmyndigheten (UHM) och "
+    "Patent- och registreringsverket (PRV) i uppdrag att främja nyttiggörande.\n\n"
+    "Utgifterna för uppdraget ska belasta det under utgiftsområde 24 Näringsliv uppförda "
+    "anslaget 1:2 Verket för innovationssystem, anslagsposten 1 med högst 38 miljoner kronor "
+    "för 2026 och beräknas omfatta 38 miljoner kronor 2027 samt 23 miljoner kronor för 2028 "
+    "respektive 2029. Vinnovas samlade insatser får högst omfatta 32,5 miljoner kronor 2026 "
+    "och beräknas omfatta 32,5 miljoner 2027 samt 17,5 miljoner kronor för 2028 och 2029. "
+    "UHM:s insatser får högst omfatta 5 miljoner kronor per år och PRV:s insatser får högst "
+    "omfatta 500 000 kronor per år.\n"
+)
+
+
+def test_shares_that_add_up_to_the_charged_total_replace_it() -> None:
+    text = "Uppdrag om nyttiggörande\n\nRegeringens beslut\n\n" + _SHARES
+    rows = {
+        (line["myndighet"], year, kind, amount)
+        for line in draft_from_text(text).data["budget"]  # type: ignore[union-attr]
+        for year, amounts in line["år"].items()
+        for kind, amount in amounts.items()
+    }
+    expected = set()
+    for agency, first, later in (
+        ("Verket för innovationssystem", 32_500_000, 17_500_000),
+        ("Upphandlingsmyndigheten", 5_000_000, 5_000_000),
+        ("Patent- och registreringsverket", 500_000, 500_000),
+    ):
+        expected |= {
+            (agency, 2026, "beviljat", first),
+            (agency, 2027, "beräknat", first),
+            (agency, 2028, "beräknat", later),
+            (agency, 2029, "beräknat", later),
+        }
+    assert rows == expected
+    charged = {line["anslag"]["anslag"] for line in draft_from_text(text).data["budget"]}  # type: ignore[index,union-attr]
+    assert charged == {"1:2"}
+
+
+def test_shares_that_do_not_add_up_leave_the_total() -> None:
+    text = "Uppdrag om nyttiggörande\n\nRegeringens beslut\n\n" + _SHARES.replace(
+        "500 000 kronor per år", "800 000 kronor per år"
+    )
+    years = [
+        amounts
+        for line in draft_from_text(text).data["budget"]  # type: ignore[union-attr]
+        for amounts in line["år"].values()
+    ]
+    assert {"beviljat": 38_000_000} in years

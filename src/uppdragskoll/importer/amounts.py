@@ -83,7 +83,7 @@ _CEILING_RE = re.compile(
 # Words allowed right after "7 miljoner" with no "kronor": the sentence is about money.
 _BARE_FOLLOWERS = re.compile(
     r"\s*(?:$|[,.;:)]|(?:under|för|per|och|samt|till|varav|i|år|om|av|som|kommer|ska|"
-    r"respektive|resp\.)(?![\wåäö]))",
+    r"respektive|resp\.)(?![\wåäö])|(?:19|20)\d{2}\b)",
     re.I,
 )
 THOUSANDS_DECLARED = re.compile(
@@ -324,7 +324,7 @@ PLANNED_RE = re.compile(
 )
 GRANTED_RE = re.compile(
     r"\b(?:får\b,?(?:\s+\S+){0,12}?\s+(?:använda|användas|disponera|disponeras|rekvirera|"
-    r"rekvireras|uppgå|betalas\s+ut|utbetalas|betala\s+ut|utbetala|fördela)|beviljar|beviljas|beviljats|tilldelas|"
+    r"rekvireras|uppgå|omfatta|betalas\s+ut|utbetalas|betala\s+ut|utbetala|fördela)|beviljar|beviljas|beviljats|tilldelas|"
     r"tilldelar|anvisar|anvisas|ställer\s+(?:\w+\s+){0,6}?till\s+(?:\w+\s+)?förfogande|ställs\s+"
     r"(?:\S+\s+){0,8}?till\s+(?:\w+\s+)?förfogande|betalas\s+ut|utbetalas|"
     # "uppdrar åt X att under 2018 fördela 100 000 000 kronor", "ska betala ut 204 miljoner

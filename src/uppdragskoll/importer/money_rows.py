@@ -143,8 +143,22 @@ def read_money(ex: Extraction, sentence: Sentence) -> None:
         if i in drop or _past_money(ex, sentence, marks, amount.start):
             continue
         kind = _classify(text, marks, amount.start)
-        year = chosen[i] or _year_of_period(text) or _year_of_addition(ex, sentence)
         span = (sentence.start + amount.start, sentence.start + amount.end)
+        lo = max(amounts[i - 1].end if i else 0, amount.start - 80)
+        if chosen[i] is None and PER_YEAR_RE.search(text[lo : amount.end + 80]):
+            # "UHM:s insatser får högst omfatta 5 miljoner kronor per år" after a sentence with
+            # money for 2021 (granted) and 2022–2024 (planned): the same years, the same status
+            pattern = _years_before(ex, sentence)
+            if pattern:
+                for agency in owners[i]:
+                    for key, status in pattern:
+                        ex.money.append(
+                            MoneyRow(
+                                agency, appropriation, key, status, amount.kronor, sentence, span
+                            )
+                        )
+                continue
+        year = chosen[i] or _year_of_period(text) or _year_of_addition(ex, sentence)
         for agency in owners[i]:
             if year is None:
                 ex.money.append(
@@ -155,10 +169,24 @@ def read_money(ex: Extraction, sentence: Sentence) -> None:
             # may stand further before it, but not before the previous amount
             lo = max(amounts[i - 1].end if i else 0, amount.start - 80)
             window = text[lo : amount.end + 80]
-            each_year = PER_YEAR_RE.search(window) is not None or (
-                # "25 000 000 för 2017 respektive för 2018": that amount for each year
-                bool(year.listed)
-                and re.search(r"\brespektive\b", text[year.start : year.end], re.I) is not None
+            each_year = (
+                PER_YEAR_RE.search(window) is not None
+                or (
+                    # "25 000 000 för 2017 respektive för 2018": that amount for each year
+                    bool(year.listed)
+                    and re.search(r"\brespektive\b", text[year.start : year.end], re.I) is not None
+                )
+                or (
+                    # "32,5 miljoner kronor 2021 … 32,5 miljoner 2022 samt 17,5 miljoner kronor
+                    # för 2023 och 2024": among amounts of one year each, each year
+                    bool(year.listed)
+                    and len(amounts) > 1
+                    and all(
+                        (y := chosen[j]) is not None and y.first == y.last
+                        for j in range(len(amounts))
+                        if j != i
+                    )
+                )
             )
             keys = (
                 [str(each) for each in year.years]
@@ -426,6 +454,25 @@ def _year_of_period(text: str) -> YearHit | None:
 
 
 _ADDITION = re.compile(r"\b(?:därutöver|dessutom|utöver\s+detta|även|också)\b", re.I)
+
+
+def _years_before(ex: Extraction, sentence: Sentence) -> list[tuple[str, str]]:
+    """The (year, status) of each single-year row of the money sentence just before, in the
+    same or the previous paragraph, when there are two or more years."""
+    if ex.last_money is None:
+        return []
+    previous, first = ex.last_money
+    if previous is sentence or not 0 <= sentence.paragraph - previous.paragraph <= 1:
+        return []
+    pattern = sorted(
+        {
+            (row.year, row.kind)
+            for row in ex.money[first:]
+            if row.sentence is previous and re.fullmatch(r"(?:19|20)\d{2}", row.year)
+        }
+    )
+    years = [y for y, _ in pattern]
+    return pattern if len(years) >= 2 and len(set(years)) == len(years) else []
 
 
 def _year_of_addition(ex: Extraction, sentence: Sentence) -> YearHit | None:

@@ -158,6 +158,7 @@ def resolve_all(ex: Extraction) -> None:
         )
     _default_recipients(ex)
     _not_to_ourselves(ex)
+    _split_over_agencies(ex)
     _dedupe(ex)
 
 
@@ -639,6 +640,39 @@ def _most_common(values: Iterable[str | None]) -> str | None:
         if v:
             counts[v] = counts.get(v, 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _split_over_agencies(ex: Extraction) -> None:
+    """ "Utgifterna … ska belasta … anslaget 1:2 … med högst 38 miljoner kronor för 2021 …"
+    and then "Vinnovas samlade insatser får högst omfatta 32,5 miljoner kronor 2021 … UHM:s
+    insatser får högst omfatta 5 miljoner kronor per år och PRV:s … 500 000 kronor per år":
+    when the shares of two or more agencies add up exactly to the charged total every year,
+    the shares are the rows and carry the appropriation; the total is not money on top."""
+    for total_sentence in {id(r.sentence): r.sentence for r in ex.money}.values():
+        totals = [r for r in ex.money if r.sentence is total_sentence and r.appropriation]
+        if not totals or len({(r.year, r.kind) for r in totals}) != len(totals):
+            continue
+        shares = [
+            r
+            for r in ex.money
+            if r.appropriation is None
+            and r.sentence.start > total_sentence.start
+            and 0 <= r.sentence.paragraph - total_sentence.paragraph <= 1
+        ]
+        if len({r.agency for r in shares}) < 2:
+            continue
+        sums: dict[tuple[str, str], int] = {}
+        for r in shares:
+            sums[(r.year, r.kind)] = sums.get((r.year, r.kind), 0) + r.amount
+        if any(sums.get((r.year, r.kind)) != r.amount for r in totals) or len(sums) != len(totals):
+            continue
+        appropriation = totals[0].appropriation
+        ex.money = [
+            replace(r, appropriation=appropriation) if r in shares else r
+            for r in ex.money
+            if r not in totals
+        ]
+        return
 
 
 def _dedupe(ex: Extraction) -> None:
