@@ -4117,3 +4117,15 @@ def test_shares_that_do_not_add_up_leave_the_total() -> None:
         for amounts in line["år"].values()
     ]
     assert {"beviljat": 38_000_000} in years
+
+
+def test_a_close_dialogue_with_the_department_is_ongoing() -> None:
+    text = decision(
+        "Testverket ska ha en nära dialog med Socialdepartementet om kostnaden för lagerhållningen."
+    )
+    assert [(e.get("löpande"), e["typ"]) for e in deadlines(text)] == [(True, "övrigt")]
+
+
+def test_a_dialogue_with_others_is_no_duty_to_the_government() -> None:
+    text = decision("Testverket ska ha en nära dialog med regionerna om lagerhållningen.")
+    assert deadlines(text) == []
