@@ -4129,3 +4129,10 @@ def test_a_close_dialogue_with_the_department_is_ongoing() -> None:
 def test_a_dialogue_with_others_is_no_duty_to_the_government() -> None:
     text = decision("Testverket ska ha en nära dialog med regionerna om lagerhållningen.")
     assert deadlines(text) == []
+
+
+def test_working_in_close_dialogue_is_a_way_of_working() -> None:
+    text = decision(
+        "Testverket ska i nära dialog med Regeringskansliet samverka med nya intressenter."
+    )
+    assert deadlines(text) == []

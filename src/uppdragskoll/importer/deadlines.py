@@ -243,7 +243,9 @@ _CONTENT_CLAUSE = re.compile(
     re.I,
 )
 _ONGOING = re.compile(
-    r"\b(?:(?:fort)?löpande|kontinuerlig|regelbunden|nära|tät|regelbundet\s+(?:och\s+)?i)\s+dialog\s+"
+    # ("ska ha en nära dialog med Socialdepartementet", but not "i nära dialog med … samverka")
+    r"\b(?:(?:fort)?löpande|kontinuerlig|regelbunden|(?<=\bha\sen\s)nära|(?<=\bföra\sen\s)nära|"
+    r"regelbundet\s+(?:och\s+)?i)\s+dialog\s+"
     r"(?:[^.;]{0,60}?\s)?med\s+(?:regeringskansliet|"
     r"regeringen|\w+departementet)|"
     r"\b(?:fort)?löpande\s+(?:\S+\s+){0,4}?(?:informera\w*|rapportera\w*|redovisa\w*|hålla\w*|"
