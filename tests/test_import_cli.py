@@ -111,3 +111,42 @@ def test_a_decision_already_in_the_data_is_not_imported_again(tmp_path: Path) ->
 def test_a_directory_is_not_a_decision(tmp_path: Path) -> None:
     code, _, err = run("importera", str(tmp_path), "-o", "-")
     assert code == 2 and "är en katalog" in err
+
+
+YEARLESS = """Uppdrag om batterier
+
+Regeringens beslut
+Regeringen ger Verket för innovationssystem (Vinnova) i uppdrag att stödja batteriforskning.
+Vinnova ska årligen senast den 28 februari lämna en delredovisning till Regeringskansliet.
+Vinnova ska senast den 28 februari 2029 lämna en slutredovisning till Regeringskansliet.
+"""
+
+
+def test_the_decision_date_given_on_the_command_line_dates_yearly_reports(tmp_path: Path) -> None:
+    source = tmp_path / "beslut.txt"
+    source.write_text(YEARLESS, "utf-8")
+    code, out, err = run("importera", str(source), "-o", "-")
+    assert code == 0, err
+    assert "löpande: true" in out and "fyll i `beslutad`" in out
+    code, out, err = run("importera", str(source), "-o", "-", "--beslutad", "2025-04-10")
+    assert code == 0, err
+    assert 'beslutad: "2025-04-10"' in out
+    assert 'datum: "2026-02-28"' in out and 'till: "2028-02-28"' in out
+    assert "fyll i `beslutad`" not in out
+
+
+def test_a_printed_decision_date_wins_over_the_option(tmp_path: Path) -> None:
+    source = tmp_path / "beslut.txt"
+    source.write_text("Regeringsbeslut\n2025-06-01\nN2025/01234\n\n" + YEARLESS, "utf-8")
+    code, out, err = run("importera", str(source), "-o", "-", "--beslutad", "2025-04-10")
+    assert code == 0, err
+    assert 'beslutad: "2025-06-01"' in out
+    assert "skiljer sig från det som angavs (2025-04-10)" in " ".join(out.split())
+
+
+def test_an_impossible_decision_date_is_a_usage_error(tmp_path: Path) -> None:
+    source = tmp_path / "beslut.txt"
+    source.write_text(YEARLESS, "utf-8")
+    code, out, err = run("importera", str(source), "-o", "-", "--beslutad", "2025-13-10")
+    assert code == 2 and out == ""
+    assert "ÅÅÅÅ-MM-DD" in err and "Traceback" not in err

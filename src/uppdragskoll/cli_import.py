@@ -41,6 +41,16 @@ def _read_text(source: Path) -> str:
     return text
 
 
+def _iso_date(value: str) -> str:
+    """`--beslutad 2025-04-10`: a real date, or a clear message."""
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        fail(f"--beslutad {value!r} är inget datum; skriv det som ÅÅÅÅ-MM-DD, t.ex. 2025-04-10.")
+
+
 def _title_key(title: str) -> str:
     words = " ".join(title.split()).casefold()
     return re.sub(r"^(uppdrag|regeringsuppdrag)( att| om| till| avseende)?\s+", "", words)
@@ -107,6 +117,18 @@ def importera(
             help="yaml (utkast i dataformatet) eller json (fakta med teckenpositioner i texten).",
         ),
     ] = "yaml",
+    decided: Annotated[
+        str | None,
+        typer.Option(
+            "--beslutad",
+            metavar="DATUM",
+            help=(
+                "Beslutsdatum (ÅÅÅÅ-MM-DD) när texten inte har det – regeringen.se visar det "
+                "bredvid beslutet. Ger år åt årliga redovisningar utan år."
+            ),
+            show_default=False,
+        ),
+    ] = None,
     data: DataOpt = None,
     debug: DebugOpt = False,
 ) -> None:
@@ -124,8 +146,10 @@ def importera(
 
     if fmt not in ("yaml", "json"):
         fail(f"okänt format {fmt!r}; välj yaml eller json.")
+    if decided is not None:
+        decided = _iso_date(decided)
     text = _read_text(source)
-    draft = draft_from_text(text, source=str(source))
+    draft = draft_from_text(text, source=str(source), decided=decided)
     body = draft.to_yaml() if fmt == "yaml" else draft.to_json()
     if output is not None and str(output) == "-":
         sys.stdout.write(body)

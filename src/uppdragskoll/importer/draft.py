@@ -70,12 +70,13 @@ class Draft:
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def draft_from_text(text: str, *, source: str = "") -> Draft:
-    """Read a decision's text and build a draft. Never raises for any input text."""
+def draft_from_text(text: str, *, source: str = "", decided: str | None = None) -> Draft:
+    """Read a decision's text and build a draft. Never raises for any input text.
+    `decided` (ISO date) is the decision date when the text does not print it."""
     # A file name decoded with surrogateescape must not make the output unencodable.
     source = re.sub("[\ud800-\udfff]", "\ufffd", source)
     try:
-        return _build(extract(text), source)
+        return _build(extract(text, decided=decided), source)
     except Exception as exc:
         note = (
             "Texten kunde inte tolkas automatiskt (internt fel: "

@@ -43,9 +43,19 @@ from .text import Document, Region, Sentence, parse
 # --- entry point ------------------------------------------------------------------------------
 
 
-def extract(text: str) -> Extraction:
+def extract(text: str, *, decided: str | None = None) -> Extraction:
+    """`decided` is the decision date the user knows (regeringen.se shows it beside the
+    page); a date printed in the text wins."""
     doc = parse(text)
     ex = Extraction(doc, read_identity(doc))
+    if decided is not None:
+        if ex.identity.decided is None:
+            ex.identity.decided = decided
+        elif ex.identity.decided != decided:
+            ex.review.append(
+                f"Beslutsdatumet i texten ({ex.identity.decided}) skiljer sig från det som "
+                f"angavs ({decided}); texten används. Kontrollera att det är rätt beslut."
+            )
     ex.reasons = _reasons(doc)
     ex.amending = bool(ex.identity.title and _AMENDING_TITLE.match(ex.identity.title))
     _task_agencies(ex)
