@@ -4136,3 +4136,31 @@ def test_working_in_close_dialogue_is_a_way_of_working() -> None:
         "Testverket ska i nära dialog med Regeringskansliet samverka med nya intressenter."
     )
     assert deadlines(text) == []
+
+
+def test_the_same_money_restated_with_its_year_is_counted_once() -> None:
+    text = decision(
+        "Regeringen ger Testverket i uppdrag att betala ut 195 miljoner kronor. Pengarna "
+        "betalas ut till regionerna.\n\nRegionerna får pengarna om de uppfyller kraven. För "
+        "2026 fördelas 195 miljoner kronor till de regioner som inför vårdförloppen."
+    )
+    assert money(text) == [("2026", "beviljat", 195_000_000)]
+
+
+def test_a_date_moved_from_in_the_reasons_is_the_replaced_one() -> None:
+    text = (
+        "Ändring av uppdraget att analysera takprissystemet\n\n"
+        "Regeringen ändrar uppdraget till Testverket. Uppdraget ska delredovisas senast den 14 "
+        "juni 2026.\n\nTestverket har begärt förlängd tid och regeringen har därför förlängt "
+        "tiden för delredovisning, från 30 april 2026 till 14 juni 2026.\n"
+    )
+    (entry,) = deadlines(text)
+    assert (entry["datum"], entry.get("ändringar")) == ("2026-06-14", [{"datum": "2026-04-30"}])
+
+
+def test_when_the_assignment_ends_is_no_deadline() -> None:
+    text = decision(
+        "Uppdraget ska redovisas löpande till Socialdepartementet och avslutas den 31 december "
+        "2027."
+    )
+    assert dates(text) == ["löpande"]

@@ -377,6 +377,8 @@ def _accept_date(text: str, hit: DateHit, deliveries: list[re.Match[str]], modal
         re.I,
     ):
         return False  # "Det ska ske efter tidpunkten för avvecklingen … den 31 december 2017"
+    if re.search(r"\b(?:avslutas|upphör|löper\s+ut)\s+(?:den\s+)?$", before, re.I):
+        return False  # "Uppdraget ska redovisas löpande … och avslutas den 31 december 2021"
     if _CITED_DECISION_AFTER.match(text, hit.end):
         return False  # "… den 17 maj 2018 (N2018/03101/SK)": the date of a decision cited
     if _CONTENT_CLAUSE.search(text[max(0, hit.start - 150) : hit.start]):
@@ -529,6 +531,7 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
         # "Regeringen ger X i uppdrag att … lämna en årsredovisning för 2017"
         or _ASSIGNING.search(text) is not None
     )
+    _moved_from(ex, text)
     hits = find_dates(text)
     if any(h.kind == "annual" and h.values for h in hits):
         # "årligen i årsredovisningen med start i årsredovisningen för 2019": one report
@@ -1662,6 +1665,27 @@ def read_replaced_in_background(ex: Extraction, sentence: Sentence) -> None:
         or _AS_DECIDED.match(text)
     ):
         _replaced(ex, text, _deliveries(text))
+        return
+    _moved_from(ex, text)
+
+
+def _moved_from(ex: Extraction, text: str) -> None:
+    """ "… har därför förlängt tiden för delredovisning, från 30 april 2024 till 14 juni
+    2024": the date moved from is the one an amendment replaces."""
+    moved = _MOVED_FROM.search(text)
+    if moved is None:
+        return
+    for hit in find_dates(text):
+        if hit.values and moved.start("from") <= hit.start < moved.end("from"):
+            kind = _kind_near(text, moved.end("from"), 0, moved.end("from"))
+            ex.replaced.extend((kind, v) for v in hit.values)
+
+
+_MOVED_FROM = re.compile(
+    r"\b(?:förläng\w*|senarelagt|senarelägg\w*|ändra\w*|flytta\w*)\s+(?:\S+\s+){0,6}?"
+    r"från\s+(?P<from>(?:den\s+)?\d{1,2}\s+\w+\s+(?:19|20)\d{2})\s+till\s+(?:den\s+)?\d",
+    re.I,
+)
 
 
 def _replaced(ex: Extraction, text: str, deliveries: list[re.Match[str]]) -> None:

@@ -9,6 +9,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from .amounts import find_years
 from .dates import (
     ANNUAL_REPORT_DAY,
     MONTH_NAMES,
@@ -642,6 +643,10 @@ def _most_common(values: Iterable[str | None]) -> str | None:
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
+def _states_a_year(row: MoneyRow) -> bool:
+    return any(not y.budget_year for y in find_years(row.sentence.text, []))
+
+
 def _split_over_agencies(ex: Extraction) -> None:
     """ "Utgifterna … ska belasta … anslaget 1:2 … med högst 38 miljoner kronor för 2021 …"
     and then "Vinnovas samlade insatser får högst omfatta 32,5 miljoner kronor 2021 … UHM:s
@@ -725,6 +730,10 @@ def _dedupe(ex: Extraction) -> None:
             continue
         at = same[0]
         if ex.copied or rows[at].sentence is row.sentence:
+            continue
+        if not (_states_a_year(rows[at]) and _states_a_year(row)):
+            # "betala ut 195 miljoner kronor. … För 2018 fördelas 195 miljoner kronor …": the
+            # first names no year of its own, so the second says when the same money goes
             continue
         summed = rows[at].amount + row.amount
         rows[at] = replace(rows[at], amount=summed, appropriation=rows[at].appropriation or appr)
