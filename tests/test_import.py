@@ -4164,3 +4164,12 @@ def test_when_the_assignment_ends_is_no_deadline() -> None:
         "2027."
     )
     assert dates(text) == ["löpande"]
+
+
+def test_yearly_reports_go_on_until_the_final_report_past_the_funded_years() -> None:
+    text = decision(
+        "Testverket får under 2026 använda 4 000 000 kronor för uppdraget. Testverket ska "
+        "årligen, senast den 28 februari lämna en delredovisning till Regeringskansliet. "
+        "Testverket ska senast den 28 februari 2031 lämna en slutredovisning."
+    )
+    assert series(text)[0][:3] == ("2027-02-28", "årligen", "2030-02-28")

@@ -463,7 +463,10 @@ def _years_from_task_period(ex: Extraction) -> None:
         last_year = end + shift
         later = {f for f in _final_dates(ex) if f > due_sort_key(first)}
         if len(later) == 1:
-            last_year = min(last_year, last_year_before(first, later.pop()))
+            # the yearly reports go on until the final report, also past the years money is
+            # given for so far ("får använda … 2025" and a final report in 2031)
+            before_final = last_year_before(first, later.pop())
+            last_year = before_final if source.startswith("de år") else min(last_year, before_final)
         if last_year < start + shift:
             continue
         d.due, d.ongoing = first, False
