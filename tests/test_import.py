@@ -4173,3 +4173,37 @@ def test_yearly_reports_go_on_until_the_final_report_past_the_funded_years() -> 
         "Testverket ska senast den 28 februari 2031 lämna en slutredovisning."
     )
     assert series(text)[0][:3] == ("2027-02-28", "årligen", "2030-02-28")
+
+
+def test_money_set_aside_in_the_decision_is_granted() -> None:
+    text = decision(
+        "För dessa ändamål avsätts 20 miljoner kronor för kompetenscentrum och 1 miljon kronor "
+        "för avelsarbetet under 2026."
+    )
+    assert sorted(money(text)) == [
+        ("2026", "beviljat", 1_000_000),
+        ("2026", "beviljat", 20_000_000),
+    ]
+
+
+def test_money_that_will_be_set_aside_is_planned() -> None:
+    text = decision("Regeringen beräknar att 5 miljoner kronor kommer att avsättas för 2027.")
+    assert money(text) == [("2027", "beräknat", 5_000_000)]
+
+
+def test_a_period_in_the_title_dates_a_payout_without_a_year() -> None:
+    text = (
+        "Utbetalning av medel till regionerna i enlighet med överenskommelsen om "
+        "förlossningsvården 2026–2028\n\nRegeringens beslut\n\nTestverket ska utbetala "
+        "937 000 000 kronor till regionerna i enlighet med överenskommelsen.\n"
+    )
+    assert money(text) == [("2026–2028", "beviljat", 937_000_000)]
+
+
+def test_shares_called_totals_after_a_total_are_parts() -> None:
+    text = decision(
+        "Regeringen ger Testverket i uppdrag att under 2026 utbetala totalt 82 000 000 kronor "
+        "till kommuner och regioner. För att kompensera kommunerna avsätts totalt 75 miljoner "
+        "kronor. Regionerna tilldelas totalt 5,5 miljoner kronor."
+    )
+    assert money(text) == [("2026", "beviljat", 82_000_000)]

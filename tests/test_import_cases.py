@@ -195,10 +195,20 @@ def _rows(budget: list[dict[str, Any]], extra: str) -> list[tuple[object, ...]]:
     return out
 
 
+def _yearly_sums(budget: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
+    sums: Counter[tuple[str, str]] = Counter()
+    for year, kind, amount in money_keys(budget):
+        sums[(year, kind)] += amount
+    return [(year, kind, total) for (year, kind), total in sorted(sums.items())]
+
+
 def evaluate_more(paths: list[Path]) -> dict[str, Score]:
     """Money rows with agency and appropriation, identity and amendments."""
     scores = {name: Score() for name in ("belopp+myndighet", "belopp+anslag", "identitet")}
     scores["ändringar"] = Score()
+    # the money per year and status, summed: annotators differ on whether equal amounts for
+    # several measures are one row or several, and the data format keeps one sum per year
+    scores["belopp, summa per år"] = Score()
     for path in paths:
         expected, draft = _expected(path), _draft(path)
         budget = draft.data.get("budget", [])
@@ -213,6 +223,9 @@ def evaluate_more(paths: list[Path]) -> dict[str, Score]:
                         row = matching[0] if matching else row
                     wanted.append(row)
             scores[name].add(path.stem, wanted, found)
+        scores["belopp, summa per år"].add(
+            path.stem, _yearly_sums(expected.get("budget", [])), _yearly_sums(budget)
+        )
         for key in ("diarienummer", "departement", "beslutad", "myndigheter"):
             if key in expected:
                 got = draft.data.get(key)

@@ -211,7 +211,7 @@ def read_money(ex: Extraction, sentence: Sentence) -> None:
 # words that add money rather than divide it
 _ADDING = re.compile(
     r"\b(?:ytterligare|därutöver|dessutom|också|även|vidare|utöver|tillkommer\s+\d|extra|"
-    r"sammanlagt|totalt|respektive\s+år)\b",
+    r"respektive\s+år)\b",
     re.I,
 )
 

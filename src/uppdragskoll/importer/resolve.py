@@ -297,6 +297,9 @@ def _year_of_decision(ex: Extraction) -> None:
         year, source = dnr_years.pop(), "diarienumret"
     elif found := _year_in_body(ex):
         year, source = found
+    elif span := _TITLE_SPAN.search(ex.identity.title or ""):
+        # "… förstärkta insatser för kvinnors hälsa 2020–2022": the money is for that period
+        year, source = f"{span.group(1)}–{span.group(2)}", "beslutets rubrik"
     else:
         return
     for i in missing:
@@ -306,6 +309,9 @@ def _year_of_decision(ex: Extraction) -> None:
             f"Beloppet {kronor_text(row.amount)} står utan år i meningen; året {year} är "
             f"hämtat från {source}. Kontrollera: «{short_text(row.sentence.text)}»"
         )
+
+
+_TITLE_SPAN = re.compile(r"\b((?:19|20)\d{2})\s*[–-]\s*((?:19|20)\d{2})\s*$")
 
 
 # "Rekvisition ska lämnas senast den 15 september 2022", "Utbetalningen av medlen ska ske i
