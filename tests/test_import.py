@@ -4207,3 +4207,21 @@ def test_shares_called_totals_after_a_total_are_parts() -> None:
         "kronor. Regionerna tilldelas totalt 5,5 miljoner kronor."
     )
     assert money(text) == [("2026", "beviljat", 82_000_000)]
+
+
+def test_the_agency_told_to_pay_out_is_addressed_when_no_one_is_given_the_assignment() -> None:
+    text = (
+        "Utbetalning av medel till regionerna 2026–2028\n\nRegeringens beslut\n\n"
+        "Kammarkollegiet ska utbetala 937 000 000 kronor till regionerna.\n\n"
+        "SKR ska lämna en samlad redovisning till Socialdepartementet senast den 31 mars 2028.\n"
+    )
+    draft = draft_from_text(text)
+    assert [a["namn"] for a in draft.data["myndigheter"]] == ["Kammarkollegiet"]  # type: ignore[index]
+    assert deadlines(text) == []  # what SKR must do is not the addressed agency's duty
+
+
+def test_the_agency_by_its_kind_keeping_the_department_updated() -> None:
+    text = decision("Verket ska hålla departementet löpande uppdaterat om utvecklingen.")
+    assert [(e.get("löpande"), e["mottagare"]) for e in deadlines(text)] == [
+        (True, "Regeringskansliet (Socialdepartementet)")
+    ]

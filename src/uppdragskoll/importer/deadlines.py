@@ -37,7 +37,7 @@ _DELIVER = re.compile(
     r"returner\w*|återförs|återföras|"
     # informing is a delivery when the government is told or it goes on ("löpande
     # informera"); "informera om stödmaterialet" to others is not
-    r"(?<=löpande\s)informera\w*|håll\w*\s+(?:\S+\s+){0,5}?informera\w*|informera\w*(?=\s+(?:\S+\s+){0,3}?(?:regeringskansliet|regeringen|"
+    r"(?<=löpande\s)informera\w*|håll\w*\s+(?:\S+\s+){0,5}?(?:informera|uppdatera)\w*|informera\w*(?=\s+(?:\S+\s+){0,3}?(?:regeringskansliet|regeringen|"
     r"\w+departementet)\b)|redogör\w*|presentera\w*|(?:del|slut|läges)?rapport(?:en|er)?|plan(?:en)?|"
     r"föreslå|(?:fort)?löpande\s+dialog|kontinuerlig\s+dialog|i\s+dialog\s+med\s+regeringskansliet|"
     r"(?:genomförande|projekt|arbets|tids|aktivitets)plan\w*|"
@@ -248,7 +248,7 @@ _ONGOING = re.compile(
     r"regelbundet\s+(?:och\s+)?i)\s+dialog\s+"
     r"(?:[^.;]{0,60}?\s)?med\s+(?:regeringskansliet|"
     r"regeringen|\w+departementet)|"
-    r"\b(?:fort)?löpande\s+(?:\S+\s+){0,4}?(?:informera\w*|rapportera\w*|redovisa\w*|hålla\w*|"
+    r"\b(?:fort)?löpande\s+(?:\S+\s+){0,4}?(?:informera\w*|uppdatera\w*|rapportera\w*|redovisa\w*|hålla\w*|"
     r"stämma\s+av|avrapportera\w*|underrätta\w*)|\b(?:informera\w*|hålla\w*|rapportera\w*|"
     r"redovisa\w*|underrätta\w*)\s+(?:\S+\s+){0,5}?(?:fort)?löpande\b|\b(?:kontinuerligt|"
     r"regelbundet)\s+(?:\S+\s+){0,3}?(?:informera\w*|hålla\w*\s+(?:\S+\s+){0,4}?informerad\w*)|"
@@ -1225,7 +1225,7 @@ def _ongoing_to_government(text: str) -> bool:
     return (
         m is not None
         and re.search(
-            r"\b(?:regeringskansliet|regeringen|\w+departementet)\b", text[m.start() :], re.I
+            r"\b(?:regeringskansliet|regeringen|\w*departementet)\b", text[m.start() :], re.I
         )
         is not None
     )
@@ -1565,7 +1565,8 @@ def _normalise_recipient(name: str, aliases: dict[str, str]) -> str | None:
     name = re.sub(r"(?<=[a-zåäö])-(?=[a-zåäö])", "", name)  # "Kammar-kollegiet"
     if name.lower() in aliases:
         return aliases[name.lower()]  # "till FRA", "till Energimyndigheten" (a short name)
-    if name == "regeringen":
+    if name.lower() in ("regeringen", "departementet"):
+        # "hålla departementet löpande uppdaterat": the decision's own department
         return "Regeringskansliet"
     if m := re.fullmatch(r"regeringen\s*\(([^)]+)\)", name):
         return f"Regeringskansliet ({m.group(1).strip()})"  # "till regeringen (Socialdep.)"
@@ -1577,7 +1578,8 @@ def _normalise_recipient(name: str, aliases: dict[str, str]) -> str | None:
 
 
 _INFORMED = re.compile(
-    rf"\b(?:informera\w*|hålla\w*|underrätta\w*|dialog\s+med)\s+(?:\w+\s+)?(?P<r>{AGENCY})"
+    rf"\b(?:informera\w*|hålla\w*|underrätta\w*|dialog\s+med)\s+(?:\w+\s+)?"
+    rf"(?P<r>{AGENCY}|departementet\b)"
 )
 
 

@@ -271,6 +271,8 @@ def _agencies(ex: Identity, doc: Document) -> None:
         for name, offset in _split_agencies(title_match.group("who")):
             start = ex.title_span[0] + title_match.start("who") + offset
             names.setdefault(name, (title_sentence, (start, start + len(name))))
+    if not names:
+        _acting_agency(doc, names)
     ex.agencies = [(n, s, span) for n, (s, span) in names.items()]
     ex.addressed = len(ex.agencies)
     # Short names the decision introduces: "Statens skolverk (Skolverket)", "(MSB)"
@@ -309,6 +311,23 @@ def _agencies(ex: Identity, doc: Document) -> None:
                 # "Regeringen utökar uppdraget till Totalförsvarets forskningsinstitut (FOI)"
                 # when the title named the agency: "FOI ska …" is the addressed agency
                 ex.aliases.add(short.lower())
+
+
+def _acting_agency(doc: Document, names: dict[str, tuple[Sentence, tuple[int, int]]]) -> None:
+    """No "Regeringen ger X i uppdrag": the agency the first operative sentence makes pay out
+    ("Kammarkollegiet ska utbetala 937 000 000 kronor till regionerna")."""
+    acting = re.compile(
+        rf"\s*(?P<s>{AGENCY_NAME.pattern})\s+(?:ska|skall)\s+(?:\S+\s+){{0,3}}?"
+        r"(?:utbetala|betala\s+ut|fördela)\b"
+    )
+    for sentence in doc.sentences:
+        if sentence.region is not Region.BODY:
+            continue
+        m = acting.match(sentence.text)
+        if m:
+            name = " ".join(m.group("s").split())
+            names[name] = (sentence, (sentence.start + m.start("s"), sentence.start + m.end("s")))
+            return
 
 
 def _amended_agencies(doc: Document, names: dict[str, tuple[Sentence, tuple[int, int]]]) -> None:
@@ -358,6 +377,8 @@ def _common_prefix(a: str, b: str) -> int:
 
 _GENERIC_SUBJECTS = frozenset(
     {"myndigheten", "myndigheterna", "regeringen", "regeringskansliet", "kammarkollegiet"}
+    # "Verket ska hålla departementet löpande uppdaterat": the addressed agency, by its kind
+    | {"verket", "styrelsen", "inspektionen", "institutet", "rådet", "nämnden", "kollegiet"}
 )
 _SUBJECT = re.compile(
     rf"\s*(?:(?:Därefter|Dessutom|Även|Vidare|Samtidigt|Också)\s+)?(?P<s>{AGENCY})"
