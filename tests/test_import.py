@@ -4225,3 +4225,12 @@ def test_the_agency_by_its_kind_keeping_the_department_updated() -> None:
     assert [(e.get("löpande"), e["mottagare"]) for e in deadlines(text)] == [
         (True, "Regeringskansliet (Socialdepartementet)")
     ]
+
+
+def test_agencies_listed_with_och_lansstyrelserna_and_a_stray_hyphen() -> None:
+    text = (
+        "Uppdrag om lustgas\n\nRegeringens beslut\n\nRegeringen ger Läkemedelsverket, "
+        "Post-och telestyrelsen och länsstyrelserna i uppdrag att kartlägga handeln.\n"
+    )
+    names = [a["namn"] for a in draft_from_text(text).data["myndigheter"]]  # type: ignore[index]
+    assert names == ["Läkemedelsverket", "Post- och telestyrelsen", "Länsstyrelserna"]

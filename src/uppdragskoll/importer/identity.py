@@ -222,7 +222,8 @@ def _split_agencies(who: str) -> list[tuple[str, int]]:
     # "Myndigheten för press, radio och tv": a comma before a lower-case word is in a name
     # ("Sveriges Kommuner och Regioner" is one organisation)
     for m in re.finditer(
-        r",\s*(?=[A-ZÅÄÖ]|läns|samt\b)|\s+(?:och|samt)\s+(?=[A-ZÅÄÖ])(?!Regioner\b)", who
+        r",\s*(?=[A-ZÅÄÖ]|läns|samt\b)|\s+(?:och|samt)\s+(?=[A-ZÅÄÖ]|länsstyrelserna\b)(?!Regioner\b)",
+        who,
     ):
         parts.append((who[pos : m.start()], pos))
         pos = m.end()
@@ -231,6 +232,7 @@ def _split_agencies(who: str) -> list[tuple[str, int]]:
     for name, offset in parts:
         clean = re.sub(r"\s*\([^)]*\)\s*", " ", name).strip(" ,")
         clean = re.sub(r"^(?:även|också|dessutom)\s+", "", clean)
+        clean = re.sub(r"(?<=[a-zåäö])-och\b", "- och", clean)  # "Post-och telestyrelsen"
         # "Brottsförebyggande rådet (Brå) genom Center mot våldsbejakande extremism": the
         # agency, acting through one of its units
         clean = re.split(r"\s+genom\s+", clean, maxsplit=1)[0]
