@@ -4234,3 +4234,14 @@ def test_agencies_listed_with_och_lansstyrelserna_and_a_stray_hyphen() -> None:
     )
     names = [a["namn"] for a in draft_from_text(text).data["myndigheter"]]  # type: ignore[index]
     assert names == ["Läkemedelsverket", "Post- och telestyrelsen", "Länsstyrelserna"]
+
+
+def test_the_last_words_of_an_addressed_agencys_name_are_that_agency() -> None:
+    text = (
+        "Uppdrag till Stiftelsen Svenska Filminstitutet om film på minoritetsspråk\n\n"
+        "Regeringens beslut\n\nRegeringen uppdrar åt Stiftelsen Svenska Filminstitutet att "
+        "stödja film för barn.\n\nFilminstitutet ska redovisa uppdraget senast den 1 mars 2027.\n"
+    )
+    draft = draft_from_text(text)
+    assert [a["namn"] for a in draft.data["myndigheter"]] == ["Stiftelsen Svenska Filminstitutet"]  # type: ignore[index]
+    assert dates(text) == ["2027-03-01"]

@@ -135,6 +135,10 @@ def add_agency(
 ) -> None:
     if name in known:
         return
+    if any(k.lower().endswith(" " + name.lower()) for k in known):
+        # "Stiftelsen Svenska Filminstitutet" … "Filminstitutet ska …": the same one, shorter
+        ex.identity.aliases.add(name.lower())
+        return
     known.add(name)
     ex.identity.agencies.append((name, sentence, span))
     ex.identity.aliases.add(name.lower())
