@@ -38,7 +38,7 @@ from .identity import (
 )
 from .money_rows import end_table, read_money, read_table_line
 from .resolve import resolve_all
-from .text import Document, Region, Sentence, parse
+from .text import Document, Region, Sentence, copy_key, parse
 
 # --- entry point ------------------------------------------------------------------------------
 
@@ -121,7 +121,7 @@ def _holds_a_copy(doc: Document) -> bool:
 
 def _paragraph_key(doc: Document, sentence: Sentence) -> str:
     para = doc.paragraphs[sentence.paragraph]
-    return re.sub(r"[\W_]+", "", doc.flat.text[para.start : para.end].lower())
+    return copy_key(doc.flat.text[para.start : para.end])
 
 
 def _is_heading(doc: Document, sentence: Sentence) -> bool:

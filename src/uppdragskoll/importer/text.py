@@ -269,6 +269,12 @@ class Paragraph:
     region: Region
 
 
+def copy_key(text: str) -> str:
+    """Letters and digits only, for spotting the same sentence or paragraph in a repeated
+    copy of the decision."""
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
 @dataclass(frozen=True)
 class Sentence:
     text: str
@@ -282,8 +288,7 @@ class Sentence:
 
     @property
     def key(self) -> str:
-        """Letters and digits only, for spotting the same sentence in a repeated copy."""
-        return re.sub(r"[\W_]+", "", self.text.lower())
+        return copy_key(self.text)
 
 
 @dataclass(frozen=True)
