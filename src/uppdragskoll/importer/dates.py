@@ -337,6 +337,14 @@ def _borrow_years(sentence: str, hits: list[DateHit]) -> list[DateHit]:
     return out
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def is_iso_day(value: str) -> bool:
+    """Whether a due value is one exact day ("2026-05-30") rather than a period text."""
+    return _ISO_DAY.fullmatch(value) is not None
+
+
 def on_day(year: int, month: int, day: int) -> str:
     """A day written without its year ("den 28 februari") in `year`, 29 February as 28 in
     other years than leap years; day 0 is the whole month ("vid utgången av mars")."""
@@ -347,7 +355,7 @@ def on_day(year: int, month: int, day: int) -> str:
 
 def with_year(value: str, year: int) -> str:
     """The same day or month in another year: "2026-02-28" or "april 2026" moved to `year`."""
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if is_iso_day(value):
         return f"{year:04d}{value[4:]}"
     return re.sub(r"\d{4}$", f"{year:04d}", value)
 
@@ -360,7 +368,7 @@ def last_year_before(value: str, final: str) -> int:
 
 def due_sort_key(value: str) -> str:
     """A rough ISO-comparable key for an ISO date or a period text (its last day)."""
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if is_iso_day(value):
         return value
     m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
     if m:

@@ -19,6 +19,7 @@ from .dates import (
     DateHit,
     due_sort_key,
     find_dates,
+    is_iso_day,
     last_year_before,
     on_day,
     with_year,
@@ -431,7 +432,7 @@ def _in_series(d: FoundDeadline, value: str) -> bool:
     is not yet known counts too)."""
     if d.repeats != "årligen" or not d.due or value == d.due:
         return False
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) or value[4:] != d.due[4:]:
+    if not is_iso_day(value) or value[4:] != d.due[4:]:
         return False
     return d.due < value and (d.until is None or value <= d.until)
 

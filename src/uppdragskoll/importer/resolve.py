@@ -16,6 +16,7 @@ from .dates import (
     MONTHS,
     due_sort_key,
     find_dates,
+    is_iso_day,
     last_year_before,
     on_day,
     with_year,
@@ -35,11 +36,7 @@ from .text import Region
 def _after_the_final_report(d: FoundDeadline, deadlines: list[FoundDeadline]) -> None:
     """ "tre månader efter att uppdraget har slutredovisats": the final report's date (a named
     one, else the latest report of unnamed kind) plus the time, flagged for a human."""
-    exact = [
-        o
-        for o in deadlines
-        if o is not d and o.due and re.fullmatch(r"\d{4}-\d{2}-\d{2}", o.due) and not o.repeats
-    ]
+    exact = [o for o in deadlines if o is not d and o.due and is_iso_day(o.due) and not o.repeats]
     finals = [o for o in exact if o.kind == "slutredovisning"] or [
         o for o in exact if o.kind is None
     ]
@@ -407,9 +404,7 @@ def _after_the_previous_report(ex: Extraction) -> None:
         before = [
             o
             for o in ex.deadlines[:i]
-            if o.due
-            and o.sentence is not d.sentence
-            and re.fullmatch(r"\d{4}-\d{2}-\d{2}", o.until or o.due)
+            if o.due and o.sentence is not d.sentence and is_iso_day(o.until or o.due)
         ]
         if not before:
             continue
@@ -509,9 +504,7 @@ def _first_after_decision(ex: Extraction) -> None:
 
 def _final_dates(ex: Extraction) -> list[str]:
     return [
-        d.due
-        for d in ex.deadlines
-        if d.kind == "slutredovisning" and d.due and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.due)
+        d.due for d in ex.deadlines if d.kind == "slutredovisning" and d.due and is_iso_day(d.due)
     ]
 
 
@@ -525,7 +518,7 @@ def _until_final_report(ex: Extraction) -> None:
         # the final report after the series starts ("slutredovisning av åtgärd 1" may come
         # before it); several different ones leave `till` to the human
         later = {f for f in finals if due_sort_key(f) > due_sort_key(d.due)}
-        exact = re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.due) is not None
+        exact = is_iso_day(d.due)
         month = re.fullmatch(r"([a-zåäö]+) \d{4}", d.due)
         if not exact and not (month and month.group(1) in MONTHS):
             continue  # "april 2023" ("årligen i april från och med 2023") or an exact day
@@ -555,7 +548,7 @@ def _valid_until(ex: Extraction) -> str | None:
     """The last day of "Uppdraget gäller till och med …", when the decision says it once."""
     ends = set()
     for value, _, _ in ex.validity:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        if is_iso_day(value):
             ends.add(value)
         elif re.fullmatch(r"\d{4}", value):
             ends.add(f"{value}-12-31")
