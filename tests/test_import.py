@@ -556,6 +556,26 @@ def test_granted_amount_without_a_year_takes_the_title_year() -> None:
     assert any("hämtat från beslutets rubrik" in note for note in draft.review)
 
 
+def test_years_that_end_an_agreements_name_are_not_the_payouts_year() -> None:
+    head = (
+        "Uppdrag att betala ut medel till regionerna\n\nRegeringen uppdrar åt Kammarkollegiet "
+        "att, i enlighet med överenskommelsen mellan staten och Sveriges Kommuner och Regioner, "
+        "SKR, om en god och nära vård 2023–2024, betala ut 250 000 000 kronor till regionerna."
+    )
+    # the payout date says when the money goes
+    paid = head + " Utbetalningen ska ske senast den 15 juni 2023.\n"
+    assert money(paid) == [("2023", "beviljat", 250_000_000)]
+    # nothing else dates it: the agreement's period, flagged
+    alone = head + "\n"
+    assert money(alone) == [("2023–2024", "beviljat", 250_000_000)]
+    assert any("överenskommelsens namn" in n for n in draft_from_text(alone).review)
+    # "för 2023–2024" after the agreement's name is the money's own period
+    own = head.replace(
+        "2023–2024, betala ut 250 000 000 kronor", "betala ut 250 000 000 kronor för 2023–2024"
+    )
+    assert money(own + "\n") == [("2023–2024", "beviljat", 250_000_000)]
+
+
 def test_equivalent_amount_after_the_sentences_own_amount() -> None:
     text = decision(
         "Testverket får använda 3 000 000 kronor under 2026 och regeringen beräknar motsvarande "

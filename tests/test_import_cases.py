@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from datetime import date
 from typing import Any
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from ruamel.yaml import YAML
 
 from uppdragskoll.importer import Draft, draft_from_text
@@ -36,6 +38,27 @@ def deadline_key(entry: dict[str, Any]) -> str:
     if entry.get("upprepas"):
         key += f" {entry['upprepas']} till {entry.get('till', '?')}"
     return key
+
+
+_STEP_MONTHS = {"årligen": 12, "halvårsvis": 6, "kvartalsvis": 3, "månadsvis": 1}
+
+
+def occurrence_keys(entry: dict[str, Any]) -> list[str]:
+    """The dates a deadline puts in the calendar: a series with a known first and last day
+    is its occurrences, so that "den 1 mars 2019 och 2020" read as two reports or as a
+    yearly series of two scores the same; anything else is its `deadline_key`."""
+    first, last, step = entry.get("datum"), entry.get("till"), entry.get("upprepas")
+    if step not in _STEP_MONTHS or not isinstance(first, str) or not isinstance(last, str):
+        return [deadline_key(entry)]
+    try:
+        day, end = date.fromisoformat(first), date.fromisoformat(last)
+    except ValueError:
+        return [deadline_key(entry)]
+    out = []
+    while day <= end and len(out) < 100:
+        out.append(day.isoformat())
+        day += relativedelta(months=_STEP_MONTHS[step])
+    return out
 
 
 def money_keys(budget: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
@@ -205,6 +228,9 @@ def _yearly_sums(budget: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
 def evaluate_more(paths: list[Path]) -> dict[str, Score]:
     """Money rows with agency and appropriation, identity and amendments."""
     scores = {name: Score() for name in ("belopp+myndighet", "belopp+anslag", "identitet")}
+    # the deadlines as calendar dates: annotators differ on whether the same day in two
+    # consecutive years is two reports or a yearly series, and both give the same events
+    scores["redovisningar, tillfällen"] = Score()
     scores["ändringar"] = Score()
     # the money per year and status, summed: annotators differ on whether equal amounts for
     # several measures are one row or several, and the data format keeps one sum per year
@@ -223,6 +249,11 @@ def evaluate_more(paths: list[Path]) -> dict[str, Score]:
                         row = matching[0] if matching else row
                     wanted.append(row)
             scores[name].add(path.stem, wanted, found)
+        scores["redovisningar, tillfällen"].add(
+            path.stem,
+            [k for e in expected.get("redovisningar", []) for k in occurrence_keys(e)],
+            [k for f in _deadlines(draft) for k in occurrence_keys(f)],
+        )
         scores["belopp, summa per år"].add(
             path.stem, _yearly_sums(expected.get("budget", [])), _yearly_sums(budget)
         )

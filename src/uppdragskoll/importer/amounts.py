@@ -248,6 +248,15 @@ def _is_budget_year(sentence: str, start: int) -> bool:
     return re.search(r"budgetåret\s*$", sentence[max(0, start - 15) : start], re.I) is not None
 
 
+# "överenskommelsen mellan staten och SKR om ökad tillgänglighet till barn- och
+# ungdomspsykiatrin 2025–2026": a span of years that ends an agreement's name
+AGREEMENT_SPAN = re.compile(
+    r"\b\w*överenskommelse(?:n|rna)?\b[^.;]*?\bom\s+[^,.;]*?"
+    r"(?<!\bför\s)(?<!\bunder\s)(?P<a>(?:19|20)\d{2})\s*[–-]\s*(?P<b>(?:19|20)\d{2})\b",
+    re.I,
+)
+
+
 PER_YEAR_RE = re.compile(
     r"\b(?:per\s*år|årligen|varje\s+år|per\s+budgetår|om\s+året|för\s+vart\s+och\s+ett\s+av\s+"
     r"åren|för\s+vart\s+och\s+ett\s+av\s+budgetåren|/\s*år)\b",

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from .amounts import (
+    AGREEMENT_SPAN,
     GRANTED_RE,
     PER_YEAR_RE,
     PLANNED_RE,
@@ -87,7 +88,11 @@ def read_money(ex: Extraction, sentence: Sentence) -> None:
     exclude = [(a.start, a.end) for a in amounts] + [
         (h.start, h.end) for h in find_dates(text) if h.kind != "year"
     ]
-    years = find_years(text, exclude)
+    # "i enlighet med överenskommelsen om ökad tillgänglighet till barn- och ungdomspsykiatrin
+    # 2025–2026, betala ut 172 006 253 kronor": the years end the agreement's name and are not
+    # the payout's year (that comes from the payout date or the decision; see resolve)
+    names = {(m.start("a"), m.end("b")) for m in AGREEMENT_SPAN.finditer(text)}
+    years = [y for y in find_years(text, exclude) if (y.start, y.end) not in names]
     appropriation = _with_area(ex, find_appropriation(text)) or _same_appropriation(ex, text)
     # "10 miljoner kronor 2025–2027, varav 4 miljoner kronor 2025 …": the parts are rows
     # when each has a year, else the total is.

@@ -9,7 +9,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from .amounts import find_years
+from .amounts import AGREEMENT_SPAN, find_years
 from .dates import (
     ANNUAL_REPORT_DAY,
     MONTH_NAMES,
@@ -290,6 +290,8 @@ def _year_of_decision(ex: Extraction) -> None:
         year, source = title_years.pop(), "beslutets rubrik"
     elif ex.identity.decided:
         year, source = ex.identity.decided[:4], "beslutsdatumet"
+    elif paid := _payout_year(ex):
+        year, source = paid, "datumet för utbetalning eller rekvisition"
     elif len(dnr_years) == 1:
         year, source = dnr_years.pop(), "diarienumret"
     elif found := _year_in_body(ex):
@@ -298,9 +300,22 @@ def _year_of_decision(ex: Extraction) -> None:
         # "… förstärkta insatser för kvinnors hälsa 2020–2022": the money is for that period
         year, source = f"{span.group(1)}–{span.group(2)}", "beslutets rubrik"
     else:
-        return
+        year, source = "", ""
     for i in missing:
         row = ex.money[i]
+        if not year:
+            # "… i enlighet med överenskommelsen om X 2024–2025, betala ut …" and nothing else
+            # to date it by: the money is for the agreement's period
+            span = AGREEMENT_SPAN.search(row.sentence.text)
+            if span is None:
+                continue
+            ex.money[i] = replace(row, year=f"{span.group('a')}–{span.group('b')}")
+            ex.review.append(
+                f"Beloppet {kronor_text(row.amount)} står utan år i meningen; perioden "
+                f"{span.group('a')}–{span.group('b')} är hämtad från överenskommelsens namn. "
+                f"Kontrollera: «{short_text(row.sentence.text)}»"
+            )
+            continue
         ex.money[i] = replace(row, year=year)
         ex.review.append(
             f"Beloppet {kronor_text(row.amount)} står utan år i meningen; året {year} är "
@@ -322,20 +337,22 @@ _ABOUT_MONEY = re.compile(r"\b(?:uppdrag\w*|medel|medlen|bidrag\w*|kronor)\b", r
 _YEAR_IN_VALUE = re.compile(r"(?:19|20)\d{2}")
 
 
-def _year_in_body(ex: Extraction) -> tuple[str, str] | None:
-    """The year of a payout or rekvisition date, else the one year the decision's own task or
-    money is said to be for ("under 2018")."""
-    body = [s.text for s in ex.doc.sentences if s.region is Region.BODY]
+def _payout_year(ex: Extraction) -> str | None:
+    """The year of the first payout or rekvisition date in the decision's body."""
     paid = sorted(
         year.group()
-        for text in body
-        if _PAYOUT.search(text)
-        for hit in find_dates(text)
+        for sentence in ex.doc.sentences
+        if sentence.region is Region.BODY and _PAYOUT.search(sentence.text)
+        for hit in find_dates(sentence.text)
         for value in hit.values
         if (year := _YEAR_IN_VALUE.search(value))
     )
-    if paid:
-        return paid[0], "datumet för utbetalning eller rekvisition"
+    return paid[0] if paid else None
+
+
+def _year_in_body(ex: Extraction) -> tuple[str, str] | None:
+    """The one year the decision's own task or money is said to be for ("under 2018")."""
+    body = [s.text for s in ex.doc.sentences if s.region is Region.BODY]
     named = {
         m.group(1)
         for text in body
