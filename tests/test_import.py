@@ -556,6 +556,22 @@ def test_granted_amount_without_a_year_takes_the_title_year() -> None:
     assert any("hämtat från beslutets rubrik" in note for note in draft.review)
 
 
+def test_an_items_own_amount_divided_among_receivers_is_one_row() -> None:
+    text = decision(
+        "Testverket ska\n\n* under 2026 betala ut 12 miljoner kronor till landets fyra centrum. "
+        "Medlen ska fördelas så att Region Norr och Region Syd tilldelas 4 miljoner kronor "
+        "vardera, medan övriga regioner tilldelas 2 miljoner kronor vardera,\n"
+        "* senast den 1 mars 2027 redovisa uppdraget till Regeringskansliet."
+    )
+    assert money(text) == [("2026", "beviljat", 12_000_000)]
+    # each item of a list of measures is its own money
+    items = decision(
+        "Testverket ska\n\n* under 2026 betala ut 12 miljoner kronor till landets fyra centrum,"
+        "\n* under 2026 betala ut 2 miljoner kronor till länsstyrelserna."
+    )
+    assert money(items) == [("2026", "beviljat", 12_000_000), ("2026", "beviljat", 2_000_000)]
+
+
 def test_years_that_end_an_agreements_name_are_not_the_payouts_year() -> None:
     head = (
         "Uppdrag att betala ut medel till regionerna\n\nRegeringen uppdrar åt Kammarkollegiet "
@@ -3293,6 +3309,12 @@ def test_with_the_final_report_when_the_last_report_is_not_named_so() -> None:
         "Regeringskansliet senast den 31 mars 2027.",
         "Testverket ska slutredovisa uppdraget samt lämna en ekonomisk redovisning av använda "
         "medel till Regeringskansliet senast den 31 mars 2027.",
+        "Uppdraget, inbegripet en ekonomisk redovisning, ska slutredovisas till "
+        "Regeringskansliet senast den 31 mars 2027.",
+        "En rapport om uppdraget, tillsammans med en redovisning av hur medlen har använts, ska "
+        "lämnas till Regeringskansliet senast den 31 mars 2027.",
+        "Slutrapport om uppdraget och redovisning av hur medlen har förbrukats ska lämnas till "
+        "Regeringskansliet senast den 31 mars 2027.",
     ],
 )
 def test_a_final_report_including_the_financial_one_is_the_final_report(sentence: str) -> None:
@@ -4265,3 +4287,109 @@ def test_the_last_words_of_an_addressed_agencys_name_are_that_agency() -> None:
     draft = draft_from_text(text)
     assert [a["namn"] for a in draft.data["myndigheter"]] == ["Stiftelsen Svenska Filminstitutet"]  # type: ignore[index]
     assert dates(text) == ["2027-03-01"]
+
+
+# --- session 5: families from blind rounds V, W, X ---------------------------------------------
+
+
+def _names(text: str) -> list[str]:
+    return [a["namn"] for a in draft_from_text(text).data.get("myndigheter", [])]  # type: ignore[attr-defined]
+
+
+def test_an_agency_that_gets_the_assignment_in_the_passive_is_addressed() -> None:
+    text = (
+        "Uppdrag om informationsinsatser för unga\n\nMyndigheten för ungdoms- och "
+        "civilsamhällesfrågor (MUCF) får i uppdrag att utveckla informationen till unga. "
+        "MUCF ska redovisa uppdraget till Regeringskansliet senast den 31 mars 2027.\n"
+    )
+    assert _names(text) == ["Myndigheten för ungdoms- och civilsamhällesfrågor"]
+    # after "Regeringen ger X i uppdrag", "Y får i uppdrag att" is a further task, not a name
+    more = decision(
+        "Testverket får i uppdrag att även stödja Bocuse d'Or med 2 miljoner kronor under 2026."
+    )
+    assert _names(more) == ["Testverket"]
+
+
+def test_the_agency_of_a_supplemented_assignment_ends_before_its_date() -> None:
+    text = (
+        "Komplettering av uppdraget att genomföra ett låneprogram\n\nRegeringen kompletterar "
+        "uppdraget till Trafikverket från den 4 februari 2026 (I2026/00256), kompletterat den 18 "
+        "mars 2026 (I2026/00944), på det sättet att även stora företag ska kunna ansöka.\n"
+    )
+    assert _names(text) == ["Trafikverket"]
+
+
+def test_a_county_board_with_a_comma_after_ska_is_the_named_board() -> None:
+    text = (
+        "Ändring av uppdraget att driva ett centrum för mathantverk\n\nI tillägg till "
+        "regeringens beslut den 21 januari 2026 ska även följande gälla. Länsstyrelsen i "
+        "Jämtlands län ska, ifråga om stöd till rådgivning, bevilja stöd endast enligt villkoren. "
+        "Länsstyrelsen ska tillhandahålla en länk till stödordningen.\n"
+    )
+    assert _names(text) == ["Länsstyrelsen i Jämtlands län"]
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Landsbygds- och infrastruktur departementet", "Landsbygds- och infrastruktur-departementet"],
+)
+def test_a_department_name_split_before_departementet_is_joined(written: str) -> None:
+    text = decision(
+        f"Testverket ska redovisa uppdraget till Regeringskansliet ({written}) senast den 1 mars 2027."
+    )
+    assert [e["mottagare"] for e in deadlines(text)] == [
+        "Regeringskansliet (Landsbygds- och infrastrukturdepartementet)"
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Regeringskansliet (Klimat- och näringslivsdepartementet) ska informeras löpande under "
+        "arbetets gång.",
+        "Därutöver ska Testverket informera Klimat- och näringslivsdepartementet om fall som är "
+        "av särskild betydelse.",
+    ],
+)
+def test_ongoing_duties_in_the_passive_and_for_events(sentence: str) -> None:
+    text = decision(f"Uppdraget ska redovisas senast den 1 mars 2027. {sentence}")
+    assert dates(text) == ["2027-03-01", "löpande"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a proposal about ongoing reports is not one
+        "Testverket ska lämna förslag till lämpligt format och tidsintervall för en löpande "
+        "redovisning till Regeringskansliet av uppgifterna.",
+        # "som årligen behövs", "för varje år": what is reported, not how often
+        "Testverket ska redovisa hur stora intäkter som årligen behövs för att sänka tarifferna.",
+        "Testverket ska också för varje år under perioden uppskatta hur stora intäkter som "
+        "kvarstår och redovisa detta som ett överskott.",
+        # an EU regulation's deadline for the member states, cited
+        "Av Europaparlamentets och rådets förordning (EU) 2021/2115 av den 2 december 2021 om "
+        "fastställande av regler om stöd för strategiska planer framgår att varje medlemsland "
+        "ska överlämna ett förslag till strategisk plan till kommissionen senast den 1 januari "
+        "2027.",
+    ],
+)
+def test_no_extra_deliveries_from_words_about_content(sentence: str) -> None:
+    text = decision(f"Uppdraget ska redovisas senast den 1 mars 2027. {sentence}")
+    assert dates(text) == ["2027-03-01"]
+
+
+def test_requisitions_for_two_years_with_respektive_are_two_dates() -> None:
+    text = decision(
+        "Medlen betalas ut efter rekvisition till Kammarkollegiet senast den 1 november 2026 "
+        "respektive 2027. Uppdraget ska slutredovisas senast den 31 maj 2028."
+    )
+    assert dates(text) == ["2026-11-01", "2027-11-01", "2028-05-31"]
+    # reports listed the same way are one yearly series
+    reports = decision(
+        "Testverket ska lämna lägesrapporter senast den 1 november 2026 respektive 2027. "
+        "Uppdraget ska slutredovisas senast den 31 maj 2028."
+    )
+    assert [(d["datum"], d.get("upprepas")) for d in deadlines(reports)] == [
+        ("2026-11-01", "årligen"),
+        ("2028-05-31", None),
+    ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -155,6 +156,7 @@ _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("övrigt", r"\b(?:ansökan|ansökningen)\s+(?:ska|skall)\b"),
     )
 )
+_ECONOMIC_WORDS = next(p for kind, p in _KIND_WORDS if kind == "ekonomisk redovisning")
 _SPECIFICITY = {
     "rekvisition": 0,
     "återbetalning": 0,
@@ -193,9 +195,10 @@ STANDING_DUTY = re.compile(
     r"^\s*Enligt\s+(?:\S+\s+){0,2}?(?:förordning(?:en)?|lag(?:en)?|strategi(?:n)?|"
     r"instruktion(?:en)?|regleringsbrev(?:et)?|föreskrift(?:en|erna)?)\b|"
     # "Av regleringsbrevet för 2026 framgår att Skolverket ska redovisa …"
-    r"^\s*Av\s+(?:\S+\s+){0,2}?(?:förordning(?:en)?|lag(?:en)?|strategi(?:n)?|"
+    # "Av Europaparlamentets och rådets förordning (EU) 2021/2115 av den … framgår att …"
+    r"^\s*Av\s+(?:\S+\s+){0,3}?(?:förordning(?:en)?|lag(?:en)?|strategi(?:n)?|"
     r"instruktion(?:en)?|regleringsbrev(?:et)?|föreskrift(?:en|erna)?|direktiv(?:en)?)\b"
-    r"[^.;]{0,80}?\bframgår\b|"
+    r"[^;]{0,600}?\bframgår\b|"
     # "Utredningen ska redovisa sitt uppdrag senast … (dir. 2025:12)": a committee's directive
     r"\(\s*dir\.\s*\d{4}:\d{1,4}\s*\)",
     re.I,
@@ -259,6 +262,11 @@ _ONGOING = re.compile(
     r"informera[dt]\w*|\binformera\s+(?:regeringskansliet|regeringen|\w+departementet)\s*"
     r"(?:\([^)]{0,120}\)\s*)?(?:och\s+\w+departementet\s+)?om\s+(?:hur\s+arbetet\s+(?:med\s+\S+\s+)?(?:fortskrider|"
     r"fortlöper|utvecklas)|arbetets\s+(?:gång|fortskridande))|"
+    # "ska informera Justitiedepartementet om fall som är av särskild betydelse": whenever
+    # they occur
+    r"\binformera\s+(?:regeringskansliet|regeringen|(?:\w+-\s*och\s+)?\w+departementet)\s*"
+    r"(?:\([^)]{0,120}\)\s*)?om\s+(?:(?:de|alla|sådana|eventuella)\s+)?(?:fall|händelser|ärenden|incidenter|avvikelser|"
+    r"väsentliga\s+förändringar)\b|"
     # "ska veckovis lämna en redovisning till Regeringskansliet": too often to date each
     r"\b(?:veckovis|varje\s+vecka|en\s+gång\s+(?:i|per)\s+veckan|regelbundet)\s+(?:\S+\s+){0,3}?"
     r"(?:lämna\w*|redovisa\w*|rapportera\w*|informera\w*)|"
@@ -267,6 +275,19 @@ _ONGOING = re.compile(
     r"\b\w*redovisa[rs]\s+(?:\S+\s+){0,2}?löpande\b",
     re.I,
 )
+# "lämna förslag till format och tidsintervall för en löpande redovisning": a proposal about
+# ongoing reports, not one
+_ONGOING_PROPOSED = re.compile(r"\b(?:förslag\w*|format|formerna|former|hur)\b[^.;]{0,80}$", re.I)
+
+
+def _find_ongoing(text: str) -> re.Match[str] | None:
+    """The first phrase of an ongoing duty in `text` that is not a proposal about one."""
+    for m in _ONGOING.finditer(text):
+        if not _ONGOING_PROPOSED.search(text, 0, m.start()):
+            return m
+    return None
+
+
 # "senast tre månader efter att förordningen har trätt i kraft", "inom sex veckor från det att
 # avtalet har undertecknats": a deadline counted from an event, whose date the decision lacks
 _NUMBER_WORDS = {
@@ -370,7 +391,7 @@ def _accept_date(text: str, hit: DateHit, deliveries: list[re.Match[str]], modal
         return False  # "X har den 20 maj 2025 begärt …"
     if re.search(
         r"\b(?:fram\s+till|till\s+och\s+med|t\.\s?o\.\s?m\.?)\s+(?:den\s+)?$", before, re.I
-    ) and ((ongoing := _ONGOING.search(text)) is not None and ongoing.end() <= hit.start):
+    ) and ((ongoing := _find_ongoing(text)) is not None and ongoing.end() <= hit.start):
         return False  # "redovisas löpande … fram till den 31 december 2021": how long, not when
     if re.search(
         r"\befter\s+(?:tidpunkten\s+för|det\s+att)\b(?:(?!\bsenast\b)[^.;]){0,150}$",
@@ -1000,6 +1021,19 @@ def _deadlines_from_hit(
                 in_annual_report=hit.kind == "annual",
             )
         ]
+    if (
+        hit.repeats == "årligen"
+        and hit.listed
+        and kind == "rekvisition"
+        and len(values) == 2
+        and int(values[1][:4]) == int(values[0][:4]) + 1
+    ):
+        # "Medlen betalas ut efter rekvisition senast den 1 november 2021 respektive 2022":
+        # each year's money is requisitioned on its own, two dates rather than a series
+        return [
+            FoundDeadline(kind, value, sentence, span, recipient=recipient, title=title)
+            for value in values
+        ]
     if hit.repeats:
         untyped_list = hit.listed and kind is None
         # a series is never the final report, whatever word ends the sentence
@@ -1222,19 +1256,24 @@ def supersede(ex: Extraction, new: FoundDeadline) -> None:
 def _ongoing_to_government(text: str) -> bool:
     """ "ska löpande stämma av arbetet med Regeringskansliet": an ongoing duty towards the
     government, not "kontinuerligt informera och stödja utförare av äldreomsorg"."""
-    m = _ONGOING.search(text)
-    return (
-        m is not None
-        and re.search(
-            r"\b(?:regeringskansliet|regeringen|\w*departementet)\b", text[m.start() :], re.I
-        )
+    m = _find_ongoing(text)
+    return m is not None and (
+        re.search(r"\b(?:regeringskansliet|regeringen|\w*departementet)\b", text[m.start() :], re.I)
         is not None
+        # "Regeringskansliet (Näringsdepartementet) ska informeras löpande under arbetets gång"
+        or _INFORMED_GOVERNMENT.match(text) is not None
     )
+
+
+_INFORMED_GOVERNMENT = re.compile(
+    r"\s*(?:Regeringskansliet|Regeringen|[A-ZÅÄÖ][\wåäö-]*departementet)\b[^.;]{0,80}?\b(?:ska|skall)\s+"
+    r"(?:\S+\s+)?(?:informeras|hållas\s+(?:\S+\s+)?informerad|underrättas)\b"
+)
 
 
 def _undated(ex: Extraction, sentence: Sentence, text: str) -> None:
     """Deliveries without a date: ongoing, yearly, or at the same time as another one."""
-    if m := _ONGOING.search(text):
+    if m := _find_ongoing(text):
         ex.deadlines.append(_ongoing(ex, sentence, text, m))
         return
     same = _SAME_TIME.search(text)
@@ -1280,7 +1319,7 @@ def _undated(ex: Extraction, sentence: Sentence, text: str) -> None:
             )
         )
         return
-    annual = _ANNUAL.search(text)
+    annual = next(_reporting_annual(text), None)
     if annual and not find_amounts(text):
         ex.deadlines.append(_undated_annual(sentence, text, annual, ex.identity.alias_of))
 
@@ -1290,7 +1329,7 @@ def _ongoing_besides(
 ) -> None:
     """ "ska löpande informera Regeringskansliet om arbetet, … och i 2026 års budgetunderlag
     redovisa …": the ongoing duty as well as the dated one."""
-    m = _ONGOING.search(text)
+    m = _find_ongoing(text)
     if m is None:
         return
     a, b = _clause_bounds(text, m.start())
@@ -1338,11 +1377,24 @@ def _undated_annual(
     )
 
 
+def _reporting_annual(text: str) -> Iterator[re.Match[str]]:
+    """The words for "every year" that may say how often a report is due: not "redovisa hur
+    stora intäkter som årligen behövs" or "för varje år uppskatta …" (what each year needs)."""
+    for m in _ANNUAL.finditer(text):
+        if re.search(r"\bför\s+$", text[: m.start()], re.I):
+            continue  # "ska för varje år under perioden uppskatta …": what, not how often
+        if re.search(r"\bsom\s+$", text[: m.start()], re.I) and not re.match(
+            r"\s+(?:ska|skall|bör|redovisa|lämna|rapportera)", text[m.end() :], re.I
+        ):
+            continue
+        yield m
+
+
 def _undated_annual_besides(
     ex: Extraction, sentence: Sentence, text: str, accepted: list[DateHit]
 ) -> None:
     """ "ska årligen redovisa … och senast den 15 oktober 2028 lämna en slutredovisning"."""
-    for m in _ANNUAL.finditer(text):
+    for m in _reporting_annual(text):
         a, b = _clause_bounds(text, m.start())
         if any(a <= h.start < b for h in accepted):
             continue
@@ -1408,7 +1460,7 @@ def _kinds_for(text: str, hits: list[DateHit]) -> list[str | None]:
         if kind == "ekonomisk redovisning" and _WITH_FINANCIAL.search(text):
             # "En slutredovisning av uppdraget och en ekonomisk redovisning ska lämnas …": one
             # delivery, known by the main report; the financial one goes with it
-            blanked = _ECONOMIC.sub(lambda m: " " * len(m.group()), text)
+            blanked = _ECONOMIC_WORDS.sub(lambda m: " " * len(m.group()), text)
             kind = _kind_near(blanked, hit.start, 0, len(text))
             kind = None if kind in FINANCIAL else kind
         kinds.append(kind)
@@ -1423,17 +1475,22 @@ _CONTAINING = re.compile(
 _LIST_INTRO = re.compile(
     r"\b(?:följande|dessa|nedanstående)\s+(?:tillf[äa]llen|datum|tidpunkter|dagar)\s*[;:,]", re.I
 )
+_FINANCIAL_PART = (
+    r"(?:(?:en\s+)?ekonomisk\w*\s+(?:redovis|rapport)|(?:redovisa|(?:en\s+)?redovisning\s+av)\s+"
+    r"(?:hur\s+)?(?:[\wåäö]+\s+){0,3}?(?:medlen|medel)\s+(?:har\s+)?(?:använts|förbrukats))"
+)
 _ECONOMIC = re.compile(r"\bekonomisk\w*\s+(?:redovis\w*|rapport\w*|slutredovis\w*)", re.I)
 # a report and an economic report as one coordinated subject
 # ("… lämna en slutrapport, inklusive en ekonomisk redovisning, …", "ska redovisa uppdraget
 # samt lämna en ekonomisk redovisning")
 _WITH_FINANCIAL = re.compile(
-    r"(?:\b(?:en|ett|sin)\s+(?:[a-zåäö]+\s+)?(?:redovisning|rapport|slutredovisning|"
+    r"(?:(?:\b(?:en|ett|sin)\s+|^\s*)(?:[a-zåäö]+\s+)?(?:redovisning|rapport|slutredovisning|"
     r"delredovisning|slutrapport|delrapport|lägesrapport)|\b(?:slut|del)?redovisa\s+uppdraget)"
     r"\b[^.;]{0,200}?(?:\s(?:och|samt|jämte)|,?\s(?:inklusive|inbegripet|tillsammans\s+med))\s+"
-    r"(?:även\s+)?(?:lämna\s+)?"
-    r"(?:(?:en\s+)?ekonomisk\w*\s+(?:redovis|rapport)|redovisa\s+(?:hur\s+)?(?:[\wåäö]+\s+){0,3}?"
-    r"(?:medlen|medel)\s+(?:har\s+)?(?:använts|förbrukats))",
+    rf"(?:även\s+)?(?:lämna\s+)?{_FINANCIAL_PART}|"
+    # "Uppdraget, inklusive en ekonomisk redovisning, ska slutredovisas …"
+    r"\buppdraget,?\s+(?:inklusive|inbegripet|tillsammans\s+med)\s+"
+    rf"{_FINANCIAL_PART}",
     re.I,
 )
 
@@ -1552,6 +1609,12 @@ def _also_to(ex: Extraction, text: str, found: list[FoundDeadline]) -> list[Foun
     return out
 
 
+_DEPARTMENT_STEM = (
+    r"(?:arbetsmarknads|finans|försvars|infrastruktur|justitie|näringslivs|kultur|miljö|"
+    r"närings|social|utbildnings|utrikes|landsbygds|jordbruks|energi|integrations)"
+)
+
+
 def _normalise_recipient(name: str, aliases: dict[str, str]) -> str | None:
     """ "till Socialdepartementet" -> Regeringskansliet (Socialdepartementet); a short name
     the decision introduces ("till FRA") -> the agency's name."""
@@ -1563,6 +1626,8 @@ def _normalise_recipient(name: str, aliases: dict[str, str]) -> str | None:
     name = re.sub(
         r"(?<=- och )[A-ZÅÄÖ](?=[a-zåäö]+departementet)", lambda m: m.group().lower(), name
     )
+    # "Landsbygds- och infrastruktur departementet", "infrastruktur-departementet"
+    name = re.sub(rf"\b({_DEPARTMENT_STEM})[\s-]+(?=departementet\b)", r"\1", name, flags=re.I)
     name = re.sub(r"(?<=[a-zåäö])-(?=[a-zåäö])", "", name)  # "Kammar-kollegiet"
     if name.lower() in aliases:
         return aliases[name.lower()]  # "till FRA", "till Energimyndigheten" (a short name)

@@ -79,7 +79,10 @@ _ASSIGN = re.compile(
     # ("… beviljar Funktionsrätt Sverige knappt två miljoner kronor")
     r"(?:(?:knappt|drygt|cirka|ca|omkring|ungefär|högst|totalt|sammanlagt)\s+)?"
     r"(?=\d|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+(?:miljon|miljard|tusen)|"
-    r"(?:ett\s+)?(?:bidrag|stöd|medel)\b)",
+    r"(?:ett\s+)?(?:bidrag|stöd|medel)\b)"
+    # "Myndigheten för ungdoms- och civilsamhällesfrågor (MUCF) får i uppdrag att …"
+    r"|^\s*(?P<given>[A-ZÅÄÖ][^.;:]{1,120}?)\s+(?:\([^)]{1,40}\)\s+)?får\s+"
+    r"(?:(?:härmed|även|också|därför|vidare|nu)\s+)?i\s+uppdrag\b",
 )
 # An amending decision names its agency in the decision it changes: "Med ändring av
 # regeringens beslut den 5 december 2019 med uppdrag till X och Y att …", "Uppdraget till X
@@ -245,13 +248,30 @@ def _split_agencies(who: str) -> list[tuple[str, int]]:
 
 def _agencies(ex: Identity, doc: Document) -> None:
     names: dict[str, tuple[Sentence, tuple[int, int]]] = {}
+    assigning = any(
+        m.group("who") or m.group("granted")
+        for sentence in doc.sentences
+        if sentence.region in (Region.BODY, Region.HEADER)
+        for m in _ASSIGN.finditer(sentence.text)
+    )
     for sentence in doc.sentences:
         if sentence.region not in (Region.BODY, Region.HEADER):
             continue
         for m in _ASSIGN.finditer(sentence.text):
-            group = "who" if m.group("who") else "granted"
+            group = next(g for g in ("who", "granted", "given") if m.group(g))
             who = m.group(group)
             if re.search(r"\b(?:ska|skall|har|att)\b", who):
+                continue
+            if group == "given" and (
+                # "X får i uppdrag att …" names the addressed agency only in a decision that has
+                # no "Regeringen ger …" (later it is one more task of an agency already named)
+                names
+                or assigning
+                or not all(
+                    AGENCY_NAME.fullmatch(n) or re.fullmatch(AGENCY, n)
+                    for n, _ in _split_agencies(who)
+                )
+            ):
                 continue
             # "Myndigheten för ungdoms- och civilsamhällesfrågor, MUCF, att …": one agency and
             # its short name (but "Försvarsmakten, FOI och FRA" are three)
@@ -351,6 +371,9 @@ def _amended_agencies(doc: Document, names: dict[str, tuple[Sentence, tuple[int,
             who = who[:-1]
         if re.search(r"\b(?:ska|skall|har|att|regeringen)\b", who, re.I):
             continue
+        # "kompletterar uppdraget till Trafikverket från den 4 februari 2021 (I2020/02256),
+        # kompletterat den 18 mars 2021 …, på det sättet att …": the name ends at the date
+        who = _AFTER_NAME.split(who, maxsplit=1)[0]
         found = []
         for name, offset in _split_agencies(who):
             if group == "own" and name.endswith("s") and not AGENCY_NAME.fullmatch(name):
@@ -366,6 +389,11 @@ def _amended_agencies(doc: Document, names: dict[str, tuple[Sentence, tuple[int,
             names.setdefault(name, (sentence, span))
         if found:
             return
+
+
+_AFTER_NAME = re.compile(
+    r"\s+(?:från\s+den|den\s+\d|från\s+\d|i\s+beslut)\b|\s*\((?=[A-Z]{1,3}\d{4}/)"
+)
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -526,7 +554,7 @@ def agency_mentions(ex: Identity, text: str) -> list[tuple[int, int, str]]:
 
 
 _TASK_LEAD = re.compile(r"^\s*(?:(?:Därutöver|Dessutom|Vidare|Även|Också|Därefter)\s+)?")
-_TASK_VERB = re.compile(r"\s+(?:ska|skall)\s+(?!enligt\b)", re.I)
+_TASK_VERB = re.compile(r"\s+(?:ska|skall)(?:\s+|,\s*)(?!enligt\b)", re.I)
 
 
 def task_subjects(ex: Identity, text: str) -> list[tuple[int, int, str]]:

@@ -231,8 +231,16 @@ def _parts_of_the_total(ex: Extraction, sentence: Sentence, rows_before: int) ->
     text = sentence.text
     if not new or ex.last_money is None or _ADDING.search(text):
         return False
-    if sentence.lead and not _PART_OF.match(sentence.lead):
-        return False  # "Testverket ska: • Fördela 59 miljoner … • Fördela 4,5 miljoner …"
+    previous, start_row = ex.last_money
+    if (
+        sentence.lead
+        and not _PART_OF.match(sentence.lead)
+        and previous.paragraph != sentence.paragraph
+    ):
+        # "Testverket ska: • Fördela 59 miljoner … • Fördela 4,5 miljoner …" (but "• … betala
+        # ut 17 miljoner kronor. Medlen ska fördelas så att … tilldelas 3 miljoner kronor
+        # vardera" divides the item's own amount)
+        return False
     # the amount, not a giver, is what the sentence is about: "655 000 000 kronor … utbetalas",
     # "2 miljarder kronor får … bara användas till …" (not "Kammarkollegiet ska betala ut …")
     first = min(r.span[0] for r in new) - sentence.start
@@ -240,7 +248,6 @@ def _parts_of_the_total(ex: Extraction, sentence: Sentence, rows_before: int) ->
         r"\b(?:Regeringen|Myndigheten|Myndigheterna|Kammarkollegiet)\b", text[:first]
     ) or any(start < first for start, _, _ in agency_mentions(ex.identity, text)):
         return False
-    previous, start_row = ex.last_money
     if sentence.paragraph - previous.paragraph > 1 or previous is sentence:
         return False
     before = [r for r in ex.money[start_row:rows_before] if r.sentence is previous]
