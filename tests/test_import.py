@@ -4393,3 +4393,18 @@ def test_requisitions_for_two_years_with_respektive_are_two_dates() -> None:
         ("2026-11-01", "årligen"),
         ("2028-05-31", None),
     ]
+
+
+def test_a_yearless_payout_takes_the_one_budget_year_the_decision_names() -> None:
+    body = (
+        "Uppdrag åt Kammarkollegiet att utbetala medel till regionerna\n\nRegeringen ger "
+        "Kammarkollegiet i uppdrag att utbetala totalt 90 000 000 kronor med anledning av "
+        "överenskommelsen.\n\nBakgrund\n\nRiksdagen beslutade i budgetpropositionen för {year} "
+        "att avsätta medel för förlossningsvården.\n"
+    )
+    text = body.format(year="2026")
+    assert money(text) == [("2026", "beviljat", 90_000_000)]
+    assert any("budgetåret som beslutet nämner" in n for n in draft_from_text(text).review)
+    # two budget years named: nothing to choose by, the human dates the amount
+    both = body.format(year="2026 och i budgetpropositionen för 2027")
+    assert money(both) == []

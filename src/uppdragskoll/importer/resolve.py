@@ -296,6 +296,8 @@ def _year_of_decision(ex: Extraction) -> None:
         year, source = dnr_years.pop(), "diarienumret"
     elif found := _year_in_body(ex):
         year, source = found
+    elif budget := _budget_year_named(ex):
+        year, source = budget, "budgetåret som beslutet nämner"
     elif span := _TITLE_SPAN.search(ex.identity.title or ""):
         # "… förstärkta insatser för kvinnors hälsa 2020–2022": the money is for that period
         year, source = f"{span.group(1)}–{span.group(2)}", "beslutets rubrik"
@@ -362,6 +364,25 @@ def _year_in_body(ex: Extraction) -> tuple[str, str] | None:
     if len(named) == 1:
         return named.pop(), "året som uppdraget eller medlen avser"
     return None
+
+
+# "Riksdagen beslutade i budgetpropositionen för 2017 … att avsätta 400 000 000 kronor för 2017"
+_BUDGET_YEAR_NAMED = re.compile(
+    r"\b(?:budgetpropositionen|regleringsbrevet|statsbudgeten)\s+för\s+(?:år\s+)?"
+    r"((?:19|20)\d{2})\b(?!\s*[–-]\s*\d)|\bför\s+budgetåret\s+((?:19|20)\d{2})\b(?!\s*[–-]\s*\d)",
+    re.I,
+)
+
+
+def _budget_year_named(ex: Extraction) -> str | None:
+    """The one budget year the decision's body or background names."""
+    named = {
+        m.group(1) or m.group(2)
+        for s in ex.doc.sentences
+        if s.region in (Region.BODY, Region.BACKGROUND)
+        for m in _BUDGET_YEAR_NAMED.finditer(s.text)
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 _NEXT_YEAR = re.compile(r"\b(?:nästkommande|påföljande|följande)\s+år\b|\båret\s+därpå\b", re.I)
