@@ -3719,13 +3719,22 @@ _TWO_MEASURES = (
 )
 
 
-def test_the_same_money_sentence_under_two_measures_is_summed_and_flagged() -> None:
+def test_the_same_money_sentence_under_two_measures_is_a_line_for_each() -> None:
     draft = draft_from_text(decision(_TWO_MEASURES))
-    assert money(decision(_TWO_MEASURES)) == [
-        ("2027", "beräknat", 2_000_000),
-        ("2028", "beräknat", 3_000_000),
+    budget = draft.data["budget"]
+    assert isinstance(budget, list)
+    # one line per measure, each with its own sentence: the year's total is their sum
+    assert [dict(line["år"]) for line in budget] == [
+        {2027: {"beräknat": 1_000_000}, 2028: {"beräknat": 1_000_000}},
+        {2027: {"beräknat": 1_000_000}, 2028: {"beräknat": 1_000_000}},
+        {2028: {"beräknat": 1_000_000}},
     ]
-    assert any("lagts ihop" in note for note in draft.review)
+    assert [line["källtext"].startswith("För 2027–2028 beräknas") for line in budget] == [
+        True,
+        True,
+        False,
+    ]
+    assert any("egen rad för varje mening" in note for note in draft.review)
 
 
 def test_the_same_money_in_a_second_copy_of_the_decision_is_counted_once() -> None:

@@ -314,16 +314,20 @@ def _overlaps(line: dict[str, object], year: str) -> bool:
 
 
 def _other_amount(
-    origins: dict[tuple[object, ...], tuple[int, str]], key: tuple[object, ...], row: MoneyRow
+    origins: dict[tuple[object, ...], tuple[int, int]], key: tuple[object, ...], row: MoneyRow
 ) -> bool:
+    """Another amount for the year on this line, or the same amount from another sentence
+    (another measure's money: "För 2021–2025 beräknas 1 miljon kronor årligen för åtgärden."
+    under two measures)."""
     seen = origins.get((*key, row.year, row.kind))
-    return seen is not None and seen[0] != row.amount
+    return seen is not None and (seen[0] != row.amount or seen[1] != row.sentence.start)
 
 
 def _budget(rows: list[MoneyRow], review: list[str]) -> list[dict[str, object]]:
     lines: dict[tuple[object, ...], dict[str, object]] = {}
     sources: dict[tuple[object, ...], list[str]] = {}
-    origins: dict[tuple[object, ...], tuple[int, str]] = {}  # (line, year, kind): amount, text
+    # (line, year, kind): amount and where its sentence starts
+    origins: dict[tuple[object, ...], tuple[int, int]] = {}
     for row in rows:
         if not row.year:
             continue
@@ -381,7 +385,7 @@ def _budget(rows: list[MoneyRow], review: list[str]) -> list[dict[str, object]]:
             )
             continue
         amounts[row.kind] = row.amount
-        origins.setdefault((*key, row.year, row.kind), (row.amount, row.sentence.text))
+        origins.setdefault((*key, row.year, row.kind), (row.amount, row.sentence.start))
         for sentence in (row.sentence, row.charge):
             if sentence is not None and sentence.text not in sources[key]:
                 sources[key].append(sentence.text)
