@@ -422,6 +422,21 @@ def test_yearly_dates_without_years_take_the_funded_years() -> None:
     assert len(review) == 2 and not any("löpande" in n for n in review)  # they are dated
 
 
+def test_yearly_accounts_of_the_money_come_the_spring_after_each_funded_year() -> None:
+    text = decision(
+        "Testverket får använda 500 000 kronor under 2026. Under perioden 2027–2028 beräknar "
+        "regeringen att avsätta 2 miljoner kronor per år. Rekvisitionen ska ske årligen senast "
+        "den 1 december. En årlig ekonomisk redovisning av uppdraget ska ske senast den 31 "
+        "mars. Medel som inte utnyttjats ska återbetalas till Kammarkollegiet senast den 31 mars "
+        "året efter rekvisition."
+    )
+    assert [(e["typ"], e["datum"], e.get("till")) for e in deadlines(text)] == [
+        ("rekvisition", "2026-12-01", "2028-12-01"),
+        ("ekonomisk redovisning", "2027-03-31", "2029-03-31"),
+        ("återbetalning", "2027-03-31", "2029-03-31"),
+    ]
+
+
 def test_yearly_date_without_a_year_and_no_money_stays_undated() -> None:
     [entry] = deadlines(decision("Rekvisitionen ska lämnas senast den 1 december varje år."))
     assert entry["löpande"] is True and "datum" not in entry

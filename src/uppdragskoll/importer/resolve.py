@@ -385,7 +385,9 @@ def _budget_year_named(ex: Extraction) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-_NEXT_YEAR = re.compile(r"\b(?:nästkommande|påföljande|följande)\s+år\b|\båret\s+därpå\b", re.I)
+_NEXT_YEAR = re.compile(
+    r"\b(?:nästkommande|påföljande|följande)\s+år\b|\båret\s+(?:därpå|därefter|efter)\b", re.I
+)
 
 
 def _years_from_money(ex: Extraction) -> None:
@@ -402,6 +404,10 @@ def _years_from_money(ex: Extraction) -> None:
         if d.repeats != "årligen" and not shift:
             continue
         month, day = d.day_month
+        if d.kind in ("ekonomisk redovisning", "återbetalning") and month <= 6:
+            # "En årlig ekonomisk redovisning av uppdraget ska ske senast den 31 mars": the
+            # account of a year's money comes in the spring after it
+            shift = 1
         values = [on_day(y + shift, month, day) for y in range(funded[0], funded[-1] + 1)]
         d.due = values[0]
         d.ongoing = False
