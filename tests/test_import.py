@@ -4390,6 +4390,13 @@ def test_ongoing_duties_in_the_passive_and_for_events(sentence: str) -> None:
         "Testverket ska redovisa hur stora intäkter som årligen behövs för att sänka tarifferna.",
         "Testverket ska också för varje år under perioden uppskatta hur stora intäkter som "
         "kvarstår och redovisa detta som ett överskott.",
+        # a delivery the decision takes away
+        "Vidare ändrar regeringen uppdraget på det sätt att Testverket inte behöver lämna någon "
+        "slutredovisning i årsredovisningen för 2026.",
+        "Testverket ska inte heller varje år lämna förslag till åtgärder.",
+        # what the agency asked for, reported
+        "I en skrivelse den 24 januari 2026 har Testverket hemställt att uppdraget ska upphöra "
+        "från och med den redovisning som ska ske senast den 30 april 2026.",
         # an EU regulation's deadline for the member states, cited
         "Av Europaparlamentets och rådets förordning (EU) 2021/2115 av den 2 december 2021 om "
         "fastställande av regler om stöd för strategiska planer framgår att varje medlemsland "
@@ -4399,6 +4406,14 @@ def test_ongoing_duties_in_the_passive_and_for_events(sentence: str) -> None:
 )
 def test_no_extra_deliveries_from_words_about_content(sentence: str) -> None:
     text = decision(f"Uppdraget ska redovisas senast den 1 mars 2027. {sentence}")
+    assert dates(text) == ["2027-03-01"]
+
+
+def test_not_only_is_no_negation() -> None:
+    text = decision(
+        "Testverket ska inte bara redovisa resultaten utan också lämna förslag till "
+        "Regeringskansliet senast den 1 mars 2027."
+    )
     assert dates(text) == ["2027-03-01"]
 
 

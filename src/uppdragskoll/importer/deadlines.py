@@ -56,7 +56,14 @@ _NOT_DELIVERY = re.compile(
     # "årligen publicera en rapport": for the public, not a delivery to the government
     r"\b(?:publicera\w*|ge\s+ut)\s+(?:en\s+|sin\s+|årliga\s+)?(?:[\wåäö]+\s+)?rapport\w*|"
     # "ska utan rekvisition senast den 26 november 2018 betala ut": no requisition at all
-    r"\butan\s+(?:föregående\s+)?rekvisition\w*",
+    r"\butan\s+(?:föregående\s+)?rekvisition\w*|"
+    # "Boverket inte behöver lämna någon slutredovisning …", "ska inte heller varje år lämna
+    # förslag …": a delivery the decision takes away
+    r"\b(?:inte|ej|icke)\s+(?!bara\b|enbart\b|endast\b)(?:heller\s+|längre\s+)?"
+    r"(?:(?:behöver|ska|skall)\s+)?(?:\S+\s+){0,2}?\w*(?:lämna|redovis|rapporter)\w*[^.;]*|"
+    # "Jordbruksverket har hemställt att uppdraget ska upphöra från och med den redovisning som
+    # ska ske senast den 30 april 2025": what the agency asked for
+    r"\b(?:hemställt|hemställer|begärt|anhållit|anhåller)\s+(?:om\s+)?att\b[^.;]*",
     re.I,
 )
 _PAST_OR_CITED = re.compile(
