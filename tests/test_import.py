@@ -4447,3 +4447,17 @@ def test_a_yearless_payout_takes_the_one_budget_year_the_decision_names() -> Non
     # two budget years named: nothing to choose by, the human dates the amount
     both = body.format(year="2026 och i budgetpropositionen för 2027")
     assert money(both) == []
+
+
+def test_a_payer_with_a_long_clause_before_its_verb_is_the_addressed_agency() -> None:
+    text = (
+        "Utbetalning av medel till Sveriges Kommuner och Regioner i enlighet med "
+        "överenskommelsen om kvinnors hälsa 2026–2027\n\nKammarkollegiet ska, med anledning av "
+        "överenskommelsen mellan staten och Sveriges Kommuner och Regioner (SKR) om ökad "
+        "tillgänglighet och jämlikhet i mödrahälso- och förlossningsvården samt förstärkta "
+        "insatser för kvinnors hälsa, utbetala 33 000 000 kronor till SKR.\n\nSKR ska lämna en "
+        "samlad redovisning av insatserna till Socialdepartementet senast den 31 mars 2027.\n"
+    )
+    assert _names(text) == ["Kammarkollegiet"]
+    assert money(text) == [("2026–2027", "beviljat", 33_000_000)]
+    assert dates(text) == []  # the receiver's report, not Kammarkollegiet's

@@ -338,7 +338,7 @@ GRANTED_RE = re.compile(
     r"(?:\S+\s+){0,8}?till\s+(?:\w+\s+)?förfogande|betalas\s+ut|utbetalas|"
     # "uppdrar åt X att under 2018 fördela 100 000 000 kronor", "ska betala ut 204 miljoner
     # kronor": money the agency is to distribute is money the decision makes available
-    r"(?:att|ska|skall),?\s+(?:\S+\s+){0,25}?(?:fördela|betala\s+ut|utbetala|använda|"
+    r"(?:att|ska|skall),?\s+(?:\S+\s+){0,40}?(?:fördela|betala\s+ut|utbetala|använda|"
     r"betala(?!\s+tillbaka)(?=\s+\d))|fördelas|"
     r"betalar\s+(?:\S+\s+){0,2}?ut|disponerar|uppgår\s+(?:\S+\s+){0,3}?till|"
     # "Regeringen betalar Röda Korset 17 miljoner kronor för att …"

@@ -339,7 +339,9 @@ def _acting_agency(doc: Document, names: dict[str, tuple[Sentence, tuple[int, in
     """No "Regeringen ger X i uppdrag": the agency the first operative sentence makes pay out
     ("Kammarkollegiet ska utbetala 937 000 000 kronor till regionerna")."""
     acting = re.compile(
-        rf"\s*(?P<s>{AGENCY_NAME.pattern})\s+(?:ska|skall)\s+(?:\S+\s+){{0,3}}?"
+        rf"\s*(?P<s>{AGENCY_NAME.pattern})\s+(?:ska|skall)"
+        # "Kammarkollegiet ska, med anledning av överenskommelsen …, utbetala …"
+        r"(?:\s*,[^,;.]{1,300},)?\s+(?:\S+\s+){0,3}?"
         r"(?:utbetala|betala\s+ut|fördela)\b"
     )
     for sentence in doc.sentences:
