@@ -4461,3 +4461,13 @@ def test_a_payer_with_a_long_clause_before_its_verb_is_the_addressed_agency() ->
     assert _names(text) == ["Kammarkollegiet"]
     assert money(text) == [("2026–2027", "beviljat", 33_000_000)]
     assert dates(text) == []  # the receiver's report, not Kammarkollegiet's
+
+
+def test_before_a_date_after_a_from_phrase_and_a_span_of_days() -> None:
+    text = decision(
+        "Testverket ska, efter att ha hämtat synpunkter från Arvsfondsdelegationen, före 1 juni "
+        "2027 föreslå hur stor del av tillgångarna som ska göras tillgänglig för utdelning "
+        "perioden 1 juli 2027–31 december 2027."
+    )
+    # "från Arvsfondsdelegationen, före" is no starting point; the span is not two deadlines
+    assert dates(text) == ["2027-06-01"]

@@ -59,18 +59,18 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "1/10 2026", "den 1/10 2026", "1/10-2026": day/month, then the year
         (
             "numeric",
-            r"(?<![\d/.,-])(?:den\s+)?(?P<d>[0-3]?\d)/(?P<mo>[01]?\d)(?:\s+|\s*-\s*)"
+            r"(?<![\d/.,-])(?:\bden\s+)?(?P<d>[0-3]?\d)/(?P<mo>[01]?\d)(?:\s+|\s*-\s*)"
             r"(?P<y>(?:19|20)\d{2})(?![\d/-])",
         ),
         # "1.10.2026", "den 01.10.2026" (Finnish and German habit, and some templates)
         (
             "numeric",
-            r"(?<![\d/.,-])(?:den\s+)?(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y>(?:19|20)\d{2})"
+            r"(?<![\d/.,-])(?:\bden\s+)?(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y>(?:19|20)\d{2})"
             r"(?![\d/.-]\d|\d)",
         ),
         (
             "day",
-            rf"(?<![\d,])(?:den\s+)?(?P<d>[0-3]?\d)(?::[ae]|e)?\s+{_MONTH}(?![\wåäö])"
+            rf"(?<![\d,])(?:\bden\s+)?(?P<d>[0-3]?\d)(?::[ae]|e)?\s+{_MONTH}(?![\wåäö])"
             rf"(?:,?\s+(?:år\s+)?(?P<y>{_Y})(?:{_TAIL})?)?",
         ),
         (

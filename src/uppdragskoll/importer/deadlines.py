@@ -77,8 +77,10 @@ _PAST_OR_CITED = re.compile(
     # a reference or a starting point right before the date
     r"\b(?:beslut(?:et)?|regeringsbeslut(?:et)?|från\s+och\s+med|fr\.\s?o\.\s?m\.?|efter|"
     r"från|mellan|skrivelse|promemoria|rapport(?:en)?\s+från|i\s+stället\s+för|istället\s+för|"
-    r"ändras\s+från|tidigare|ursprungligen|t\.\s?o\.\s?m\.?|till\s+och\s+med)\s+"
-    r"(?:(?!senast\b)\S+\s+){0,2}?(?:den\s+)?$|"
+    r"ändras\s+från|tidigare|ursprungligen|t\.\s?o\.\s?m\.?|till\s+och\s+med|perioden)\s+"
+    r"(?:(?!senast\b|före\b|innan\b)\S+\s+){0,2}?(?:den\s+)?$|"
+    # "perioden 1 juli 2021–31 december 2021": the end of a span of days
+    r"\b(?:19|20)\d{2}\s*[–-]\s*(?:den\s+)?$|"
     # "sedan den 1 juli 2024" (since), not "ska sedan årligen den 15 februari" (then)
     r"\bsedan\s+(?:den\s+)?$|"
     # "förordning (EU) 2021/241 av den 12 februari 2021": the date of an act
