@@ -4359,7 +4359,8 @@ def test_a_county_board_with_a_comma_after_ska_is_the_named_board() -> None:
 )
 def test_a_department_name_split_before_departementet_is_joined(written: str) -> None:
     text = decision(
-        f"Testverket ska redovisa uppdraget till Regeringskansliet ({written}) senast den 1 mars 2027."
+        f"Testverket ska redovisa uppdraget till Regeringskansliet ({written}) senast den "
+        "1 mars 2027."
     )
     assert [e["mottagare"] for e in deadlines(text)] == [
         "Regeringskansliet (Landsbygds- och infrastrukturdepartementet)"
@@ -4471,3 +4472,17 @@ def test_before_a_date_after_a_from_phrase_and_a_span_of_days() -> None:
     )
     # "från Arvsfondsdelegationen, före" is no starting point; the span is not two deadlines
     assert dates(text) == ["2027-06-01"]
+
+
+def test_a_verbless_list_of_reports_after_a_delivery_sentence() -> None:
+    text = decision(
+        "Uppdraget ska redovisas till Regeringskansliet (Kulturdepartementet) vid två olika "
+        "tillfällen. En delredovisning den 1 april 2027 och en slutredovisning den 31 mars 2028."
+    )
+    assert [(e["typ"], e["datum"], e["mottagare"]) for e in deadlines(text)] == [
+        ("delredovisning", "2027-04-01", "Regeringskansliet (Kulturdepartementet)"),
+        ("slutredovisning", "2028-03-31", "Regeringskansliet (Kulturdepartementet)"),
+    ]
+    # without a delivery sentence before it, such a phrase is no duty
+    alone = decision("En delredovisning den 1 april 2025 visade att arbetet går framåt.")
+    assert dates(alone) == []

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest

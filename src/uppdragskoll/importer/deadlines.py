@@ -550,6 +550,11 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
         return
     deliveries = _deliveries(text)
     anaphora = _ANAPHORA.match(text)
+    verbless = None
+    if anaphora is None and ex.undated_delivery is not None and not MODAL.search(text):
+        # "Uppdraget ska redovisas till … vid två olika tillfällen. En delredovisning den 1
+        # april 2019 och en slutredovisning den 31 mars 2020."
+        anaphora = verbless = _VERBLESS_LIST.match(text)
     if anaphora:
         deliveries.append(anaphora)
     amendment = _AMENDMENT.search(text) is not None
@@ -561,6 +566,7 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
         or MODAL.search(lead) is not None
         # "Regeringen ger X i uppdrag att … lämna en årsredovisning för 2017"
         or _ASSIGNING.search(text) is not None
+        or verbless is not None
     )
     _moved_from(ex, text)
     hits = find_dates(text)
@@ -719,6 +725,11 @@ def subject_text(text: str, lead: str) -> str:
     return lead
 
 
+_VERBLESS_LIST = re.compile(
+    r"\s*(?:(?:en|ett|den\s+första|första)\s+)?(?:del|slut)?(?:redovisning|rapport|avrapportering)"
+    r"\w*\s+(?:senast\s+)?(?:den\s+)?\d{1,2}\s",
+    re.I,
+)
 _ANAPHORA = re.compile(
     r"\s*(?:(?:Det|Detta|Så|Redovisningen|Rapporteringen|Återrapporteringen|Rapporten)\s+"
     r"(?:ska|skall)\s+(?:ske|göras)|"
