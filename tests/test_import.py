@@ -4486,3 +4486,11 @@ def test_a_verbless_list_of_reports_after_a_delivery_sentence() -> None:
     # without a delivery sentence before it, such a phrase is no duty
     alone = decision("En delredovisning den 1 april 2025 visade att arbetet går framåt.")
     assert dates(alone) == []
+
+
+def test_money_that_shall_be_set_aside_is_granted() -> None:
+    text = decision(
+        "För 2026 ska högst 4 000 000 kronor avsättas för insatsen. För 2027 beräknas "
+        "20 000 000 kronor avsättas för samma ändamål."
+    )
+    assert money(text) == [("2026", "beviljat", 4_000_000), ("2027", "beräknat", 20_000_000)]

@@ -334,7 +334,9 @@ PLANNED_RE = re.compile(
 GRANTED_RE = re.compile(
     r"\b(?:får\b,?(?:\s+\S+){0,12}?\s+(?:använda|användas|disponera|disponeras|rekvirera|"
     r"rekvireras|uppgå|omfatta|betalas\s+ut|utbetalas|betala\s+ut|utbetala|fördela)|beviljar|beviljas|beviljats|tilldelas|"
-    r"tilldelar|anvisar|anvisas|(?<!att\s)avsätts|ställer\s+(?:\w+\s+){0,6}?till\s+(?:\w+\s+)?förfogande|ställs\s+"
+    r"tilldelar|anvisar|anvisas|(?<!att\s)avsätts|"
+    # "För 2019 ska högst 4 000 000 kronor avsättas för insatsen."
+    r"(?:ska|skall)\s+(?:\S+\s+){0,6}?avsättas|ställer\s+(?:\w+\s+){0,6}?till\s+(?:\w+\s+)?förfogande|ställs\s+"
     r"(?:\S+\s+){0,8}?till\s+(?:\w+\s+)?förfogande|betalas\s+ut|utbetalas|"
     # "uppdrar åt X att under 2018 fördela 100 000 000 kronor", "ska betala ut 204 miljoner
     # kronor": money the agency is to distribute is money the decision makes available
