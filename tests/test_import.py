@@ -4374,6 +4374,11 @@ def test_a_department_name_split_before_departementet_is_joined(written: str) ->
         "arbetets gång.",
         "Därutöver ska Testverket informera Klimat- och näringslivsdepartementet om fall som är "
         "av särskild betydelse.",
+        "Testverket ska alltid underrätta Regeringskansliet när avtal har ingåtts.",
+        "Testverket ska vid de tidpunkter och i den form som beslutas i dialog med "
+        "Regeringskansliet (Justitiedepartementet) informera om arbetet.",
+        "Delredovisning ska ske löpande enligt närmare anvisning från Regeringskansliet.",
+        "Testverket informerar löpande Regeringskansliet om hur arbetet fortskrider.",
     ],
 )
 def test_ongoing_duties_in_the_passive_and_for_events(sentence: str) -> None:
@@ -4398,6 +4403,10 @@ def test_ongoing_duties_in_the_passive_and_for_events(sentence: str) -> None:
         # what the agency asked for, reported
         "I en skrivelse den 24 januari 2026 har Testverket hemställt att uppdraget ska upphöra "
         "från och med den redovisning som ska ske senast den 30 april 2026.",
+        # "årlig" for a yearly figure, and a yearly report that others make
+        "Testverket ska redovisa en bedömning av kostnaderna, så att det för respektive år går "
+        "att utläsa en indikativ årlig kostnadsutveckling.",
+        "Testverket ska också möjliggöra för en årlig redovisning av utfallet.",
         # an EU regulation's deadline for the member states, cited
         "Av Europaparlamentets och rådets förordning (EU) 2021/2115 av den 2 december 2021 om "
         "fastställande av regler om stöd för strategiska planer framgår att varje medlemsland "

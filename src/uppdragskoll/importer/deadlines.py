@@ -276,6 +276,15 @@ _ONGOING = re.compile(
     r"\binformera\s+(?:regeringskansliet|regeringen|(?:\w+-\s*och\s+)?\w+departementet)\s*"
     r"(?:\([^)]{0,120}\)\s*)?om\s+(?:(?:de|alla|sådana|eventuella)\s+)?(?:fall|händelser|ärenden|incidenter|avvikelser|"
     r"väsentliga\s+förändringar)\b|"
+    # "alltid underrätta Regeringskansliet när avtal har ingåtts", "informera Regeringskansliet
+    # innan åtgärder utförs"
+    r"\b(?:informera|underrätta)\s+(?:regeringskansliet|regeringen|(?:\w+-\s*och\s+)?"
+    r"\w+departementet)\s*(?:\([^)]{0,120}\)\s*)?(?:,\s*)?(?:när|innan|så\s+snart)\b|"
+    # "ska vid de tidpunkter och i den form som beslutas i dialog med Regeringskansliet
+    # informera om arbetet"
+    r"\bvid\s+(?:de\s+)?tidpunkter\b[^.;]{0,160}?\b(?:informera|redovisa|rapportera)\w*|"
+    # "Delredovisning ska ske löpande enligt närmare anvisning från Regeringskansliet"
+    r"\b\w*(?:redovisning|rapportering)\w*\s+(?:ska|skall)\s+(?:ske|lämnas)\s+(?:fort)?löpande\b|"
     # "ska veckovis lämna en redovisning till Regeringskansliet": too often to date each
     r"\b(?:veckovis|varje\s+vecka|en\s+gång\s+(?:i|per)\s+veckan|regelbundet)\s+(?:\S+\s+){0,3}?"
     r"(?:lämna\w*|redovisa\w*|rapportera\w*|informera\w*)|"
@@ -699,7 +708,8 @@ _SERIES_ENDS = re.compile(
 
 # "Det ska ske senast …": the delivery named in the sentence before
 _PRESENT_DELIVERY = re.compile(
-    r"\b(?:redovisar|slutredovisar|delredovisar|rapporterar|återrapporterar|lämnar)\b", re.I
+    r"\b(?:redovisar|slutredovisar|delredovisar|rapporterar|återrapporterar|lämnar|informerar)\b",
+    re.I,
 )
 
 
@@ -1397,6 +1407,13 @@ def _undated_annual(
     )
 
 
+_ANNUAL_REPORT_NOUN = re.compile(
+    r"\s+(?:[\wåäö]+\s+)?(?:\w*redovisning|\w*rapport|\w*uppföljning|redogörelse|"
+    r"verksamhetsberättelse|sammanställning|lägesbild|statusrapport)\w*",
+    re.I,
+)
+
+
 def _reporting_annual(text: str) -> Iterator[re.Match[str]]:
     """The words for "every year" that may say how often a report is due: not "redovisa hur
     stora intäkter som årligen behövs" or "för varje år uppskatta …" (what each year needs)."""
@@ -1407,6 +1424,15 @@ def _reporting_annual(text: str) -> Iterator[re.Match[str]]:
             r"\s+(?:ska|skall|bör|redovisa|lämna|rapportera)", text[m.end() :], re.I
         ):
             continue
+        word = m.group().lower()
+        if (
+            word.startswith("årlig")
+            and word != "årligen"
+            and not _ANNUAL_REPORT_NOUN.match(text, m.end())
+        ):
+            continue  # "en indikativ årlig kostnadsutveckling": a yearly figure, not a report
+        if re.search(r"\bmöjliggöra\s+(?:för\s+)?(?:en\s+)?$", text[: m.start()], re.I):
+            continue  # "ska möjliggöra för en årlig redovisning": others report
         yield m
 
 
