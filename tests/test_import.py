@@ -3749,7 +3749,8 @@ def test_the_same_money_sentence_under_two_measures_is_a_line_for_each() -> None
         True,
         False,
     ]
-    assert any("egen rad för varje mening" in note for note in draft.review)
+    [note] = [n for n in draft.review if "egna rader" in n]
+    assert "2027: 1\u00a0000\u00a0000\u00a0kr" in note
 
 
 def test_the_same_money_in_a_second_copy_of_the_decision_is_counted_once() -> None:
@@ -4115,7 +4116,7 @@ def test_two_amounts_to_two_receivers_in_one_sentence_are_both_kept() -> None:
         ("2026", "beviljat", 2_500_000),
         ("2026", "beviljat", 850_000_000),
     ]
-    assert any("egen rad" in note for note in draft_from_text(text).review)
+    assert any("egna rader" in note for note in draft_from_text(text).review)
 
 
 def test_parts_listed_with_respektive_after_av_dessa_are_no_rows() -> None:
@@ -4503,3 +4504,14 @@ def test_money_that_shall_be_set_aside_is_granted() -> None:
         "20 000 000 kronor avsättas för samma ändamål."
     )
     assert money(text) == [("2026", "beviljat", 4_000_000), ("2027", "beräknat", 20_000_000)]
+
+
+def test_review_notes_never_break_an_amount_across_lines() -> None:
+    lines = Draft(
+        suggested_id="x",
+        data={},
+        facts=(),
+        review=("ord " * 20 + "och 12\u00a0345\u00a0678\u00a0kr sist.",),
+    ).to_yaml()
+    assert "12 345 678 kr" in lines
+    assert "\u00a0" not in lines

@@ -328,6 +328,7 @@ def _budget(rows: list[MoneyRow], review: list[str]) -> list[dict[str, object]]:
     sources: dict[tuple[object, ...], list[str]] = {}
     # (line, year, kind): amount and where its sentence starts
     origins: dict[tuple[object, ...], tuple[int, int]] = {}
+    beside: dict[str, list[int]] = {}  # year: amounts put on lines of their own
     for row in rows:
         if not row.year:
             continue
@@ -349,15 +350,14 @@ def _budget(rows: list[MoneyRow], review: list[str]) -> list[dict[str, object]]:
             part += 1
         key: tuple[object, ...] = (row.agency, appr_key, part)
         if part and key not in lines:
-            review.append(
-                f"Beloppet för {row.year} ({kronor_text(row.amount)}) överlappar åren i ett "
-                "annat belopp till samma myndighet och anslag och står på en egen rad. "
-                "Kontrollera om det ena ingår i det andra."
-                if overlapping
-                else f"Beloppet för {row.year} ({kronor_text(row.amount)}) står på en egen rad "
-                "bredvid ett annat belopp för samma år, myndighet och anslag (till exempel till "
-                "en annan mottagare). Kontrollera om det ena ingår i det andra."
-            )
+            if overlapping:
+                review.append(
+                    f"Beloppet för {row.year} ({kronor_text(row.amount)}) överlappar åren i ett "
+                    "annat belopp till samma myndighet och anslag och står på en egen rad. "
+                    "Kontrollera om det ena ingår i det andra."
+                )
+            else:
+                beside.setdefault(row.year, []).append(row.amount)
         line = lines.get(key)
         if line is None:
             line = {}
@@ -389,6 +389,16 @@ def _budget(rows: list[MoneyRow], review: list[str]) -> list[dict[str, object]]:
         for sentence in (row.sentence, row.charge):
             if sentence is not None and sentence.text not in sources[key]:
                 sources[key].append(sentence.text)
+    if beside:
+        listed = "; ".join(
+            f"{year}: " + ", ".join(kronor_text(a) for a in amounts)
+            for year, amounts in beside.items()
+        )
+        review.append(
+            f"Belopp på egna rader bredvid andra belopp för samma år, myndighet och anslag "
+            f"(olika åtgärder eller mottagare, var och en med sin källtext): {listed}. "
+            "Kontrollera att inget av dem ingår i ett annat."
+        )
     out = []
     for line_key, line in lines.items():
         if not line["år"]:
@@ -577,7 +587,10 @@ def _one_line(text: str) -> str:
 
 
 def _wrap_comment(note: str, width: int = 96) -> list[str]:
-    words = _one_line(note).split(" ")
+    """The note as comment lines; an amount ("2 000 000 kr", written with no-break spaces) is
+    never broken across lines."""
+    printable = _NOT_PRINTABLE.sub("\ufffd", note).strip()
+    words = [w.replace("\u00a0", " ") for w in re.split(r"[^\S\u00a0]+", printable)]
     lines: list[str] = []
     current = "#  -"
     for word in words:

@@ -781,11 +781,7 @@ def _dedupe(ex: Extraction) -> None:
             # "betala ut 195 miljoner kronor. … För 2018 fördelas 195 miljoner kronor …": the
             # first names no year of its own, so the second says when the same money goes
             continue
+        # a line of its own in the draft, which says so on the review list
         first[money_key].append(len(rows))
         rows.append(row)
-        ex.review.append(
-            f"{row.year}: {kronor_text(row.amount)} ({row.kind}) står i flera meningar och står "
-            f"på en egen rad för varje mening; kontrollera att det är olika insatser: "
-            f"«{short_text(row.sentence.text)}»"
-        )
     ex.money = rows
