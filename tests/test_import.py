@@ -4515,3 +4515,20 @@ def test_review_notes_never_break_an_amount_across_lines() -> None:
     ).to_yaml()
     assert "12 345 678 kr" in lines
     assert "\u00a0" not in lines
+
+
+def test_a_final_report_dated_only_in_the_repayment_sentence() -> None:
+    text = decision(
+        "Rekvisitionen ska ske senast den 1 november 2026. Medel som inte har utnyttjats ska "
+        "återbetalas till Kammarkollegiet senast i samband med slutredovisningen den 1 juni 2027."
+    )
+    assert [(e["typ"], e["datum"]) for e in deadlines(text)] == [
+        ("rekvisition", "2026-11-01"),
+        ("återbetalning", "2027-06-01"),
+        ("slutredovisning", "2027-06-01"),
+    ]
+    # with a final report of its own, none is added
+    own = text.replace(
+        "Rekvisitionen ska", "Uppdraget ska slutredovisas senast den 1 juni 2027. Rekvisitionen ska"
+    )
+    assert [e["typ"] for e in deadlines(own)].count("slutredovisning") == 1

@@ -148,6 +148,7 @@ def resolve_all(ex: Extraction) -> None:
             d.kind = "delredovisning"
         else:
             d.kind = "övrigt"
+    _final_report_dated_in_passing(ex)
     _until_final_report(ex)
     if len(dated_generic) > 1 or (dated_generic and has_final):
         ex.review.append(
@@ -158,6 +159,39 @@ def resolve_all(ex: Extraction) -> None:
     _not_to_ourselves(ex)
     _split_over_agencies(ex)
     _dedupe(ex)
+
+
+_FINAL_IN_PASSING = re.compile(
+    r"\bi\s+samband\s+med\s+(?:myndighetens\s+|uppdragets\s+)?slutredovisning(?:en)?\s+"
+    r"(?:av\s+uppdraget\s+)?(?:senast\s+)?(?=(?:den\s+)?\d)",
+    re.I,
+)
+
+
+def _final_report_dated_in_passing(ex: Extraction) -> None:
+    """ "Medel som inte har utnyttjats ska återbetalas … senast i samband med
+    slutredovisningen den 1 juni 2020" and no final report of its own: that is its date."""
+    if any(d.kind == "slutredovisning" for d in ex.deadlines):
+        return
+    for d in ex.deadlines:
+        m = _FINAL_IN_PASSING.search(d.sentence.text)
+        if m is None or not d.due or not is_iso_day(d.due) or d.repeats:
+            continue
+        hits = [h for h in find_dates(d.sentence.text) if h.start == m.end()]
+        if not hits or hits[0].values != (d.due,):
+            continue
+        span = (d.sentence.start + m.start(), d.sentence.start + hits[0].end)
+        ex.deadlines.append(
+            FoundDeadline(
+                "slutredovisning",
+                d.due,
+                d.sentence,
+                span,
+                title="Slutredovisning",
+                note="Datumet står bara i en mening om en annan leverans; kontrollera mottagaren.",
+            )
+        )
+        return
 
 
 _OWN_GENERIC_SUBJECT = re.compile(
