@@ -4397,6 +4397,9 @@ def test_ongoing_duties_in_the_passive_and_for_events(sentence: str) -> None:
         "Testverket ska redovisa hur stora intäkter som årligen behövs för att sänka tarifferna.",
         "Testverket ska också för varje år under perioden uppskatta hur stora intäkter som "
         "kvarstår och redovisa detta som ett överskott.",
+        # the day something ends, in a condition
+        "Om Testverket bedömer att förbudet kan upphöra den 30 september, ska det redovisa "
+        "vilka regler som kan ersätta förbudet.",
         # a delivery the decision takes away
         "Vidare ändrar regeringen uppdraget på det sätt att Testverket inte behöver lämna någon "
         "slutredovisning i årsredovisningen för 2026.",

@@ -417,7 +417,12 @@ def _accept_date(text: str, hit: DateHit, deliveries: list[re.Match[str]], modal
         re.I,
     ):
         return False  # "Det ska ske efter tidpunkten för avvecklingen … den 31 december 2017"
-    if re.search(r"\b(?:avslutas|upphör|löper\s+ut)\s+(?:den\s+)?$", before, re.I):
+    if re.search(
+        r"\b(?:avslutas|upphör|upphöra|löper\s+ut|löpa\s+ut|träder\s+i\s+kraft|träda\s+i\s+kraft)"
+        r"\s+(?:den\s+)?$",
+        before,
+        re.I,
+    ):
         return False  # "Uppdraget ska redovisas löpande … och avslutas den 31 december 2021"
     if _CITED_DECISION_AFTER.match(text, hit.end):
         return False  # "… den 17 maj 2018 (N2018/03101/SK)": the date of a decision cited
