@@ -4535,3 +4535,18 @@ def test_a_final_report_dated_only_in_the_repayment_sentence() -> None:
         "Rekvisitionen ska", "Uppdraget ska slutredovisas senast den 1 juni 2027. Rekvisitionen ska"
     )
     assert [e["typ"] for e in deadlines(own)].count("slutredovisning") == 1
+
+
+def test_the_addressed_agencies_reports_to_the_coordinating_ones_are_deadlines() -> None:
+    text = (
+        "Uppdrag att ta fram underlag till en strategi\n\nRegeringen ger Folkhälsomyndigheten, "
+        "Socialstyrelsen, Skolverket och Arbetsförmedlingen i uppdrag att analysera "
+        "insatserna.\n\nMyndigheternas individuella analyser redovisas senast den 1 september "
+        "2026 till Folkhälsomyndigheten och Socialstyrelsen. De samordnande myndigheterna ska "
+        "senast den 31 december 2026 slutredovisa uppdraget till Socialdepartementet.\n"
+    )
+    assert [(e["datum"], e.get("mottagare")) for e in deadlines(text)] == [
+        ("2026-09-01", "Folkhälsomyndigheten"),
+        ("2026-09-01", "Socialstyrelsen"),
+        ("2026-12-31", "Regeringskansliet (Socialdepartementet)"),
+    ]

@@ -196,7 +196,9 @@ def _final_report_dated_in_passing(ex: Extraction) -> None:
 
 _OWN_GENERIC_SUBJECT = re.compile(
     r"\s*(?:(?:Därutöver|Dessutom|Vidare|Även|Också)\s+)?(?:Myndigheterna|Universiteten|"
-    r"Lärosätena|Länsstyrelserna|Myndigheten|Respektive\s+myndighet|Varje\s+myndighet)\s",
+    r"Lärosätena|Länsstyrelserna|Myndigheten|Respektive\s+myndighet|Varje\s+myndighet|"
+    # "Myndigheternas individuella analyser redovisas … till Folkhälsomyndigheten och …"
+    r"Myndigheternas|Universitetens|Lärosätenas|Länsstyrelsernas)\s",
     re.I,
 )
 
