@@ -418,8 +418,8 @@ def _accept_date(text: str, hit: DateHit, deliveries: list[re.Match[str]], modal
     ):
         return False  # "Det ska ske efter tidpunkten för avvecklingen … den 31 december 2017"
     if re.search(
-        r"\b(?:avslutas|upphör|upphöra|löper\s+ut|löpa\s+ut|träder\s+i\s+kraft|träda\s+i\s+kraft)"
-        r"\s+(?:den\s+)?$",
+        # (not "senast i samband med att lagändringarna träder i kraft den 1 juli 2026")
+        r"\b(?:avslutas|upphör|upphöra|löper\s+ut|löpa\s+ut)\s+(?:den\s+)?$",
         before,
         re.I,
     ):
