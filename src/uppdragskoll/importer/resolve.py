@@ -309,8 +309,10 @@ _TITLE_YEAR = re.compile(r"(?<![\d(/:–-])(?P<y>(?:19|20)\d{2})(?![\d:/–-])")
 def _year_of_decision(ex: Extraction) -> None:
     """ "Regeringen uppdrar åt Kammarkollegiet att betala ut 1,291 miljarder kronor …" with no
     year in the sentence: money granted now is for the year the decision names in its title
-    ("… suicidprevention 2026"), else the year it was decided, else its diarienummer's year.
-    The draft says where the year came from."""
+    ("… suicidprevention 2026"), else the year it was decided, of its first payout or
+    rekvisition date, of its diarienummer, the one year its task is for, the one budget year
+    it names, the period in its title, and last the period of the agreement the sentence
+    names. The draft says where the year came from."""
     missing = [i for i, row in enumerate(ex.money) if not row.year and row.kind == "beviljat"]
     if not missing:
         return
