@@ -4380,6 +4380,8 @@ def test_a_department_name_split_before_departementet_is_joined(written: str) ->
         "Regeringskansliet (Justitiedepartementet) informera om arbetet.",
         "Delredovisning ska ske löpande enligt närmare anvisning från Regeringskansliet.",
         "Testverket informerar löpande Regeringskansliet om hur arbetet fortskrider.",
+        "Testverket ska under uppdragstiden ha en dialog med Regeringskansliet "
+        "(Klimat- och näringslivsdepartementet).",
     ],
 )
 def test_ongoing_duties_in_the_passive_and_for_events(sentence: str) -> None:
@@ -4411,6 +4413,9 @@ def test_ongoing_duties_in_the_passive_and_for_events(sentence: str) -> None:
         "Testverket ska redovisa en bedömning av kostnaderna, så att det för respektive år går "
         "att utläsa en indikativ årlig kostnadsutveckling.",
         "Testverket ska också möjliggöra för en årlig redovisning av utfallet.",
+        # the date of an EU act with its series letters
+        "Testverket ska särskilt redogöra för möjligheterna att klara kraven i Europaparlamentets "
+        "och rådets direktiv 2008/50/EG av den 21 maj 2008 om luftkvalitet.",
         # an EU regulation's deadline for the member states, cited
         "Av Europaparlamentets och rådets förordning (EU) 2021/2115 av den 2 december 2021 om "
         "fastställande av regler om stöd för strategiska planer framgår att varje medlemsland "
@@ -4549,4 +4554,15 @@ def test_the_addressed_agencies_reports_to_the_coordinating_ones_are_deadlines()
         ("2026-09-01", "Folkhälsomyndigheten"),
         ("2026-09-01", "Socialstyrelsen"),
         ("2026-12-31", "Regeringskansliet (Socialdepartementet)"),
+    ]
+
+
+def test_the_government_informed_by_a_date_in_the_passive_is_a_partial_report() -> None:
+    text = decision(
+        "Regeringskansliet (Justitiedepartementet) ska informeras om hur arbetet fortlöper "
+        "senast den 1 februari 2027. Uppdraget ska slutredovisas senast den 1 november 2027."
+    )
+    assert [(e["typ"], e["datum"]) for e in deadlines(text)] == [
+        ("delredovisning", "2027-02-01"),
+        ("slutredovisning", "2027-11-01"),
     ]

@@ -40,7 +40,10 @@ _DELIVER = re.compile(
     # informing is a delivery when the government is told or it goes on ("löpande
     # informera"); "informera om stödmaterialet" to others is not
     r"(?<=löpande\s)informera\w*|håll\w*\s+(?:\S+\s+){0,5}?(?:informera|uppdatera)\w*|informera\w*(?=\s+(?:\S+\s+){0,3}?(?:regeringskansliet|regeringen|"
-    r"\w+departementet)\b)|redogör\w*|presentera\w*|(?:del|slut|läges)?rapport(?:en|er)?|plan(?:en)?|"
+    r"\w+departementet)\b)|"
+    # "Regeringskansliet (Justitiedepartementet) ska informeras om hur arbetet fortlöper senast …"
+    r"(?:regeringskansliet|regeringen|departementet)\s*(?:\([^)]{0,80}\)\s*)?(?:ska|skall)\s+"
+    r"(?:\S+\s+)?informeras|redogör\w*|presentera\w*|(?:del|slut|läges)?rapport(?:en|er)?|plan(?:en)?|"
     r"föreslå|(?:fort)?löpande\s+dialog|kontinuerlig\s+dialog|i\s+dialog\s+med\s+regeringskansliet|"
     r"(?:genomförande|projekt|arbets|tids|aktivitets)plan\w*|"
     # "Regeringen förlänger tiden för X:s uppdrag att … till den 11 december 2020"
@@ -84,7 +87,7 @@ _PAST_OR_CITED = re.compile(
     # "sedan den 1 juli 2024" (since), not "ska sedan årligen den 15 februari" (then)
     r"\bsedan\s+(?:den\s+)?$|"
     # "förordning (EU) 2021/241 av den 12 februari 2021": the date of an act
-    r"\b\d{1,4}/\d{1,4}\s+av\s+(?:den\s+)?$",
+    r"\b\d{1,4}/\d{1,4}(?:/[A-ZÅÄÖ]{2,4})?\s+av\s+(?:den\s+)?$",
     re.I,
 )
 # "medel som inte har använts vid utgången av 2025": a condition on money, not a deadline
@@ -151,7 +154,7 @@ _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bdelredovis\w*|\bdelrapport\w*|\blägesrapport\w*|\blägesredovis\w*|"
             r"\bdelresultat\w*|\bstatusrapport\w*|\bmellanrapport\w*|\bavrapporter\w*|"
             r"\bverksamhetsrapport\w*|\blägesbeskrivning\w*|\b(?:denna|den)\s+del(?:en)?\s+av\s+uppdraget\b|"
-            r"\bhur\s+arbetet\s+(?:fortskrider|"
+            r"\bhur\s+arbetet\s+(?:fortskrider|fortlöper|"
             r"framskrider|går\s+framåt)|\barbetets\s+fortskridande|\bläget\s+i\s+arbetet|"
             r"\bredovisa\s+läget\b|\bframdriften\b|"
             # "En första redovisning ska dock lämnas …"
@@ -261,6 +264,8 @@ _ONGOING = re.compile(
     r"regelbundet\s+(?:och\s+)?i)\s+dialog\s+"
     r"(?:[^.;]{0,60}?\s)?med\s+(?:regeringskansliet|"
     r"regeringen|\w+departementet)|"
+    # "ska under uppdragstiden ha en dialog med Regeringskansliet (…)"
+    r"\bha\s+en\s+dialog\s+med\s+(?:regeringskansliet|regeringen|\w+departementet)|"
     r"\b(?:fort)?löpande\s+(?:\S+\s+){0,4}?(?:informera\w*|uppdatera\w*|rapportera\w*|redovisa\w*|hålla\w*|"
     r"stämma\s+av|avrapportera\w*|underrätta\w*)|\b(?:informera\w*|hålla\w*|rapportera\w*|"
     r"redovisa\w*|underrätta\w*)\s+(?:\S+\s+){0,5}?(?:fort)?löpande\b|\b(?:kontinuerligt|"
