@@ -4428,6 +4428,14 @@ def test_no_extra_deliveries_from_words_about_content(sentence: str) -> None:
     assert dates(text) == ["2027-03-01"]
 
 
+def test_a_negation_outside_the_modal_takes_nothing_away() -> None:
+    text = decision(
+        "Medel som inte har redovisats ska återbetalas till Kammarkollegiet senast den 30 juni "
+        "2027. Uppdraget ska slutredovisas senast den 31 mars 2027."
+    )
+    assert dates(text) == ["2027-03-31", "2027-06-30"]
+
+
 def test_not_only_is_no_negation() -> None:
     text = decision(
         "Testverket ska inte bara redovisa resultaten utan också lämna förslag till "

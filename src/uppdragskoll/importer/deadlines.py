@@ -62,8 +62,10 @@ _NOT_DELIVERY = re.compile(
     r"\butan\s+(?:föregående\s+)?rekvisition\w*|"
     # "Boverket inte behöver lämna någon slutredovisning …", "ska inte heller varje år lämna
     # förslag …": a delivery the decision takes away
-    r"\b(?:inte|ej|icke)\s+(?!bara\b|enbart\b|endast\b)(?:heller\s+|längre\s+)?"
-    r"(?:(?:behöver|ska|skall)\s+)?(?:\S+\s+){0,2}?\w*(?:lämna|redovis|rapporter)\w*[^.;]*|"
+    # (a modal negated, not "Medel som inte har redovisats ska återbetalas …")
+    r"\b(?:(?:ska|skall|behöver)\s+(?:\S+\s+)?(?:inte|ej|icke)|(?:inte|ej|icke)\s+behöver)\s+"
+    r"(?!bara\b|enbart\b|endast\b)(?:heller\s+|längre\s+)?(?:\S+\s+){0,3}?"
+    r"\w*(?:lämna|redovis|rapporter)\w*[^.;]*|"
     # "Jordbruksverket har hemställt att uppdraget ska upphöra från och med den redovisning som
     # ska ske senast den 30 april 2025": what the agency asked for
     r"\b(?:hemställt|hemställer|begärt|anhållit|anhåller)\s+(?:om\s+)?att\b[^.;]*",
