@@ -4382,6 +4382,8 @@ def test_a_department_name_split_before_departementet_is_joined(written: str) ->
         "Testverket informerar löpande Regeringskansliet om hur arbetet fortskrider.",
         "Testverket ska under uppdragstiden ha en dialog med Regeringskansliet "
         "(Klimat- och näringslivsdepartementet).",
+        # "hur" before it does not make it a proposal
+        "Testverket ska analysera hur arbetet fortskrider och löpande informera Regeringskansliet.",
     ],
 )
 def test_ongoing_duties_in_the_passive_and_for_events(sentence: str) -> None:

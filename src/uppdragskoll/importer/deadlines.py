@@ -302,7 +302,9 @@ _ONGOING = re.compile(
 )
 # "lämna förslag till format och tidsintervall för en löpande redovisning": a proposal about
 # ongoing reports, not one
-_ONGOING_PROPOSED = re.compile(r"\b(?:förslag\w*|format|formerna|former|hur)\b[^.;]{0,80}$", re.I)
+_ONGOING_PROPOSED = re.compile(
+    r"\b(?:förslag\w*|föreslå\w*|format|formerna|former)\b[^.;]{0,80}$", re.I
+)
 
 
 def _find_ongoing(text: str) -> re.Match[str] | None:
