@@ -4522,6 +4522,12 @@ def test_money_that_shall_be_set_aside_is_granted() -> None:
         "20 000 000 kronor avsättas för samma ändamål."
     )
     assert money(text) == [("2026", "beviljat", 4_000_000), ("2027", "beräknat", 20_000_000)]
+    # what the government intends to set aside is planned
+    planned = decision(
+        "Regeringen avser att 3 miljoner kronor ska avsättas under 2028 under förutsättning att "
+        "riksdagen beslutar om medel."
+    )
+    assert money(planned) == [("2028", "beräknat", 3_000_000)]
 
 
 def test_review_notes_never_break_an_amount_across_lines() -> None:

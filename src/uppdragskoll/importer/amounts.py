@@ -325,8 +325,8 @@ def find_appropriations(sentence: str) -> list[AppropriationHit]:
 # --- planned or granted --------------------------------------------------------------------
 
 PLANNED_RE = re.compile(
-    r"\b(?:beräknar|beräknas|beräknat|avser\s+(?:att\s+)?(?:\w+\s+){0,6}?(?:avsätta|tillföra|"
-    r"anvisa|föreslå|tilldela|ställa\s+(?:\S+\s+){0,8}?till\s+(?:\w+\s+)?förfogande)|planerar\s+att\s+(?:avsätta|tillföra|anvisa)|kommer\s+att\s+avsättas|"
+    r"\b(?:beräknar|beräknas|beräknat|avser\s+(?:att\s+)?(?:\w+\s+){0,6}?(?:avsättas|avsätta|"
+    r"tillföras|tillföra|anvisas|anvisa|föreslå|tilldelas|tilldela|ställa\s+(?:\S+\s+){0,8}?till\s+(?:\w+\s+)?förfogande)|planerar\s+att\s+(?:avsätta|tillföra|anvisa)|kommer\s+att\s+avsättas|"
     r"under\s+förutsättning\s+att\s+riksdagen|förutsätter\s+att\s+riksdagen|preliminär[at]?|"
     r"beräknade)\b",
     re.IGNORECASE,
