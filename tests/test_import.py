@@ -4582,3 +4582,18 @@ def test_the_government_informed_by_a_date_in_the_passive_is_a_partial_report() 
         ("delredovisning", "2027-02-01"),
         ("slutredovisning", "2027-11-01"),
     ]
+    assert deadlines(text)[0]["mottagare"] == "Regeringskansliet (Justitiedepartementet)"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Regeringskansliet (det blivande Landsbygds- och infrastrukturdepartementet)",
+        "Regeringskansliet (Landsbygds- och infrastrukturdepartement)",
+    ],
+)
+def test_a_department_to_be_formed_or_without_its_article_is_the_department(written: str) -> None:
+    text = decision(f"Testverket ska redovisa uppdraget till {written} senast den 1 mars 2027.")
+    assert [e["mottagare"] for e in deadlines(text)] == [
+        "Regeringskansliet (Landsbygds- och infrastrukturdepartementet)"
+    ]

@@ -1563,6 +1563,13 @@ _ASSIGNEE_BEFORE = re.compile(r"\b(?:regerings)?uppdrag(?:et|en)?\s*$", re.I)
 _ASSIGNEE_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:att|om)\b", re.I)
 
 
+_TOLD_GOVERNMENT = re.compile(
+    r"\s*(?P<r>(?:Regeringskansliet|Regeringen)\s*(?:\([^)]{2,120}\))?|[A-ZÅÄÖ][\wåäö-]*"
+    r"(?:\s+och\s+[\wåäö]+)?departementet)\s+(?:ska|skall)\s+(?:\S+\s+)?"
+    r"(?:informeras|underrättas|hållas\s+(?:\S+\s+)?informerad\w*)\b"
+)
+
+
 def _recipient_spans(text: str, aliases: dict[str, str]) -> list[tuple[int, int, str]]:
     out = []
     for m in _RECIPIENT.finditer(text):
@@ -1573,6 +1580,12 @@ def _recipient_spans(text: str, aliases: dict[str, str]) -> list[tuple[int, int,
         name = _normalise_recipient(m.group("r") or m.group("d") or "Regeringskansliet", aliases)
         if name:
             out.append((m.start(), m.end(), name))
+    if not out and (told := _TOLD_GOVERNMENT.match(text)):
+        # "Regeringskansliet (Justitiedepartementet) ska informeras om … senast …": the one
+        # told is the recipient
+        name = _normalise_recipient(told.group("r"), aliases)
+        if name:
+            out.append((told.start("r"), told.end("r"), name))
     # a short name the decision introduces: "Myndigheten för digital förvaltning (Digg)" …
     # "Rekvisition till Digg ska ske …"
     pattern = _to_alias_pattern(tuple(sorted(aliases, key=lambda a: (-len(a), a))))
@@ -1686,6 +1699,10 @@ def _normalise_recipient(name: str, aliases: dict[str, str]) -> str | None:
     name = re.sub(
         r"(?<=- och )[A-ZÅÄÖ](?=[a-zåäö]+departementet)", lambda m: m.group().lower(), name
     )
+    # "(det blivande Landsbygds- och infrastrukturdepartementet)": the department's name
+    name = re.sub(r"\((?:det\s+)?blivande\s+", "(", name, flags=re.I)
+    # "(Infrastrukturdepartement)": the name without its article
+    name = re.sub(r"(?<=[a-zåäö])departement\)", "departementet)", name)
     # "Landsbygds- och infrastruktur departementet", "infrastruktur-departementet"
     name = re.sub(rf"\b({_DEPARTMENT_STEM})[\s-]+(?=departementet\b)", r"\1", name, flags=re.I)
     name = re.sub(r"(?<=[a-zåäö])-(?=[a-zåäö])", "", name)  # "Kammar-kollegiet"
