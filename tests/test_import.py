@@ -3593,11 +3593,16 @@ def test_a_department_named_in_an_undated_sentence_completes_the_recipient() -> 
     assert dated == ["Regeringskansliet (Finansdepartementet)"] * 2
 
 
-def test_an_application_the_agency_makes_is_no_report() -> None:
-    text = decision(
-        "Ansökan ska ha inkommit till Energimarknadsinspektionen senast den 20 maj 2027."
-    )
-    assert [(e["typ"], e["mottagare"]) for e in deadlines(text)] == [
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ansökan ska ha inkommit till Energimarknadsinspektionen senast den 20 maj 2027.",
+        "Ansökan med skälen för de föreslagna åtgärderna ska ha inkommit till "
+        "Energimarknadsinspektionen senast den 20 maj 2027.",
+    ],
+)
+def test_an_application_the_agency_makes_is_no_report(sentence: str) -> None:
+    assert [(e["typ"], e["mottagare"]) for e in deadlines(decision(sentence))] == [
         ("övrigt", "Energimarknadsinspektionen")
     ]
 

@@ -167,7 +167,8 @@ _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("årlig redovisning", r"\bårligen\b|\bårlig\w*|\bvarje\s+år\b|\ben\s+gång\s+per\s+år\b"),
         # "Ansökan ska ha inkommit till Energimarknadsinspektionen senast …": an application
         # the agency makes, not a report
-        ("övrigt", r"\b(?:ansökan|ansökningen)\s+(?:ska|skall)\b"),
+        # ("Ansökan med skälen för de föreslagna åtgärderna ska ha inkommit …")
+        ("övrigt", r"\b(?:ansökan|ansökningen)(?:\s+[^\s.;]+){0,8}?\s+(?:ska|skall)\b"),
     )
 )
 _ECONOMIC_WORDS = next(p for kind, p in _KIND_WORDS if kind == "ekonomisk redovisning")
