@@ -4602,3 +4602,25 @@ def test_a_department_to_be_formed_or_without_its_article_is_the_department(writ
     assert [e["mottagare"] for e in deadlines(text)] == [
         "Regeringskansliet (Landsbygds- och infrastrukturdepartementet)"
     ]
+
+
+def test_the_last_of_the_parts_is_the_final_report_when_none_is_named() -> None:
+    text = decision(
+        "Testverket ska senast den 1 september 2026 redovisa den del av uppdraget som avser "
+        "samordningen och senast den 1 mars 2027 redovisa den del av uppdraget som avser "
+        "uppföljningen till Regeringskansliet."
+    )
+    assert [(e["typ"], e["datum"]) for e in deadlines(text)] == [
+        ("delredovisning", "2026-09-01"),
+        ("slutredovisning", "2027-03-01"),
+    ]
+    # a named final report keeps the parts partial
+    named = text.replace(
+        "uppföljningen till Regeringskansliet.",
+        "uppföljningen. Uppdraget ska slutredovisas senast den 1 juni 2027.",
+    )
+    assert [e["typ"] for e in deadlines(named)] == [
+        "delredovisning",
+        "delredovisning",
+        "slutredovisning",
+    ]

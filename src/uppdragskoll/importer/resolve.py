@@ -149,6 +149,7 @@ def resolve_all(ex: Extraction) -> None:
         else:
             d.kind = "övrigt"
     _final_report_dated_in_passing(ex)
+    _last_part_is_final(ex)
     _until_final_report(ex)
     if len(dated_generic) > 1 or (dated_generic and has_final):
         ex.review.append(
@@ -159,6 +160,29 @@ def resolve_all(ex: Extraction) -> None:
     _not_to_ourselves(ex)
     _split_over_agencies(ex)
     _dedupe(ex)
+
+
+_PART_OF_THE_ASSIGNMENT = re.compile(r"\b(?:den|denna)\s+del(?:en)?\s+av\s+uppdraget\b", re.I)
+
+
+def _last_part_is_final(ex: Extraction) -> None:
+    """ "senast den 1 september 2025 redovisa den del av uppdraget som avser X och senast den 1
+    mars 2026 redovisa den del av uppdraget som avser Y", and no final report: reporting the
+    last part finishes the assignment."""
+    if any(d.kind == "slutredovisning" for d in ex.deadlines):
+        return
+    dated = [d for d in ex.deadlines if d.due and not d.repeats and d.kind in REPORTS]
+    if len(dated) < 2 or not all(
+        d.kind == "delredovisning" and _PART_OF_THE_ASSIGNMENT.search(d.sentence.text)
+        for d in dated
+    ):
+        return
+    last = max(dated, key=lambda d: due_sort_key(d.due or ""))
+    last.kind = "slutredovisning"
+    ex.review.append(
+        "Beslutet redovisas i delar och nämner ingen slutredovisning; den sista delen har "
+        "tolkats som slutredovisning. Kontrollera `typ`."
+    )
 
 
 _FINAL_IN_PASSING = re.compile(
