@@ -1306,14 +1306,8 @@ def _ongoing_to_government(text: str) -> bool:
         re.search(r"\b(?:regeringskansliet|regeringen|\w*departementet)\b", text[m.start() :], re.I)
         is not None
         # "Regeringskansliet (Näringsdepartementet) ska informeras löpande under arbetets gång"
-        or _INFORMED_GOVERNMENT.match(text) is not None
+        or _TOLD_GOVERNMENT.match(text) is not None
     )
-
-
-_INFORMED_GOVERNMENT = re.compile(
-    r"\s*(?:Regeringskansliet|Regeringen|[A-ZÅÄÖ][\wåäö-]*departementet)\b[^.;]{0,80}?\b(?:ska|skall)\s+"
-    r"(?:\S+\s+)?(?:informeras|hållas\s+(?:\S+\s+)?informerad|underrättas)\b"
-)
 
 
 def _undated(ex: Extraction, sentence: Sentence, text: str) -> None:
