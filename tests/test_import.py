@@ -4624,3 +4624,21 @@ def test_the_last_of_the_parts_is_the_final_report_when_none_is_named() -> None:
         "delredovisning",
         "slutredovisning",
     ]
+
+
+def test_reporting_the_assignment_to_the_government_about_something_names_the_recipient() -> None:
+    text = decision(
+        "Testverket ska senast den 31 mars 2027 delredovisa uppdraget till Regeringskansliet om "
+        "beräkningar av nyckeltal som myndigheten tar fram tillsammans med Försvarsmakten."
+    )
+    assert [e.get("mottagare") for e in deadlines(text)] == [
+        "Regeringskansliet (Socialdepartementet)"  # the decision's own department
+    ]
+    # the decision cited by name keeps its assignee out
+    cited = decision(
+        "Enligt regeringens uppdrag till Skolverket om läromedel ska Testverket redovisa "
+        "uppdraget senast den 31 mars 2027 till Regeringskansliet (Utbildningsdepartementet)."
+    )
+    assert [e["mottagare"] for e in deadlines(cited)] == [
+        "Regeringskansliet (Utbildningsdepartementet)"
+    ]

@@ -1556,6 +1556,9 @@ _NO_ALIASES: dict[str, str] = {}
 # "om uppdrag till Trafikverket att …" names the assignee; "redovisa uppdraget till X" does not
 _ASSIGNEE_BEFORE = re.compile(r"\b(?:regerings)?uppdrag(?:et|en)?\s*$", re.I)
 _ASSIGNEE_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:att|om)\b", re.I)
+_DELIVERED_ASSIGNMENT = re.compile(
+    r"\b(?:\w*redovisa|\w*rapportera|lämna)\s+(?:hela\s+)?uppdraget\s*$", re.I
+)
 
 
 _TOLD_GOVERNMENT = re.compile(
@@ -1568,8 +1571,12 @@ _TOLD_GOVERNMENT = re.compile(
 def _recipient_spans(text: str, aliases: dict[str, str]) -> list[tuple[int, int, str]]:
     out = []
     for m in _RECIPIENT.finditer(text):
-        if _ASSIGNEE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]) and (
-            _ASSIGNEE_AFTER.match(text, m.end())
+        before = text[max(0, m.start() - 50) : m.start()]
+        if (
+            _ASSIGNEE_BEFORE.search(before)
+            and _ASSIGNEE_AFTER.match(text, m.end())
+            # "delredovisa uppdraget till Regeringskansliet om …" is a delivery
+            and not _DELIVERED_ASSIGNMENT.search(before)
         ):
             continue  # "om uppdrag till Trafikverket att …": the assignee, not a recipient
         name = _normalise_recipient(m.group("r") or m.group("d") or "Regeringskansliet", aliases)
