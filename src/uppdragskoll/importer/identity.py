@@ -248,43 +248,38 @@ def _split_agencies(who: str) -> list[tuple[str, int]]:
 
 def _agencies(ex: Identity, doc: Document) -> None:
     names: dict[str, tuple[Sentence, tuple[int, int]]] = {}
-    assigning = any(
-        m.group("who") or m.group("granted")
+    matches = [
+        (sentence, m)
         for sentence in doc.sentences
         if sentence.region in (Region.BODY, Region.HEADER)
         for m in _ASSIGN.finditer(sentence.text)
-    )
-    for sentence in doc.sentences:
-        if sentence.region not in (Region.BODY, Region.HEADER):
+    ]
+    assigning = any(m.group("who") or m.group("granted") for _, m in matches)
+    for sentence, m in matches:
+        group = next(g for g in ("who", "granted", "given") if m.group(g))
+        who = m.group(group)
+        if re.search(r"\b(?:ska|skall|har|att)\b", who):
             continue
-        for m in _ASSIGN.finditer(sentence.text):
-            group = next(g for g in ("who", "granted", "given") if m.group(g))
-            who = m.group(group)
-            if re.search(r"\b(?:ska|skall|har|att)\b", who):
-                continue
-            if group == "given" and (
-                # "X får i uppdrag att …" names the addressed agency only in a decision that has
-                # no "Regeringen ger …" (later it is one more task of an agency already named)
-                names
-                or assigning
-                or not all(
-                    AGENCY_NAME.fullmatch(n) or re.fullmatch(AGENCY, n)
-                    for n, _ in _split_agencies(who)
-                )
-            ):
-                continue
-            # "Myndigheten för ungdoms- och civilsamhällesfrågor, MUCF, att …": one agency and
-            # its short name (but "Försvarsmakten, FOI och FRA" are three)
-            apposition = re.fullmatch(
-                r"\s*([^,]+?),\s*([A-ZÅÄÖ]{2,6}|[A-ZÅÄÖ][a-zåäö]{2,5}),?\s*", who
+        if group == "given" and (
+            # "X får i uppdrag att …" names the addressed agency only in a decision that has
+            # no "Regeringen ger …" (later it is one more task of an agency already named)
+            names
+            or assigning
+            or not all(
+                AGENCY_NAME.fullmatch(n) or re.fullmatch(AGENCY, n) for n, _ in _split_agencies(who)
             )
-            if apposition:
-                ex.alias_of.setdefault(apposition.group(2).lower(), apposition.group(1).strip())
-                ex.aliases.add(apposition.group(2).lower())
-                who = who[: apposition.end(1)]
-            for name, offset in _split_agencies(who):
-                start = sentence.start + m.start(group) + offset
-                names.setdefault(name, (sentence, (start, start + len(name))))
+        ):
+            continue
+        # "Myndigheten för ungdoms- och civilsamhällesfrågor, MUCF, att …": one agency and
+        # its short name (but "Försvarsmakten, FOI och FRA" are three)
+        apposition = re.fullmatch(r"\s*([^,]+?),\s*([A-ZÅÄÖ]{2,6}|[A-ZÅÄÖ][a-zåäö]{2,5}),?\s*", who)
+        if apposition:
+            ex.alias_of.setdefault(apposition.group(2).lower(), apposition.group(1).strip())
+            ex.aliases.add(apposition.group(2).lower())
+            who = who[: apposition.end(1)]
+        for name, offset in _split_agencies(who):
+            start = sentence.start + m.start(group) + offset
+            names.setdefault(name, (sentence, (start, start + len(name))))
     if not names:
         _amended_agencies(doc, names)
     title_match = _TITLE_AGENCY.match(ex.title) if ex.title and not names else None
