@@ -3189,6 +3189,17 @@ def test_open_yearly_series_ends_within_the_assignments_validity() -> None:
     assert any("ingen sista gång" in n for n in draft_from_text(open_ended).review)
 
 
+def test_a_yearless_yearly_report_dated_from_the_decision_keeps_saying_it_recurs() -> None:
+    text = decision("Testverket ska årligen senast den 1 mars redovisa arbetet till Regeringskansliet.")
+    draft = draft_from_text(text, decided="2026-03-15")
+    (entry,) = draft.data["redovisningar"]
+    assert entry["datum"] == "2027-03-01" and "till" not in entry
+    # the first time comes from the decision date, and the series has no end: both are said
+    assert "efter beslutsdatumet 2026-03-15" in entry["anteckning"]
+    assert "ingen sista gång" in entry["anteckning"]
+    assert any("ingen sista gång" in n and "beslutsdatumet" in n for n in draft.review)
+
+
 # --- round K: ongoing duties, payments to each receiver, proposals, subsets, first dates ----
 
 

@@ -175,15 +175,9 @@ def _build(ex: Extraction, source: str) -> Draft:
             till=d.until or "",
             ändrad_från=", ".join(d.changes),
         )
-        if d.note:
+        if note := _deadline_note(d):
             todo = " Sätt `datum` och ta bort `löpande: true`." if d.due is None else ""
-            review.append(f"Redovisningen `{entry['id']}`: {d.note}{todo}")
-        elif d.repeats and d.due and not d.until:
-            review.append(
-                f"Redovisningen `{entry['id']}` ska upprepas ({d.repeats}) men beslutet anger "
-                "ingen sista gång; utkastet har bara första tillfället. Lägg till `upprepas` "
-                "och `till`."
-            )
+            review.append(f"Redovisningen `{entry['id']}`: {note}{todo}")
         if d.recipient is None and not d.ongoing:
             review.append(f"Redovisningen `{entry['id']}` saknar mottagare; fyll i `mottagare`.")
     if entries:
@@ -284,14 +278,21 @@ def _deadline_entry(d: FoundDeadline, used: set[str]) -> dict[str, object]:
     if d.changes:
         entry["ändringar"] = [{"datum": c} for c in d.changes]
     entry["källtext"] = d.sentence.text
-    if d.note:
-        entry["anteckning"] = "UTKAST: " + d.note
-    elif d.repeats and d.due and not d.until:
-        entry["anteckning"] = (
-            f"UTKAST: ska upprepas ({d.repeats}) men beslutet anger ingen sista gång; "
-            "lägg till `upprepas` och `till`."
-        )
+    if note := _deadline_note(d):
+        entry["anteckning"] = "UTKAST: " + note
     return entry
+
+
+def _deadline_note(d: FoundDeadline) -> str | None:
+    """What the reviewer must know of a deadline: its own note, and that a recurring one
+    with no last time was drafted as its first time only (the data format needs `till`)."""
+    notes = [d.note] if d.note else []
+    if d.repeats and d.due and not d.until:
+        notes.append(
+            f"Redovisningen ska upprepas ({d.repeats}) men beslutet anger ingen sista gång; "
+            "utkastet har bara första tillfället. Lägg till `upprepas` och `till`."
+        )
+    return " ".join(notes) or None
 
 
 def _year_span(year: str) -> tuple[int, int]:

@@ -604,7 +604,7 @@ def _first_after_decision(ex: Extraction) -> None:
         when = f"{day}/{month}" if day else MONTH_NAMES[month - 1]
         d.note = (
             f"Beslutet anger inget år; första gången är den första {when} efter "
-            f"beslutsdatumet {decided}. Kontrollera `datum` och `till`."
+            f"beslutsdatumet {decided}. Kontrollera `datum`."
         )
 
 
