@@ -3190,7 +3190,9 @@ def test_open_yearly_series_ends_within_the_assignments_validity() -> None:
 
 
 def test_a_yearless_yearly_report_dated_from_the_decision_keeps_saying_it_recurs() -> None:
-    text = decision("Testverket ska årligen senast den 1 mars redovisa arbetet till Regeringskansliet.")
+    text = decision(
+        "Testverket ska årligen senast den 1 mars redovisa arbetet till Regeringskansliet."
+    )
     draft = draft_from_text(text, decided="2026-03-15")
     (entry,) = draft.data["redovisningar"]
     assert entry["datum"] == "2027-03-01" and "till" not in entry
