@@ -4655,3 +4655,131 @@ def test_reporting_the_assignment_to_the_government_about_something_names_the_re
     assert [e["mottagare"] for e in deadlines(cited)] == [
         "Regeringskansliet (Utbildningsdepartementet)"
     ]
+
+
+# --- rounds ZI–ZN: split short names, extensions, later yearly years, series times ------------
+
+
+def test_a_short_name_split_by_the_pdf_still_names_the_assignee() -> None:
+    text = (
+        "Uppdrag att analysera prissättningen\n\nRegeringens beslut\n\nRegeringen ger Statens "
+        "prisverk (SP V) i uppdrag att analysera prissättningen.\n\nSPV ska redovisa uppdraget i "
+        "en delrapport senast den 30 september 2027. SPV ska vidare i en slutrapport senast den "
+        "31 mars 2028 beskriva vilka ändringar som behövs.\n"
+    )
+    assert dates(text) == ["2027-09-30", "2028-03-31"]
+    # another agency's capitals are still someone else
+    other = text.replace("SPV ska redovisa", "SPB ska redovisa")
+    assert dates(other) == ["2028-03-31"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Testverket ska löpande återrapportera arbetet till Regeringskansliet.",
+        "Testverket ska återrapportera löpande till Regeringskansliet (Socialdepartementet).",
+        "Under perioden mars till juni 2027 ska uppdraget varje månad redovisas till "
+        "Socialdepartementet.",
+        "Testverket ska månadsvis rapportera läget till Regeringskansliet.",
+    ],
+)
+def test_frequent_or_ongoing_reporting_is_one_ongoing_duty(sentence: str) -> None:
+    text = decision(f"{sentence} Uppdraget ska slutredovisas senast den 15 december 2027.")
+    assert dates(text) == ["2027-12-15", "löpande"]
+
+
+def test_monthly_figures_to_count_are_no_reporting_duty() -> None:
+    text = decision(
+        "Testverket ska redovisa antalet ärenden varje månad i sin årsredovisning för 2027."
+    )
+    assert "löpande" not in dates(text)
+
+
+def test_an_extension_without_a_report_word_moves_the_final_report() -> None:
+    text = decision(
+        "Testverket ska redovisa uppdraget till Regeringskansliet senast den 1 juni 2027.\n\n"
+        "Förlängd tid för uppdraget\n\nDen 3 maj 2027 beviljade regeringen en framställning "
+        "från Testverket om förlängd tid för uppdraget. Uppdraget förlängs till den 1 oktober "
+        "2027."
+    )
+    (entry,) = deadlines(text)
+    assert entry["datum"] == "2027-10-01"
+    assert [c["datum"] for c in entry["ändringar"]] == ["2027-06-01"]
+
+
+@pytest.mark.parametrize(
+    "term", ["Uppdraget förlängs till den", "Uppdragstiden förlängs t.o.m. den"]
+)
+def test_an_extended_term_before_a_later_report_is_no_report(term: str) -> None:
+    text = decision(
+        f"{term} 31 december 2027. Testverket ska lämna en slutredovisning till "
+        "Regeringskansliet senast den 31 mars 2028."
+    )
+    assert dates(text) == ["2028-03-31"]
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        "och därefter årligen 2028–2030",
+        "och därefter årligen till och med 2030",
+        "och därefter årligen under perioden 2028–2030",
+    ],
+)
+def test_a_first_date_and_then_yearly_years_is_one_series(then: str) -> None:
+    text = decision(f"Testverket ska senast den 1 maj 2027 {then} redovisa till Regeringskansliet.")
+    assert series(text) == [("2027-05-01", "årligen", "2030-05-01", "årlig redovisning")]
+
+
+def test_what_one_time_of_a_yearly_series_holds_is_not_another_delivery() -> None:
+    text = decision(
+        "Varje år under perioden 2027–2030 delredovisar Testverket, senast den 31 mars, "
+        "uppdraget till Socialdepartementet. Vid delredovisningen senast den 31 mars 2030 "
+        "lämnar Testverket en samlad uppföljning. Uppdraget slutredovisas senast den 31 mars "
+        "2031."
+    )
+    assert dates(text) == ["2027-03-31", "2031-03-31"]
+    # a date outside the series is a delivery of its own
+    outside = text.replace("Vid delredovisningen senast den 31 mars 2030", "Senast den 1 maj 2029")
+    assert dates(outside) == ["2027-03-31", "2029-05-01", "2031-03-31"]
+
+
+def test_the_consulted_bodies_answers_are_not_the_agencys_delivery() -> None:
+    text = decision(
+        "Underlaget ska redovisas till Regeringskansliet senast den 15 september 2027. "
+        "Av remissmissivet ska det framgå att remissyttrandena ska lämnas till "
+        "Regeringskansliet senast den 15 december 2027."
+    )
+    assert dates(text) == ["2027-09-15"]
+
+
+def test_repayment_on_two_listed_dates_a_year_apart_is_two_deliveries() -> None:
+    text = decision(
+        "Medel som inte har använts ska återbetalas till Kammarkollegiet senast den 30 december "
+        "2027 respektive den 30 december 2028."
+    )
+    assert [(e["typ"], e["datum"], e.get("upprepas")) for e in deadlines(text)] == [
+        ("återbetalning", "2027-12-30", None),
+        ("återbetalning", "2028-12-30", None),
+    ]
+
+
+def test_an_appropriation_named_before_the_amount_charges_it() -> None:
+    text = decision(
+        "Uppdraget finansieras under budgetåret 2027 från utgiftsområde 21 Energi, anslaget 1:10 "
+        "Energi- och klimatomställning, anslagspost 1. Av avsatta medel får Testverket använda "
+        "högst 2 miljoner kronor."
+    )
+    assert budget_rows(text) == [("Testverket", "2027", "beviljat", 2_000_000, "1:10")]
+
+
+def test_a_yearly_report_with_only_its_last_time_starts_after_the_decision_date() -> None:
+    text = decision(
+        "Testverket ska delredovisa uppdraget årligen den 30 mars och slutredovisa uppdraget den "
+        "30 mars 2031 till Regeringskansliet."
+    )
+    undated = deadlines(text)
+    assert [e.get("löpande") for e in undated if e["typ"] != "slutredovisning"] == [True]
+    dated = draft_from_text(text, decided="2027-05-04").data["redovisningar"]
+    yearly = [e for e in dated if e.get("upprepas")]
+    assert [(e["datum"], e["till"]) for e in yearly] == [("2028-03-30", "2030-03-30")]

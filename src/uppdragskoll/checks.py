@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from uppdragskoll import dnr, schedule, workdays
@@ -425,11 +426,16 @@ def _due_before(
     first_kind: str,
     later_kind: str,
     describe: Callable[[Deadline, Deadline], str],
+    *,
+    before_all: bool = False,
 ) -> Iterator[Finding]:
-    """A deadline of `later_kind` due before one of `first_kind` in the same assignment."""
+    """A deadline of `later_kind` due before one of `first_kind` in the same assignment (with
+    `before_all`, before every one of them)."""
     for entry in entries:
         deadlines = entry.assignment.deadlines
         firsts = [d for d in deadlines if d.kind == first_kind and d.due is not None]
+        if before_all:
+            firsts = sorted(firsts, key=lambda d: d.due.due if d.due else date.max)[:1]
         for i, later in enumerate(deadlines):
             if later.kind != later_kind or later.due is None:
                 continue
@@ -457,9 +463,12 @@ def check_final_after_interim(entries: Sequence[Entry]) -> Iterator[Finding]:
 
 
 def check_repayment_after_requisition(entries: Sequence[Entry]) -> Iterator[Finding]:
-    """An återbetalning should not be due before the rekvisition of the same assignment.
+    """An återbetalning should not be due before every rekvisition of the same assignment;
+    money requisitioned year by year is repaid year by year, so one repayment may come
+    before the next year's rekvisition.
 
     PASS:  rekvisition 2025-12-01, återbetalning 2026-03-31
+    PASS:  rekvisition 2025-12-15 and 2026-12-15, återbetalning 2025-12-30 and 2026-12-30
     FAIL:  rekvisition 2026-12-01, återbetalning 2026-03-31
     """
     return _due_before(
@@ -470,6 +479,7 @@ def check_repayment_after_requisition(entries: Sequence[Entry]) -> Iterator[Find
             f"Återbetalningen `{repay.id}` ({_text(repay)}) ligger före "
             f"rekvisitionen `{d.id}` ({_text(d)}). Stämmer datumen?"
         ),
+        before_all=True,
     )
 
 
@@ -660,7 +670,10 @@ CHECKS: tuple[Check, ...] = (
         "aterbetalning-fore-rekvisition",
         Severity.WARNING,
         check_repayment_after_requisition,
-        "En återbetalning bör inte ligga före rekvisitionen i samma uppdrag.",
+        (
+            "En återbetalning bör inte ligga före uppdragets första rekvisition (medel som "
+            "rekvireras år för år återbetalas år för år)."
+        ),
     ),
     Check(
         "okand-myndighet",

@@ -48,7 +48,7 @@ _DELIVER = re.compile(
     r"(?:genomförande|projekt|arbets|tids|aktivitets)plan\w*|"
     # "Regeringen förlänger tiden för X:s uppdrag att … till den 11 december 2020"
     r"förlänger\s+(?:tiden|uppdragstiden|redovisningstiden)|"
-    r"(?:uppdrags|redovisnings)tiden\s+förlängs|"
+    r"(?:uppdrags|redovisnings)tiden\s+förlängs|uppdraget\s+förlängs(?=\s+till\s+den\b)|"
     # "ska i sitt budgetunderlag för 2024–2026 räkna in …": said in the budgetunderlag
     r"(?<=i\s)(?:sitt|sina|sitt\s+kommande|myndighetens)\s+budgetunderlag)\b",
     re.I,
@@ -68,7 +68,10 @@ _NOT_DELIVERY = re.compile(
     r"\w*(?:lämna|redovis|rapporter)\w*[^.;]*|"
     # "Jordbruksverket har hemställt att uppdraget ska upphöra från och med den redovisning som
     # ska ske senast den 30 april 2025": what the agency asked for
-    r"\b(?:hemställt|hemställer|begärt|anhållit|anhåller)\s+(?:om\s+)?att\b[^.;]*",
+    r"\b(?:hemställt|hemställer|begärt|anhållit|anhåller)\s+(?:om\s+)?att\b[^.;]*|"
+    # "remissyttrandena ska lämnas till Regeringskansliet senast …": the consulted bodies'
+    # answers, not the agency's delivery
+    r"\bremiss(?:yttrande|svar)\w*\s+(?:ska|skall)\s+(?:\S+\s+){0,2}?(?:lämnas|ges\s+in|inkomma|ha\s+inkommit)[^.;]*",
     re.I,
 )
 _PAST_OR_CITED = re.compile(
@@ -114,6 +117,7 @@ _OLD_DATE_BEFORE = re.compile(
 _AMENDMENT = re.compile(
     r"\b(?:i\s+stället|istället|ändras|ändrar|senareläggs|senarelägger|förlängs|förlänger)\b", re.I
 )
+_EXTENDED_TO = re.compile(r"\bförläng(?:s|er)\b[^.;]{0,160}?\btill\s+den\b", re.I)
 _DEADLINE_WORD = re.compile(
     r"\b(?:senast|före|innan|inom|till\s+och\s+med|t\.\s?o\.\s?m\.|vid\s+utgången)\b", re.I
 )
@@ -269,8 +273,8 @@ _ONGOING = re.compile(
     r"regeringen|\w+departementet)|"
     # "ska under uppdragstiden ha en dialog med Regeringskansliet (…)"
     r"\bha\s+en\s+dialog\s+med\s+(?:regeringskansliet|regeringen|\w+departementet)|"
-    r"\b(?:fort)?löpande\s+(?:\S+\s+){0,4}?(?:informera\w*|uppdatera\w*|rapportera\w*|redovisa\w*|hålla\w*|"
-    r"stämma\s+av|avrapportera\w*|underrätta\w*)|\b(?:informera\w*|hålla\w*|rapportera\w*|"
+    r"\b(?:fort)?löpande\s+(?:\S+\s+){0,4}?(?:informera\w*|uppdatera\w*|(?:åter|av)?rapportera\w*|"
+    r"redovisa\w*|hålla\w*|stämma\s+av|underrätta\w*)|\b(?:informera\w*|hålla\w*|(?:åter)?rapportera\w*|"
     r"redovisa\w*|underrätta\w*)\s+(?:\S+\s+){0,5}?(?:fort)?löpande\b|\b(?:kontinuerligt|"
     r"regelbundet)\s+(?:\S+\s+){0,3}?(?:informera\w*|hålla\w*\s+(?:\S+\s+){0,4}?informerad\w*)|"
     # "ska under uppdragets genomförande hålla Regeringskansliet (…) informerat", "ska
@@ -293,9 +297,10 @@ _ONGOING = re.compile(
     r"\bvid\s+(?:de\s+)?tidpunkter\b[^.;]{0,160}?\b(?:informera|redovisa|rapportera)\w*|"
     # "Delredovisning ska ske löpande enligt närmare anvisning från Regeringskansliet"
     r"\b\w*(?:redovisning|rapportering)\w*\s+(?:ska|skall)\s+(?:ske|lämnas)\s+(?:fort)?löpande\b|"
-    # "ska veckovis lämna en redovisning till Regeringskansliet": too often to date each
-    r"\b(?:veckovis|varje\s+vecka|en\s+gång\s+(?:i|per)\s+veckan|regelbundet)\s+(?:\S+\s+){0,3}?"
-    r"(?:lämna\w*|redovisa\w*|rapportera\w*|informera\w*)|"
+    # "ska veckovis lämna en redovisning till Regeringskansliet", "ska uppdraget varje månad
+    # redovisas": too often to date each
+    r"\b(?:veckovis|varje\s+vecka|en\s+gång\s+(?:i|per)\s+(?:veckan|månaden)|månadsvis|"
+    r"varje\s+månad|regelbundet)\s+(?:\S+\s+){0,3}?(?:lämna\w*|redovisa\w*|rapportera\w*|informera\w*)|"
     # "Löpande redovisning av uppdraget ska lämnas …", "De redovisar löpande …"
     r"\b(?:fort)?löpande\s+(?:redovisning|rapportering|återrapportering|avrapportering)\w*|"
     r"\b\w*redovisa[rs]\s+(?:\S+\s+){0,2}?löpande\b",
@@ -679,6 +684,8 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
     elif (
         (amendment and re.search(r"\bi\s*stället\b", text, re.I))
         or re.match(r"\s*Med\s+ändring\s+av\b", text, re.I)
+        # "Uppdraget förlängs till den 1 september 2021" under a later heading
+        or _EXTENDED_TO.search(text)
         or (ex.amending and not re.search(r"\b(?:ytterligare|även|dessutom|också)\b", text, re.I))
     ):
         for d in found:
@@ -923,21 +930,27 @@ def _then_yearly(text: str, hits: list[DateHit]) -> list[DateHit] | None:
 
 
 _SAME_DAY_AFTER = re.compile(
-    r"\s*,?\s*(?:och|samt)\s+därefter\s+(?:årligen|varje\s+år)\s+(?:senast\s+)?"
-    r"(?:samma\s+(?:datum|dag)|vid\s+samma\s+tidpunkt)",
+    r"\s*,?\s*(?:och|samt)\s+därefter\s+(?:årligen|varje\s+år)"
+    r"(?:\s+(?:senast\s+)?(?:samma\s+(?:datum|dag)|vid\s+samma\s+tidpunkt))?",
     re.I,
+)
+# "… och därefter årligen 2023–2026", "… under perioden 2023–2026"
+_YEARS_AFTER = re.compile(
+    r"\s+(?:(?:under|för)\s+(?:perioden|åren)\s+)?(?:19|20)\d{2}\s*[–-]\s*(?P<y>(?:19|20)\d{2})\b"
 )
 
 
 def _same_day_yearly(text: str, hits: list[DateHit]) -> list[DateHit] | None:
-    """ "senast den 1 mars 2018 och därefter årligen senast samma datum till och med 2021":
-    one yearly series."""
+    """ "senast den 1 mars 2018 och därefter årligen senast samma datum till och med 2021",
+    "senast den 1 maj 2022 och därefter årligen 2023–2026": one yearly series."""
     for i, hit in enumerate(hits):
         if hit.kind not in _DAY_KINDS or len(hit.values) != 1:
             continue
         same = _SAME_DAY_AFTER.match(text, hit.end)
-        until = UNTIL_YEAR.match(text, same.end()) if same else None
-        if same is None or until is None:
+        until = same and (
+            UNTIL_YEAR.match(text, same.end()) or _YEARS_AFTER.match(text, same.end())
+        )
+        if not same or not until:
             continue
         value = hit.values[0]
         last = with_year(value, int(until.group("y")))
@@ -1039,8 +1052,10 @@ def _deadlines_from_hit(
                     span,
                     ongoing=True,
                     repeats="årligen",
+                    until=values[-1],
                     recipient=recipient,
                     title=title,
+                    day_month=hit.day_month,  # the decision date, when known, gives the first
                     note=(
                         f"Beslutet säger att redovisningen ska ske årligen, sista gången "
                         f"{values[-1]}, men inte när den börjar. Sätt `datum` till första gången, "
@@ -1068,13 +1083,14 @@ def _deadlines_from_hit(
         ]
     if (
         hit.repeats == "årligen"
-        and hit.listed
-        and kind == "rekvisition"
+        and (hit.listed or re.search(r"\brespektive\b", text[hit.start : hit.end], re.I))
+        and kind in ("rekvisition", "återbetalning")
         and len(values) == 2
         and int(values[1][:4]) == int(values[0][:4]) + 1
     ):
-        # "Medlen betalas ut efter rekvisition senast den 1 november 2021 respektive 2022":
-        # each year's money is requisitioned on its own, two dates rather than a series
+        # "Medlen betalas ut efter rekvisition senast den 1 november 2021 respektive 2022",
+        # "ska återbetalas senast den 30 december 2021 respektive den 30 december 2022": each
+        # year's money is requisitioned or repaid on its own, two dates rather than a series
         return [
             FoundDeadline(kind, value, sentence, span, recipient=recipient, title=title)
             for value in values

@@ -87,6 +87,8 @@ class Extraction:
     money_run: list[tuple[Sentence, int]] = field(default_factory=list)  # consecutive money
     reasons: set[int] = field(default_factory=set)  # paragraphs under "Skälen för …"
     last_area: int | None = None  # the utgiftsområde last named, for "anslaget 1:3" alone
+    # "Uppdraget finansieras … från anslaget 1:10 …" before any amount: for the amounts after
+    charge_ahead: tuple[AppropriationHit, Sentence] | None = None
     amending: bool = False  # "Förlängd tid för uppdraget …", "Ändring av uppdrag …"
     part_paragraph: int | None = None  # where "Av beloppet ska …" named a part of an amount
     copied: bool = False  # the text holds the decision twice (a pdf with one copy per agency)

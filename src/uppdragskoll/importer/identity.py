@@ -304,8 +304,11 @@ def _agencies(ex: Identity, doc: Document) -> None:
                 after,
             )
             if alias:
-                ex.aliases.add(alias.group(1).lower())
-                ex.alias_of.setdefault(alias.group(1).lower(), name)
+                short = alias.group(1).lower()
+                # "(TL V)": a PDF's text layer splits the capitals the body writes "TLV"
+                for key in {short, re.sub(r"(?<=[a-zåäö]) (?=[a-zåäö]\b)", "", short)}:
+                    ex.aliases.add(key)
+                    ex.alias_of.setdefault(key, name)
             # "… (Brå) genom Center mot våldsbejakande extremism (CVE)": the unit's short name
             unit = re.match(
                 r"\s*(?:\([^)]{2,40}\)\s*)?genom\s+[^(),]{3,80}?\s*\(([^)]{2,12})\)", after

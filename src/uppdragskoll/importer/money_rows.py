@@ -62,7 +62,10 @@ def read_money(ex: Extraction, sentence: Sentence) -> None:
                 _rows_added(ex, sentence, rows_before)
                 return
         _use_year(ex, sentence)
-        if not _appropriation_for_previous(ex, sentence) and not _aside(ex, sentence):
+        if _appropriation_for_previous(ex, sentence):
+            return
+        _charge_ahead(ex, sentence)
+        if not _aside(ex, sentence):
             ex.money_run = []
         return
     if not marks:
@@ -93,7 +96,11 @@ def read_money(ex: Extraction, sentence: Sentence) -> None:
     # the payout's year (that comes from the payout date or the decision; see resolve)
     names = {(m.start("a"), m.end("b")) for m in AGREEMENT_SPAN.finditer(text)}
     years = [y for y in find_years(text, exclude) if (y.start, y.end) not in names]
-    appropriation = _with_area(ex, find_appropriation(text)) or _same_appropriation(ex, text)
+    appropriation = (
+        _with_area(ex, find_appropriation(text))
+        or _same_appropriation(ex, text)
+        or _charged_ahead(ex, sentence)
+    )
     # "10 miljoner kronor 2025–2027, varav 4 miljoner kronor 2025 …": the parts are rows
     # when each has a year, else the total is.
     parts = [
@@ -686,6 +693,23 @@ def _about_assignment(ex: Extraction, sentence: Sentence) -> bool:
 _THE_APPROPRIATION = re.compile(
     r"\b(?:från|ur|av|mot|under|på)\s+(?:samma\s+anslag|anslaget)\b(?!\s*\d)", re.I
 )
+
+
+def _charge_ahead(ex: Extraction, sentence: Sentence) -> None:
+    """ "Uppdraget finansieras under budgetåret 2022 från … anslaget 1:10 …" with no amount
+    and no money before it: the appropriation of the amounts that follow."""
+    if ex.money or not _CHARGE.search(sentence.text):
+        return
+    found = [a for a in (_with_area(ex, h) for h in find_appropriations(sentence.text)) if a]
+    if len(found) == 1:
+        ex.charge_ahead = (found[0], sentence)
+
+
+def _charged_ahead(ex: Extraction, sentence: Sentence) -> AppropriationHit | None:
+    if ex.charge_ahead is None:
+        return None
+    appropriation, charging = ex.charge_ahead
+    return appropriation if sentence.paragraph - charging.paragraph <= 1 else None
 
 
 def _same_appropriation(ex: Extraction, text: str) -> AppropriationHit | None:

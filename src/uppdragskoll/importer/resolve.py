@@ -82,6 +82,7 @@ def resolve_all(ex: Extraction) -> None:
                 f"Beloppet {kronor_text(row.amount)} ({row.kind}) saknar år i beslutet; "
                 f"ange år under budget: «{short_text(row.sentence.text)}»"
             )
+    _term_extended(ex)
     for d in [d for d in ex.deadlines if d.supersedes]:
         supersede(ex, d)
     deadlines = ex.deadlines
@@ -160,6 +161,34 @@ def resolve_all(ex: Extraction) -> None:
     _not_to_ourselves(ex)
     _split_over_agencies(ex)
     _dedupe(ex)
+
+
+_TERM_EXTENDED = re.compile(
+    r"\b(?:uppdraget|uppdragstiden)\s+förlängs\s+(?:till(?:\s+och\s+med)?|t\.\s?o\.\s?m\.)\s+den\b",
+    re.I,
+)
+
+
+def _term_extended(ex: Extraction) -> None:
+    """ "Uppdragstiden förlängs till den 31 december 2019. … slutredovisning senast den 3 april
+    2020": with a report due after it, the date ends the assignment's term and is no report;
+    alone ("Uppdraget förlängs till den 1 september 2021") it moves the final report."""
+    for d in list(ex.deadlines):
+        text = d.sentence.text
+        if (
+            not d.due
+            or not _TERM_EXTENDED.search(text)
+            or re.search(r"redovis|rapport", text, re.I)
+        ):
+            continue
+        if any(
+            o.due
+            and o.sentence.start > d.sentence.start
+            and due_sort_key(o.due) > due_sort_key(d.due)
+            for o in ex.deadlines
+        ):
+            ex.deadlines.remove(d)
+            ex.validity.append((d.due, d.sentence, d.span))
 
 
 _PART_OF_THE_ASSIGNMENT = re.compile(r"\b(?:den|denna)\s+del(?:en)?\s+av\s+uppdraget\b", re.I)
@@ -431,7 +460,7 @@ def _year_in_body(ex: Extraction) -> tuple[str, str] | None:
 # "Riksdagen beslutade i budgetpropositionen för 2017 … att avsätta 400 000 000 kronor för 2017"
 _BUDGET_YEAR_NAMED = re.compile(
     r"\b(?:budgetpropositionen|regleringsbrevet|statsbudgeten)\s+för\s+(?:år\s+)?"
-    r"((?:19|20)\d{2})\b(?!\s*[–-]\s*\d)|\bför\s+budgetåret\s+((?:19|20)\d{2})\b(?!\s*[–-]\s*\d)",
+    r"((?:19|20)\d{2})\b(?!\s*[–-]\s*\d)|\b(?:för|under)\s+budgetåret\s+((?:19|20)\d{2})\b(?!\s*[–-]\s*\d)",
     re.I,
 )
 
@@ -600,6 +629,8 @@ def _first_after_decision(ex: Extraction) -> None:
         first = on_day(year, month, day)
         if due_sort_key(first) <= decided:
             first = on_day(year + 1, month, day)
+        if d.until and not due_sort_key(first) < due_sort_key(d.until) <= f"{year + 16}":
+            continue  # "årligen den 30 mars …, sista gången 2026" decided after that: a human
         d.due, d.ongoing = first, False
         when = f"{day}/{month}" if day else MONTH_NAMES[month - 1]
         d.note = (
@@ -788,6 +819,33 @@ def _split_over_agencies(ex: Extraction) -> None:
         return
 
 
+_AT_THAT_REPORT = re.compile(
+    r"\b(?:vid|i)\s+(?:den\s+)?(?:\w*redovisning(?:en)?|\w*rapport(?:en)?)\s+(?:som\s+\S+\s+\S+\s+)?"
+    r"(?:senast\s+)?(?:den\s+)?$",
+    re.I,
+)
+
+
+def _names_a_time_of_a_series(ex: Extraction, d: FoundDeadline) -> bool:
+    if d.repeats or not d.due or not is_iso_day(d.due) or d.kind not in (None, *REPORTS):
+        return False
+    if d.kind == "slutredovisning":
+        return False
+    before = d.sentence.text[: max(0, d.span[0] - d.sentence.start)]
+    if not _AT_THAT_REPORT.search(before):
+        return False
+    return any(
+        o.repeats == "årligen"
+        and o.due
+        and o.until
+        and is_iso_day(o.due)
+        and is_iso_day(o.until)
+        and o.due[4:] == d.due[4:]
+        and o.due <= d.due <= o.until
+        for o in ex.deadlines
+    )
+
+
 def _dedupe(ex: Extraction) -> None:
     seen: set[tuple[object, ...]] = set()
     kept: list[FoundDeadline] = []
@@ -814,6 +872,9 @@ def _dedupe(ex: Extraction) -> None:
             and any(o.due and o.repeats == "årligen" and o.kind in REPORTS for o in kept)
         )
     ]
+    # "Vid delredovisningen senast den 31 mars 2025 lämnar X en samlad uppföljning": what one
+    # time of a yearly series holds, not another delivery
+    ex.deadlines = [d for d in ex.deadlines if not _names_a_time_of_a_series(ex, d)]
     # the same amount for the same year from another sentence is another measure's money
     # ("För 2021–2025 beräknas 1 miljon kronor årligen för åtgärden." under two measures):
     # the year's row is the sum, and the human is asked to check it; in a text that holds the
