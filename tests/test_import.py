@@ -4783,3 +4783,42 @@ def test_a_yearly_report_with_only_its_last_time_starts_after_the_decision_date(
     dated = draft_from_text(text, decided="2027-05-04").data["redovisningar"]
     yearly = [e for e in dated if e.get("upprepas")]
     assert [(e["datum"], e["till"]) for e in yearly] == [("2028-03-30", "2030-03-30")]
+
+
+def test_markdown_bold_does_not_split_a_date_from_its_year() -> None:
+    text = decision(
+        "Uppdraget ska slutredovisas till Regeringskansliet **senast den 29 september** 2027."
+    )
+    assert dates(text) == ["2027-09-29"]
+
+
+def test_a_yearly_day_in_the_year_after_each_year_of_the_period_starts_a_year_later() -> None:
+    text = (
+        "Uppdrag till Testverket\n\nRegeringens beslut\n\nRegeringen ger Testverket i uppdrag att "
+        "samordna arbetet under perioden 2026–2029.\n\nTestverket ska redovisa uppdraget årligen "
+        "senast den 15 april året efter respektive verksamhetsår till Regeringskansliet.\n"
+    )
+    assert series(text) == [("2027-04-15", "årligen", "2030-04-15", "årlig redovisning")]
+    # what the report is about may be next year's; the day is still in the period
+    about = text.replace(
+        "redovisa uppdraget årligen senast den 15 april året efter respektive verksamhetsår",
+        "årligen senast den 15 april redovisa prioriteringarna för nästkommande år",
+    )
+    assert series(about)[0][:3] == ("2026-04-15", "årligen", "2029-04-15")
+
+
+def test_yearly_in_the_annual_report_up_to_a_named_one_ends_there() -> None:
+    text = decision(
+        "Redovisning av resultat ska även ske årligen i myndighetens årsredovisning fram till och "
+        "med årsredovisningen för 2029."
+    )
+    (entry,) = deadlines(text)
+    assert entry.get("löpande") and "sista gången 2030-02-22" in entry["anteckning"]
+    # the decision's date gives the first: the årsredovisning for the year it was taken
+    for decided in ("2027-01-15", "2027-06-15"):
+        (dated,) = draft_from_text(text, decided=decided).data["redovisningar"]
+        assert (dated["datum"], dated["upprepas"], dated["till"]) == (
+            "2028-02-22",
+            "årligen",
+            "2030-02-22",
+        )

@@ -598,7 +598,7 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
         or verbless is not None
     )
     _moved_from(ex, text)
-    hits = find_dates(text)
+    hits = _without_series_end(text, find_dates(text))
     if any(h.kind == "annual" and h.values for h in hits):
         # "årligen i årsredovisningen med start i årsredovisningen för 2019": one report
         hits = [h for h in hits if h.kind != "annual" or h.values]
@@ -940,6 +940,17 @@ _YEARS_AFTER = re.compile(
 )
 
 
+def _without_series_end(text: str, hits: list[DateHit]) -> list[DateHit]:
+    """ "årligen i årsredovisningen fram till och med årsredovisningen för 2018": the second
+    names the last time of the first, which has no year; it is no delivery of its own."""
+    ends = [
+        (h.end, until.end())
+        for h in hits
+        if h.kind == "annual" and not h.values and (until := UNTIL_YEAR.match(text, h.end))
+    ]
+    return [h for h in hits if not any(a <= h.start < b for a, b in ends)]
+
+
 def _same_day_yearly(text: str, hits: list[DateHit]) -> list[DateHit] | None:
     """ "senast den 1 mars 2018 och därefter årligen senast samma datum till och med 2021",
     "senast den 1 maj 2022 och därefter årligen 2023–2026": one yearly series."""
@@ -1055,7 +1066,9 @@ def _deadlines_from_hit(
                     until=values[-1],
                     recipient=recipient,
                     title=title,
-                    day_month=hit.day_month,  # the decision date, when known, gives the first
+                    # the decision date, when known, gives the first
+                    day_month=hit.day_month if hit.kind != "annual" else None,
+                    in_annual_report=hit.kind == "annual",
                     note=(
                         f"Beslutet säger att redovisningen ska ske årligen, sista gången "
                         f"{values[-1]}, men inte när den börjar. Sätt `datum` till första gången, "
@@ -1164,7 +1177,8 @@ def _yearly_kind(kind: str | None, text: str, *, keep_none: bool = False) -> str
 UNTIL_YEAR = re.compile(
     r"\s*\b(?:(?:fram\s+)?till\s+och\s+med|(?:fram\s+)?t\.\s?o\.\s?m\.?|fram\s+till(?:\s+och\s+med)?|"
     r"sista\s+gången)\s+"
-    r"(?:år\s+)?(?P<y>(?:19|20)\d{2})\b",
+    # "årligen i årsredovisningen fram till och med årsredovisningen för 2018"
+    r"(?:(?:årsredovisningen|verksamhetsåret)\s+(?:för\s+)?)?(?:år\s+)?(?P<y>(?:19|20)\d{2})\b",
     re.I,
 )
 
@@ -1239,7 +1253,7 @@ def _years_from_context(
     named = sorted({v for y in years for v in y.years})
     until = UNTIL_YEAR.search(text)
     if (
-        len(named) == 1
+        len(named) <= 1  # (none when the year is the last årsredovisning's, a date of its own)
         and until
         and decided
         and hit.day_month
@@ -1250,8 +1264,8 @@ def _years_from_context(
         # such day after the decision
         month, day = hit.day_month
         first = int(decided[:4])
-        if f"{first:04d}-{month:02d}-{day:02d}" <= decided:
-            first += 1
+        if hit.kind != "annual" and f"{first:04d}-{month:02d}-{day:02d}" <= decided:
+            first += 1  # (the first årsredovisning is the one for the year of the decision)
         last = int(until.group("y"))
         if first <= last <= first + 15:
             return [str(v) for v in range(first, last + 1)], True

@@ -555,6 +555,15 @@ def _after_the_previous_report(ex: Extraction) -> None:
         )
 
 
+# "senast den 15 april året efter respektive verksamhetsår" (not "prioriteringarna för
+# nästkommande år ska rapporteras senast den 31 oktober")
+_DAY_THE_YEAR_AFTER = re.compile(
+    rf"\b(?:{'|'.join(MONTHS)})\s+(?:det\s+)?(?:året\s+(?:efter|därpå|därefter)|"
+    r"(?:påföljande|nästkommande|följande)\s+år)\b",
+    re.I,
+)
+
+
 def _years_from_task_period(ex: Extraction) -> None:
     """Yearly reports with no year written take the years the assignment runs ("i uppdrag
     att under perioden 2026–2030 driva …"), else those it is funded for. "Årligen i
@@ -591,7 +600,9 @@ def _years_from_task_period(ex: Extraction) -> None:
             what = f"årsredovisningarna för {start}–{end}"
         elif d.day_month is not None:
             month, day = d.day_month
-            shift = 1 if month <= 2 else 0
+            # early in the year, or "den 15 april året efter respektive verksamhetsår": on
+            # the year before
+            shift = 1 if month <= 2 or _DAY_THE_YEAR_AFTER.search(d.sentence.text) else 0
             what = "åren"
         else:
             continue

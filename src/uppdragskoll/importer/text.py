@@ -121,9 +121,15 @@ _CHAR_RE = re.compile("|".join(re.escape(k) for k in sorted(_CHAR_MAP, key=len, 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
 
 
+# "**senast den 29 september** 2017": bold from a page saved as Markdown
+_MARKDOWN_BOLD = re.compile(r"\*\*")
+
+
 def normalise_chars(raw: str) -> Mapped:
-    """NBSP and friends become spaces, soft hyphens and zero-width characters disappear."""
+    """NBSP and friends become spaces, soft hyphens, zero-width characters and Markdown's
+    bold marks disappear."""
     mapped = _substitute(as_mapped(raw), _CHAR_RE, _CHAR_MAP)
+    mapped = _substitute(mapped, _MARKDOWN_BOLD, {})
     return _substitute(mapped, _CONTROL_RE, {})
 
 
