@@ -4822,3 +4822,16 @@ def test_yearly_in_the_annual_report_up_to_a_named_one_ends_there() -> None:
             "årligen",
             "2030-02-22",
         )
+
+
+def test_a_unit_of_the_addressed_agency_reports_for_it() -> None:
+    text = (
+        "Uppdrag att stödja arbetet inför valen\n\nRegeringens beslut\n\nRegeringen ger Statens "
+        "provningsanstalt (SPA) i uppdrag att stödja arbetet inför valen.\n\nNCP vid SPA ska "
+        "senast den 20 mars 2027 lämna en delredovisning till Regeringskansliet "
+        "(Försvarsdepartementet) och senast den 1 december 2027 lämna en slutredovisning.\n"
+    )
+    assert dates(text) == ["2027-03-20", "2027-12-01"]
+    # the same unit alone, or a unit of another agency, is someone else
+    assert dates(text.replace("NCP vid SPA ska", "NCP ska")) == []
+    assert dates(text.replace("NCP vid SPA ska", "NCP vid Tullverket ska")) == []

@@ -416,6 +416,9 @@ _SUBJECT = re.compile(
 )
 
 
+_UNIT_OF = re.compile(rf"\s+(?:vid|inom|hos)\s+(?P<s>{AGENCY})")
+
+
 def foreign_subject(ex: Identity, text: str) -> bool:
     """The sentence is about another agency's duty ("Skolverket ska enligt sitt regleringsbrev
     redovisa …"), not one of the agencies this decision addresses."""
@@ -427,6 +430,9 @@ def foreign_subject(ex: Identity, text: str) -> bool:
     subject = " ".join(m.group("s").lower().split())
     if subject in _GENERIC_SUBJECTS or subject in ex.aliases or "departementet" in subject:
         return False
+    unit = _UNIT_OF.match(text, m.end())
+    if unit and " ".join(unit.group("s").lower().split()) in ex.aliases:
+        return False  # "NCSC vid FRA ska …": a unit of the addressed agency
     for name in ex.aliases:
         for word in [name, *name.split()]:
             if len(word) >= 5 and _common_prefix(word, subject) >= 7:
