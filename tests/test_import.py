@@ -4835,3 +4835,16 @@ def test_a_unit_of_the_addressed_agency_reports_for_it() -> None:
     # the same unit alone, or a unit of another agency, is someone else
     assert dates(text.replace("NCP vid SPA ska", "NCP ska")) == []
     assert dates(text.replace("NCP vid SPA ska", "NCP vid Tullverket ska")) == []
+
+
+def test_what_a_grantee_promises_in_a_list_is_not_the_agencys_deadline() -> None:
+    body = (
+        "Testverket får betala ut medel under förutsättning att Fagersta kommun försäkrar att "
+        "den kommer att\n\n• redovisa resultatet till Regeringskansliet senast den 15 december "
+        "2027,\n• lämna underlag undertecknade av behöriga företrädare.\n\nTestverket ska "
+        "slutredovisa uppdraget senast den 1 mars 2028."
+    )
+    assert dates(decision(body)) == ["2028-03-01"]
+    # the addressed agency's own promises are its duties
+    own = body.replace("Fagersta kommun försäkrar att den", "Testverket försäkrar att det")
+    assert dates(decision(own)) == ["2027-12-15", "2028-03-01"]

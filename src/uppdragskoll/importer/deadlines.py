@@ -575,6 +575,11 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
     lead = sentence.lead  # "Socialstyrelsen ska bland annat:" before "• senast den … redovisa"
     if STANDING_DUTY.search(text) or _GRANTEE_SUBJECT.match(lead or text):
         return
+    promise = _GRANTEE_PROMISES.search(lead) if lead else None
+    if promise and not _OWN_ITEM.match(text):
+        who = promise.group("who").lower()
+        if not any(re.search(rf"\b{re.escape(a)}\b", who) for a in ex.identity.aliases):
+            return  # (an addressed agency's own promises are its duties)
     if lead and STANDING_DUTY.search(lead):
         return
     deliveries = _deliveries(text)
@@ -746,6 +751,16 @@ def _present_duty(ex: Extraction, text: str) -> bool:
     if re.match(r"\s*(?:De|Myndigheterna|Myndigheten)\s+$", text[: m.start()]):
         return True  # "Myndigheterna redovisar senast den 9 december …", "De redovisar löpande …"
     return any(name in addressed for _, _, name in agency_mentions(ex.identity, near))
+
+
+# "Kammarkollegiet får betala ut medel under förutsättning att kommunen försäkrar att den
+# kommer att: • redovisa …": the list is what the receiver promises
+_GRANTEE_PROMISES = re.compile(
+    r"\b(?:under\s+förutsättning|på\s+villkor|förutsatt)\s+att\s+(?P<who>[^.;]{3,160}?)"
+    r"\s+(?:försäkrar|intygar|förbinder\s+sig|åtar\s+sig|garanterar)\s+att\b",
+    re.I,
+)
+_OWN_ITEM = re.compile(r"\s*(?:[•*-]\s*)?\S+(?:\s+\S+){0,5}?\s+(?:ska|skall)\b")
 
 
 def subject_text(text: str, lead: str) -> str:
