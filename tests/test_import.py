@@ -4848,3 +4848,14 @@ def test_what_a_grantee_promises_in_a_list_is_not_the_agencys_deadline() -> None
     # the addressed agency's own promises are its duties
     own = body.replace("Fagersta kommun försäkrar att den", "Testverket försäkrar att det")
     assert dates(decision(own)) == ["2027-12-15", "2028-03-01"]
+
+
+def test_equal_payments_to_two_receivers_in_one_sentence_are_summed() -> None:
+    text = decision(
+        "Regeringen ger Testverket i uppdrag att under 2027 betala ut högst 1 500 000 kronor till "
+        "Fagersta kommun och högst 1 500 000 kronor till Höglandsförbundet."
+    )
+    assert money(text) == [("2027", "beviljat", 3_000_000)]
+    assert any(
+        "summerade till 3\u00a0000\u00a0000\u00a0kr" in n for n in draft_from_text(text).review
+    )

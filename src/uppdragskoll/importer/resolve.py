@@ -909,7 +909,18 @@ def _dedupe(ex: Extraction) -> None:
             rows.append(row)
             continue
         at = same[0]
-        if ex.copied or rows[at].sentence is row.sentence:
+        if ex.copied or rows[at].span == row.span:
+            continue
+        if rows[at].sentence is row.sentence:
+            # "betala ut högst 1 500 000 kronor till Fagersta kommun och högst 1 500 000
+            # kronor till Höglandsförbundet": two payments of one year, one row of their sum
+            total = rows[at].amount + row.amount
+            ex.review.append(
+                f"Beloppen {kronor_text(rows[at].amount)} och {kronor_text(row.amount)} "
+                f"({row.year}) står i samma mening och är summerade till {kronor_text(total)}; "
+                f"kontrollera: «{short_text(row.sentence.text)}»"
+            )
+            rows[at] = replace(rows[at], amount=total)
             continue
         if not (_states_a_year(rows[at]) and _states_a_year(row)):
             # "betala ut 195 miljoner kronor. … För 2018 fördelas 195 miljoner kronor …": the
