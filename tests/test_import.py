@@ -4859,3 +4859,73 @@ def test_equal_payments_to_two_receivers_in_one_sentence_are_summed() -> None:
     assert any(
         "summerade till 3\u00a0000\u00a0000\u00a0kr" in n for n in draft_from_text(text).review
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Testverket samverkar med Ekonomistyrningsverket och informerar löpande "
+        "Regeringskansliet om arbetets gång.",
+        "Under arbetets gång håller Testverket Regeringskansliet informerat om hur uppdraget "
+        "fortlöper.",
+    ],
+)
+def test_an_ongoing_duty_in_the_present_tense(sentence: str) -> None:
+    text = decision(f"{sentence} Uppdraget ska redovisas senast den 31 oktober 2027.")
+    assert dates(text) == ["2027-10-31", "löpande"]
+    # another agency doing it is no duty of this decision's
+    other = sentence.replace("Testverket", "Skolverket")
+    assert dates(decision(f"{other} Uppdraget ska redovisas senast den 31 oktober 2027.")) == [
+        "2027-10-31"
+    ]
+
+
+def test_the_governments_own_delivery_in_a_relative_clause_is_no_deadline() -> None:
+    text = decision(
+        "Beräkningarna ska utgöra ett underlag till den plan som regeringen ska lämna till "
+        "Europeiska kommissionen senast den 30 juni 2027. Testverket ska redovisa uppdraget "
+        "senast den 1 mars 2027."
+    )
+    assert dates(text) == ["2027-03-01"]
+
+
+def test_a_continued_assignment_names_its_agency_without_the_words_around_it() -> None:
+    text = (
+        "Uppdrag till Länsstyrelsen i Stockholms län\n\nRegeringens beslut\n\nRegeringen ger "
+        "Länsstyrelsen i Stockholms län i fortsatt uppdrag att samordna arbetet mot "
+        "människohandel.\n"
+    )
+    assert [m["namn"] for m in draft_from_text(text).data["myndigheter"]] == [
+        "Länsstyrelsen i Stockholms län"
+    ]
+
+
+def test_a_total_cost_estimate_above_the_money_granted_is_no_row_of_its_own() -> None:
+    text = decision(
+        "Den sammanlagda kostnaden för uppdraget under 2027 beräknas till 600 000 kronor. För "
+        "att finansiera uppdraget under 2027 får Testverket rekvirera följande från "
+        "Kammarkollegiet:\n\n* 300 000 kronor från utgiftsområde 4 Rättsväsendet, anslaget 1:1 "
+        "Polismyndigheten, anslagspost 4,\n* 300 000 kronor från utgiftsområde 8 Migration, "
+        "anslaget 1:3 Migrationspolitiska åtgärder, anslagspost 2."
+    )
+    assert sorted(budget_rows(text)) == [
+        ("Testverket", "2027", "beviljat", 300_000, "1:1"),
+        ("Testverket", "2027", "beviljat", 300_000, "1:3"),
+    ]
+    # alone, the estimate is the assignment's frame
+    alone = decision("Kostnaderna för uppdraget under 2027 beräknas till 600 000 kronor.")
+    assert money(alone) == [("2027", "beräknat", 600_000)]
+
+
+def test_a_bare_year_right_after_the_report_verb() -> None:
+    assert dates(decision("Uppdraget ska slutredovisas 2028.")) == ["2028"]
+    # a year that governs something else is not when
+    assert dates(decision("Resultaten som redovisas 2028 ska användas i arbetet.")) == []
+
+
+def test_a_scanned_letter_l_for_the_digit_one_in_money() -> None:
+    text = decision(
+        "Testverket får under 2027 använda högst l miljon kronor som ska belasta utgiftsområde "
+        "18 Samhällsplanering, anslaget l : 1 Bostadspolitisk utveckling."
+    )
+    assert budget_rows(text) == [("Testverket", "2027", "beviljat", 1_000_000, "1:1")]

@@ -267,7 +267,8 @@ PER_YEAR_RE = re.compile(
 
 _AREA_RE = re.compile(r"\butgiftsområde(?:t)?\s+(?P<n>\d{1,2})\b", re.I)
 _APPROPRIATION_RE = re.compile(
-    r"\b(?:ram)?anslag(?:et)?\s+(?P<a>\d{1,2}:\d{1,2})(?![\d:])"
+    # ("anslaget 1 : 1" when a scan spaced the colon)
+    r"\b(?:ram)?anslag(?:et)?\s+(?P<a>\d{1,2}\s?:\s?\d{1,2})(?![\d:])"
     r"(?:\s+(?P<name>[A-ZÅÄÖ][^,.;()]*?))?(?=\s*(?:,|\.|;|\(|\)|$|\s+anslagspost|\s+ap\.|"
     r"\s+inom\s+(?:ramen|utgiftsområde|anslaget)|"
     r"\s+under\s+utgiftsområde|\s+och\s+som|\s+som\s|\s+för\s+budgetåret|\s+respektive\s|"
@@ -312,7 +313,7 @@ def find_appropriations(sentence: str) -> list[AppropriationHit]:
         out.append(
             AppropriationHit(
                 area_number,
-                m.group("a"),
+                m.group("a").replace(" ", ""),
                 int(item.group("n")) if item else None,
                 name,
                 m.start(),

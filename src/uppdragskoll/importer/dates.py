@@ -125,6 +125,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"före\s+utgången\s+av\s+|vid\s+utgången\s+av\s+|före\s+|under\s+)"
             rf"(?:år(?:et)?\s+)?(?P<y>{_Y})(?![–-]\s*\d)",
         ),
+        # "Uppdraget ska slutredovisas 2020.": the year right after the verb
+        (
+            "year",
+            rf"(?:(?<=redovisas\s)|(?<=rapporteras\s))(?P<pre>)(?P<y>{_Y})"
+            r"(?=\s*[.;,]|\s+(?:och|samt|till)\s)",
+        ),
     )
 )
 

@@ -54,6 +54,12 @@ _DELIVER = re.compile(
     re.I,
 )
 # "redovisas mot anslaget": bookkeeping, not a delivery
+# "underlag till den klimatplan som regeringen ska lämna till Europeiska kommissionen senast
+# den 30 juni 2025": the government's own delivery, and its date
+_GOVERNMENTS_OWN = (
+    r"\bsom\s+(?:regeringen|sverige)\s+(?:ska|skall)\s+(?:\S+\s+){0,2}?"
+    r"(?:lämna|överlämna|redovisa|rapportera|ge\s+in|notifiera)\w*[^.;]*"
+)
 _NOT_DELIVERY = re.compile(
     r"\bredovisas\s+(?:mot|under|på)\s+(?:det\b|anslag|utgiftsområde)|"
     # "årligen publicera en rapport": for the public, not a delivery to the government
@@ -69,6 +75,7 @@ _NOT_DELIVERY = re.compile(
     # "Jordbruksverket har hemställt att uppdraget ska upphöra från och med den redovisning som
     # ska ske senast den 30 april 2025": what the agency asked for
     r"\b(?:hemställt|hemställer|begärt|anhållit|anhåller)\s+(?:om\s+)?att\b[^.;]*|"
+    rf"{_GOVERNMENTS_OWN}|"
     # "remissyttrandena ska lämnas till Regeringskansliet senast …": the consulted bodies'
     # answers, not the agency's delivery
     r"\bremiss(?:yttrande|svar)\w*\s+(?:ska|skall)\s+(?:\S+\s+){0,2}?(?:lämnas|ges\s+in|inkomma|ha\s+inkommit)[^.;]*",
@@ -279,8 +286,8 @@ _ONGOING = re.compile(
     r"regelbundet)\s+(?:\S+\s+){0,3}?(?:informera\w*|hålla\w*\s+(?:\S+\s+){0,4}?informerad\w*)|"
     # "ska under uppdragets genomförande hålla Regeringskansliet (…) informerat", "ska
     # informera Regeringskansliet om arbetets gång / om hur arbetet fortskrider"
-    r"\bhålla\s+(?:regeringskansliet|regeringen|\w+departementet)\s*(?:\([^)]{0,120}\)\s*)?"
-    r"informera[dt]\w*|\binformera\s+(?:regeringskansliet|regeringen|\w+departementet)\s*"
+    r"\bhåll(?:a|er)\s+(?:\S+\s+){0,3}?(?:regeringskansliet|regeringen|\w+departementet)\s*"
+    r"(?:\([^)]{0,120}\)\s*)?informera[dt]\w*|\binformera\s+(?:regeringskansliet|regeringen|\w+departementet)\s*"
     r"(?:\([^)]{0,120}\)\s*)?(?:och\s+\w+departementet\s+)?om\s+(?:hur\s+arbetet\s+(?:med\s+\S+\s+)?(?:fortskrider|"
     r"fortlöper|utvecklas)|arbetets\s+(?:gång|fortskridande))|"
     # "ska informera Justitiedepartementet om fall som är av särskild betydelse": whenever
@@ -422,6 +429,15 @@ def _accept_date(text: str, hit: DateHit, deliveries: list[re.Match[str]], modal
         return False  # "medel som inte har använts vid utgången av 2025": a condition
     if re.search(r"\b(?:har|hade)\s+(?:den\s+)?$", before, re.I):
         return False  # "X har den 20 maj 2025 begärt …"
+    if any(m.start() < hit.start < m.end() for m in re.finditer(_GOVERNMENTS_OWN, text, re.I)):
+        return False
+    if re.search(
+        r"\b(?:avseende|för|om)\s+(?:tiden|tid|perioden|åren)\s+(?:före|efter|fram\s+till|från)\s+"
+        r"(?:och\s+med\s+)?(?:den\s+)?$",
+        before,
+        re.I,
+    ):
+        return False  # "kostnaderna … avseende tid före den 1 januari 2027": what, not when
     if re.search(
         r"\b(?:fram\s+till|till\s+och\s+med|t\.\s?o\.\s?m\.?)\s+(?:den\s+)?$", before, re.I
     ) and ((ongoing := _find_ongoing(text)) is not None and ongoing.end() <= hit.start):
@@ -735,7 +751,8 @@ _SERIES_ENDS = re.compile(
 
 # "Det ska ske senast …": the delivery named in the sentence before
 _PRESENT_DELIVERY = re.compile(
-    r"\b(?:redovisar|slutredovisar|delredovisar|rapporterar|återrapporterar|lämnar|informerar)\b",
+    r"\b(?:redovisar|slutredovisar|delredovisar|rapporterar|återrapporterar|lämnar|informerar|"
+    r"håller(?=[^.;]{0,80}\binformera[dt]\b))\b",
     re.I,
 )
 
@@ -750,7 +767,12 @@ def _present_duty(ex: Extraction, text: str) -> bool:
     near = text[max(0, m.start() - 20) : m.end() + 60]
     if re.match(r"\s*(?:De|Myndigheterna|Myndigheten)\s+$", text[: m.start()]):
         return True  # "Myndigheterna redovisar senast den 9 december …", "De redovisar löpande …"
-    return any(name in addressed for _, _, name in agency_mentions(ex.identity, near))
+    if any(name in addressed for _, _, name in agency_mentions(ex.identity, near)):
+        return True
+    # "Statskontoret samverkar med ESV och informerar löpande …", "Under arbetets gång håller
+    # Pensionsmyndigheten Regeringskansliet informerat …": the subject opens the sentence
+    first = agency_mentions(ex.identity, text[: m.end() + 40])[:1]
+    return bool(first) and first[0][0] <= 40 and first[0][2] in addressed
 
 
 # "Kammarkollegiet får betala ut medel under förutsättning att kommunen försäkrar att den

@@ -73,7 +73,8 @@ _DECIDED_LABEL = re.compile(r"\b(?:beslutsdatum|beslutad|beslutat|datum)\s*:?\s*
 _ASSIGN = re.compile(
     r"\bRegeringen\s+(?:(?:beslutar|har\s+beslutat)\s+att\s+)?(?:ger|uppdrar\s+(?:åt|till)?|ge)\s+"
     r"(?:(?:därför|därtill|härmed|också|även|dessutom|nu|samtidigt|vidare)\s+)?"
-    r"(?P<who>(?:[^.;]|(?<=Kungl)\.){2,300}?)\s+(?:i\s+uppdrag|uppdraget\b|att\b)"
+    r"(?P<who>(?:[^.;]|(?<=Kungl)\.){2,300}?)\s+(?:i\s+(?:(?:fortsatt|nytt|förnyat|utökat|"
+    r"ytterligare|ett)\s+)?uppdrag|uppdraget\b|att\b)"
     # "Regeringen beviljar Region Västerbotten 1 650 000 kronor för att …": a grant's receiver
     r"|\bRegeringen\s+beviljar\s+(?P<granted>[A-ZÅÄÖ][^.;,]{1,80}?)\s+(?:\([^)]{1,40}\)\s+)?"
     # ("… beviljar Funktionsrätt Sverige knappt två miljoner kronor")

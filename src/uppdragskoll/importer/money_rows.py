@@ -51,7 +51,7 @@ def read_money(ex: Extraction, sentence: Sentence) -> None:
         return  # "Av beloppet ska 4 000 000 kronor fördelas …": a part of an amount before
     if ex.part_paragraph == sentence.paragraph and _NEXT_PART.match(text):
         return
-    if _COST_ESTIMATE.search(text) and not GRANTED_RE.search(text) and ex.money:
+    if COST_ESTIMATE.search(text) and not GRANTED_RE.search(text) and ex.money:
         return  # an estimate next to the money granted; alone it is the assignment's frame
     amounts = find_amounts(text, thousands=thousands)
     if not amounts:
@@ -370,7 +370,7 @@ _NEXT_PART = re.compile(
 )
 _APPROXIMATE = re.compile(r"\b(knappt|drygt|cirka|ca\.?|omkring|ungefär|runt)\s+$", re.I)
 # "Den totala kostnaden för uppdraget 2022–2023 beräknas till 1 400 000 kronor": an estimate
-_COST_ESTIMATE = re.compile(
+COST_ESTIMATE = re.compile(
     r"\bkostnade(?:n|rna)\s+(?:[^.;]{0,100}?\s)?beräknas\s+(?:uppgå\s+)?till\b", re.I
 )
 

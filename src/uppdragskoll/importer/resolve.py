@@ -28,6 +28,7 @@ from .identity import (
     agency_mentions,
     task_subjects,
 )
+from .money_rows import COST_ESTIMATE
 from .text import Region
 
 # --- after all sentences -----------------------------------------------------------------------
@@ -886,6 +887,17 @@ def _dedupe(ex: Extraction) -> None:
     # "Vid delredovisningen senast den 31 mars 2025 lämnar X en samlad uppföljning": what one
     # time of a yearly series holds, not another delivery
     ex.deadlines = [d for d in ex.deadlines if not _names_a_time_of_a_series(ex, d)]
+    # "Den sammanlagda kostnaden för uppdraget under 2017 beräknas till 1 200 000 kronor" and
+    # the money granted for 2017 below it: the estimate sums up, it is no money of its own
+    ex.money = [
+        r
+        for r in ex.money
+        if not (
+            r.kind == "beräknat"
+            and COST_ESTIMATE.search(r.sentence.text)
+            and any(o.kind == "beviljat" and o.year == r.year for o in ex.money)
+        )
+    ]
     # the same amount for the same year from another sentence is another measure's money
     # ("För 2021–2025 beräknas 1 miljon kronor årligen för åtgärden." under two measures):
     # the year's row is the sum, and the human is asked to check it; in a text that holds the

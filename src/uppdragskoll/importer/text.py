@@ -125,11 +125,20 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
 _MARKDOWN_BOLD = re.compile(r"\*\*")
 
 
+# "högst l miljon kronor", "anslaget l : 1": a scanned "1" read as the letter l, which
+# stands alone nowhere else in Swedish prose
+_LETTER_ONE = re.compile(
+    r"(?<![\wåäöÅÄÖ])l(?=\s+(?:miljon|miljoner|miljard|miljarder)\b|\s*:\s*\d)"
+    r"|(?<=\d:)l(?![\wåäöÅÄÖ])|(?<=\d\s:\s)l(?![\wåäöÅÄÖ])"
+)
+
+
 def normalise_chars(raw: str) -> Mapped:
     """NBSP and friends become spaces, soft hyphens, zero-width characters and Markdown's
-    bold marks disappear."""
+    bold marks disappear, and a lone l read for the digit 1 in an amount becomes 1."""
     mapped = _substitute(as_mapped(raw), _CHAR_RE, _CHAR_MAP)
     mapped = _substitute(mapped, _MARKDOWN_BOLD, {})
+    mapped = _substitute(mapped, _LETTER_ONE, {"l": "1"})
     return _substitute(mapped, _CONTROL_RE, {})
 
 
