@@ -4929,3 +4929,41 @@ def test_a_scanned_letter_l_for_the_digit_one_in_money() -> None:
         "18 Samhällsplanering, anslaget l : 1 Bostadspolitisk utveckling."
     )
     assert budget_rows(text) == [("Testverket", "2027", "beviljat", 1_000_000, "1:1")]
+
+
+def test_the_original_date_stated_in_the_past_is_the_one_replaced() -> None:
+    text = decision(
+        "Det ursprungliga redovisningsdatumet var 30 december 2027. Uppdraget har förlängts och "
+        "ska istället redovisas den 13 februari 2028."
+    )
+    (entry,) = deadlines(text)
+    assert entry["datum"] == "2028-02-13"
+    assert [c["datum"] for c in entry["ändringar"]] == ["2027-12-30"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Arbetet ska utgå från det förslag som Testverket har redovisat till regeringen i mars "
+        "2027.",
+        "Testverket ska redovisa behovet av stöd med anledning av att konventionen blir lag den "
+        "1 januari 2027.",
+    ],
+)
+def test_a_past_report_or_an_event_is_no_deadline(sentence: str) -> None:
+    text = decision(f"{sentence} Uppdraget ska redovisas senast den 2 november 2027.")
+    assert dates(text) == ["2027-11-02"]
+
+
+def test_an_appropriation_in_uo_shorthand() -> None:
+    text = decision(
+        "Testverket får använda högst 1 miljon kronor under 2027. Utgifterna ska belasta anslag "
+        "1:5 Näringslivsutveckling inom UO 24, ap. 8 Näringslivsutveckling."
+    )
+    (line,) = draft_from_text(text).data["budget"]
+    assert line["anslag"] == {
+        "utgiftsområde": 24,
+        "anslag": "1:5",
+        "anslagspost": 8,
+        "namn": "Näringslivsutveckling",
+    }

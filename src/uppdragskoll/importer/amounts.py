@@ -265,12 +265,12 @@ PER_YEAR_RE = re.compile(
 
 # --- appropriations -------------------------------------------------------------------------
 
-_AREA_RE = re.compile(r"\butgiftsområde(?:t)?\s+(?P<n>\d{1,2})\b", re.I)
+_AREA_RE = re.compile(r"\b(?:utgiftsområde(?:t)?|UO)\s*(?P<n>\d{1,2})\b", re.I)
 _APPROPRIATION_RE = re.compile(
     # ("anslaget 1 : 1" when a scan spaced the colon)
     r"\b(?:ram)?anslag(?:et)?\s+(?P<a>\d{1,2}\s?:\s?\d{1,2})(?![\d:])"
     r"(?:\s+(?P<name>[A-ZÅÄÖ][^,.;()]*?))?(?=\s*(?:,|\.|;|\(|\)|$|\s+anslagspost|\s+ap\.|"
-    r"\s+inom\s+(?:ramen|utgiftsområde|anslaget)|"
+    r"\s+inom\s+(?:ramen|utgiftsområde|UO\b|anslaget)|"
     r"\s+under\s+utgiftsområde|\s+och\s+som|\s+som\s|\s+för\s+budgetåret|\s+respektive\s|"
     r"\s+(?:och|samt)\s+(?:ram)?anslag))",
 )

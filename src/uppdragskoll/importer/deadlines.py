@@ -87,7 +87,11 @@ _PAST_OR_CITED = re.compile(
     r"\b(?:redovisade|lämnade|beslutade|gav|gavs|fick|inkom|överlämnade|presenterade|publicerade|"
     r"publicerades|godkändes|antogs|fattade|fattat|daterad|daterat|daterade|tillsattes|beslutades|"
     r"inrättades|trädde\s+i\s+kraft|började|startade|påbörjades|avslutades|slutredovisades|"
-    r"redovisades|delredovisades|lämnades)\s+(?:(?!senast\b|ska\b|skall\b)\S+\s+){0,4}?"
+    r"redovisades|delredovisades|lämnades|"
+    # "som Åklagarmyndigheten har redovisat till regeringen i mars 2018", "barnkonventionen
+    # blir lag den 1 januari 2020"
+    r"(?:har|hade)\s+(?:redovisat|lämnat|överlämnat|presenterat|publicerat|beslutat|gett|givit|"
+    r"fått|inkommit)|blir\s+lag)\s+(?:(?!senast\b|ska\b|skall\b)\S+\s+){0,4}?"
     r"(?:den\s+)?$|"
     # a reference or a starting point right before the date
     r"\b(?:beslut(?:et)?|regeringsbeslut(?:et)?|från\s+och\s+med|fr\.\s?o\.\s?m\.?|efter|"
@@ -110,6 +114,11 @@ _USED_MONEY_BEFORE = re.compile(
     re.I,
 )
 _PAST_MODAL = re.compile(r"\bskulle\b", re.I)
+# "Det ursprungliga redovisningsdatumet var 30 december 2019."
+_ORIGINAL_DATE = re.compile(
+    r"\b(?:ursprungliga|tidigare)\s+(?:\w*datum\w*|\w*tidpunkt\w*)\s+(?:var|är|har\s+varit)\b",
+    re.I,
+)
 _PRESENT_PASSIVE = re.compile(
     r"\b(?:\w*redovisas|\w*rapporteras|lämnas|återbetalas|returneras|återförs|rekvireras|"
     r"ges\s+in)\b|"
@@ -624,7 +633,11 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
         # "årligen i årsredovisningen med start i årsredovisningen för 2019": one report
         hits = [h for h in hits if h.kind != "annual" or h.values]
     earlier = _EARLIER_ASSIGNMENT.search(text) is not None and not amendment
-    if (_PAST_MODAL.search(text) and not MODAL.search(text)) or earlier:
+    if (
+        (_PAST_MODAL.search(text) and not MODAL.search(text))
+        or earlier
+        or _ORIGINAL_DATE.search(text)
+    ):
         # "Uppdraget skulle redovisas senast den 31 mars 2025": an earlier deadline, kept
         # only as the date a later "i stället" replaces.
         _replaced(ex, text, deliveries)
