@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -4967,3 +4968,28 @@ def test_an_appropriation_in_uo_shorthand() -> None:
         "anslagspost": 8,
         "namn": "Näringslivsutveckling",
     }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Avstämning ska ske med Regeringskansliet (Infrastrukturdepartementet) under arbetets "
+        "gång.",
+        "Testverket ska fortlöpande samråda med Regeringskansliet (Näringsdepartementet).",
+    ],
+)
+def test_checking_in_with_the_government_as_work_goes_on_is_ongoing(sentence: str) -> None:
+    text = decision(f"{sentence} Uppdraget ska redovisas senast den 1 mars 2027.")
+    assert dates(text) == ["2027-03-01", "löpande"]
+    elsewhere = re.sub(r"Regeringskansliet \(\w+\)", "Naturvårdsverket", sentence)
+    assert dates(decision(f"{elsewhere} Uppdraget ska redovisas senast den 1 mars 2027.")) == [
+        "2027-03-01"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [("1 S april", "2027-04-15"), ("l5 april", "2027-04-15"), ("3O april", "2027-04-30")],
+)
+def test_a_scanned_day_number_with_a_letter_for_a_digit(written: str, day: str) -> None:
+    assert dates(decision(f"Uppdraget ska redovisas senast den {written} 2027.")) == [day]

@@ -290,7 +290,7 @@ _ONGOING = re.compile(
     # "ska under uppdragstiden ha en dialog med Regeringskansliet (…)"
     r"\bha\s+en\s+dialog\s+med\s+(?:regeringskansliet|regeringen|\w+departementet)|"
     r"\b(?:fort)?löpande\s+(?:\S+\s+){0,4}?(?:informera\w*|uppdatera\w*|(?:åter|av)?rapportera\w*|"
-    r"redovisa\w*|hålla\w*|stämma\s+av|underrätta\w*)|\b(?:informera\w*|hålla\w*|(?:åter)?rapportera\w*|"
+    r"redovisa\w*|hålla\w*|stämma\s+av|samråda|underrätta\w*)|\b(?:informera\w*|hålla\w*|(?:åter)?rapportera\w*|"
     r"redovisa\w*|underrätta\w*)\s+(?:\S+\s+){0,5}?(?:fort)?löpande\b|\b(?:kontinuerligt|"
     r"regelbundet)\s+(?:\S+\s+){0,3}?(?:informera\w*|hålla\w*\s+(?:\S+\s+){0,4}?informerad\w*)|"
     # "ska under uppdragets genomförande hålla Regeringskansliet (…) informerat", "ska
@@ -311,6 +311,9 @@ _ONGOING = re.compile(
     # "ska vid de tidpunkter och i den form som beslutas i dialog med Regeringskansliet
     # informera om arbetet"
     r"\bvid\s+(?:de\s+)?tidpunkter\b[^.;]{0,160}?\b(?:informera|redovisa|rapportera)\w*|"
+    # "Avstämning ska ske med Regeringskansliet (…) under arbetets gång"
+    r"\bavstämning(?:ar)?\s+(?:ska|skall)\s+ske\s+(?:(?:löpande|kontinuerligt|regelbundet)\s+)?"
+    r"med\s+(?:regeringskansliet|\w+departementet)|"
     # "Delredovisning ska ske löpande enligt närmare anvisning från Regeringskansliet"
     r"\b\w*(?:redovisning|rapportering)\w*\s+(?:ska|skall)\s+(?:ske|lämnas)\s+(?:fort)?löpande\b|"
     # "ska veckovis lämna en redovisning till Regeringskansliet", "ska uppdraget varje månad

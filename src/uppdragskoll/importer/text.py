@@ -133,12 +133,38 @@ _LETTER_ONE = re.compile(
 )
 
 
+# "senast den 1 S april 2021", "den l5 mars": a scanned day number with S for 5, O for 0
+# or l for 1 (only right before a month's name, where no letter belongs)
+_MONTH_AHEAD = (
+    r"(?=\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
+    r"december)\b)"
+)
+_SCANNED_DAY = re.compile(
+    rf"(?<=\bden\s\d)\s?[SO]{_MONTH_AHEAD}|(?<=\bden\s)[lI](?=\d{_MONTH_AHEAD})", re.I
+)
+_SCANNED_DIGIT = {
+    " S": "5",
+    "S": "5",
+    " s": "5",
+    "s": "5",
+    " O": "0",
+    "O": "0",
+    "o": "0",
+    " o": "0",
+    "l": "1",
+    "I": "1",
+    "L": "1",
+    "i": "1",
+}
+
+
 def normalise_chars(raw: str) -> Mapped:
     """NBSP and friends become spaces, soft hyphens, zero-width characters and Markdown's
     bold marks disappear, and a lone l read for the digit 1 in an amount becomes 1."""
     mapped = _substitute(as_mapped(raw), _CHAR_RE, _CHAR_MAP)
     mapped = _substitute(mapped, _MARKDOWN_BOLD, {})
     mapped = _substitute(mapped, _LETTER_ONE, {"l": "1"})
+    mapped = _substitute(mapped, _SCANNED_DAY, _SCANNED_DIGIT)
     return _substitute(mapped, _CONTROL_RE, {})
 
 
