@@ -4993,3 +4993,40 @@ def test_checking_in_with_the_government_as_work_goes_on_is_ongoing(sentence: st
 )
 def test_a_scanned_day_number_with_a_letter_for_a_digit(written: str, day: str) -> None:
     assert dates(decision(f"Uppdraget ska redovisas senast den {written} 2027.")) == [day]
+
+
+YEARLESS_YEARLY = (
+    "Uppdrag till Länsstyrelserna om tillsyn\n\n{line}\n\nRegeringen ger länsstyrelserna i "
+    "uppdrag att stärka tillsynen.\n\nLänsstyrelserna ska årligen, senast den 31 mars, redovisa "
+    "uppdraget till Regeringskansliet. Uppdraget slutredovisas senast den 31 mars 2029.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Publicerad 15 maj 2026", True),
+        ("Regeringsbeslut I:5 2026-05-15", False),
+        ("Beslutad den 15 maj 2026", False),
+    ],
+)
+def test_the_decision_or_publication_date_line_dates_yearless_reports(
+    line: str, published: bool
+) -> None:
+    draft = draft_from_text(YEARLESS_YEARLY.format(line=line))
+    assert draft.data["beslutad"] == "2026-05-15"
+    yearly = [e for e in draft.data["redovisningar"] if e.get("upprepas")]
+    assert [(e["datum"], e["till"]) for e in yearly] == [("2027-03-31", "2028-03-31")]
+    assert any("publiceringsdatum" in n for n in draft.review) is published
+
+
+def test_a_given_decision_date_wins_over_the_publication_date() -> None:
+    text = YEARLESS_YEARLY.format(line="Publicerad 2 april 2026")
+    draft = draft_from_text(text, decided="2026-03-30")
+    assert draft.data["beslutad"] == "2026-03-30"
+    assert not any("publiceringsdatum" in n or "skiljer sig" in n for n in draft.review)
+    # (a printed decision date still wins over the one given)
+    printed = draft_from_text(
+        YEARLESS_YEARLY.format(line="Beslutad 2026-04-02"), decided="2026-03-30"
+    )
+    assert printed.data["beslutad"] == "2026-04-02"

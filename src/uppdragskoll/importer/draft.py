@@ -136,6 +136,11 @@ def _build(ex: Extraction, source: str) -> Draft:
         data["beslutad"] = ident.decided
         if ident.decided_span:
             fact("beslutad", ident.decided, ident.decided, ident.decided_span)
+        if ident.decided_published:
+            review.append(
+                f"`beslutad` ({ident.decided}) är sidans publiceringsdatum; kontrollera att "
+                "beslutet fattades samma dag (datum utan år räknas från det)."
+            )
     else:
         review.append("Beslutsdatum står inte i texten; fyll i `beslutad` om det är känt.")
     data["status"] = "pågående"

@@ -45,12 +45,13 @@ from .text import Document, Region, Sentence, copy_key, parse
 
 def extract(text: str, *, decided: str | None = None) -> Extraction:
     """`decided` is the decision date the user knows (regeringen.se shows it beside the
-    page); a date printed in the text wins."""
+    page); a decision date printed in the text wins, a page's publication date does not."""
     doc = parse(text)
     ex = Extraction(doc, read_identity(doc))
     if decided is not None:
-        if ex.identity.decided is None:
-            ex.identity.decided = decided
+        if ex.identity.decided is None or ex.identity.decided_published:
+            ex.identity.decided, ex.identity.decided_published = decided, False
+            ex.identity.decided_span = None
         elif ex.identity.decided != decided:
             ex.review.append(
                 f"Beslutsdatumet i texten ({ex.identity.decided}) skiljer sig från det som "

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
+from .dates import MONTHS
 from .text import Document, Region, Sentence, is_section_heading, is_title_line
 
 Span = tuple[int, int]  # offsets into Document.flat.text
@@ -22,6 +24,7 @@ class Identity:
     ministry_span: Span | None = None
     decided: str | None = None
     decided_span: Span | None = None
+    decided_published: bool = False  # the page's "Publicerad 15 maj 2026", not the decision's
     agencies: list[tuple[str, Sentence, Span]] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)  # addressed agencies and their short names
     alias_of: dict[str, str] = field(default_factory=dict)  # "tillväxtverket" -> full name
@@ -70,6 +73,15 @@ _DNR_LABEL = re.compile(
 )
 _ISO_DATE = re.compile(r"(?<![\d-])(?:19|20)\d{2}-\d{2}-\d{2}(?![\d-])")
 _DECIDED_LABEL = re.compile(r"\b(?:beslutsdatum|beslutad|beslutat|datum)\s*:?\s*$", re.I)
+# "Regeringsbeslut I:5 2026-05-15", "Beslutad den 15 maj 2026", and regeringen.se's
+# "Publicerad 15 maj 2026" above a copied page (the day it was published, nearly always the
+# day it was decided)
+_DECIDED_LINE = re.compile(
+    r"^\s*(?P<label>Publicerad|Beslutad|Beslutsdatum|Regeringsbeslut(?:\s+[IVX]+\s*:\s*\d+)?)"
+    r"\s*:?\s*(?:den\s+)?(?:(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})|(?P<d>\d{1,2})\s+"
+    rf"(?P<m>{'|'.join(MONTHS)})\s+(?P<y>(?:19|20)\d{{2}}))\b",
+    re.I,
+)
 _ASSIGN = re.compile(
     r"\bRegeringen\s+(?:(?:beslutar|har\s+beslutat)\s+att\s+)?(?:ger|uppdrar\s+(?:åt|till)?|ge)\s+"
     r"(?:(?:därför|därtill|härmed|också|även|dessutom|nu|samtidigt|vidare)\s+)?"
@@ -179,6 +191,8 @@ def read_identity(doc: Document) -> Identity:
                 if _DECIDED_LABEL.search(sentence.text[max(0, m.start() - 20) : m.start()]):
                     ex.decided = m.group()
                     ex.decided_span = (sentence.start + m.start(), sentence.start + m.end())
+        if ex.decided is None and (line := _DECIDED_LINE.match(sentence.text)):
+            _decided_from_line(ex, line, sentence.start)
         if ex.ministry is None:
             for m in re.finditer(
                 r"\b(?:regeringsuppdrag|uppdrag|beslut)\s+från\s+(?P<d>[A-ZÅÄÖ][a-zåäö]+"
@@ -192,6 +206,21 @@ def read_identity(doc: Document) -> Identity:
 
     _agencies(ex, doc)
     return ex
+
+
+def _decided_from_line(ex: Identity, m: re.Match[str], base: int) -> None:
+    if m.group("iso"):
+        value = m.group("iso")
+    else:
+        month = MONTHS[m.group("m").lower()]
+        value = f"{m.group('y')}-{month:02d}-{int(m.group('d')):02d}"
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return  # "Publicerad 31 april 2026": not a day; the date check says so elsewhere
+    ex.decided = value
+    ex.decided_span = (base + m.start("label"), base + m.end())
+    ex.decided_published = m.group("label").lower() == "publicerad"
 
 
 def _cut_title(text: str, base: int) -> tuple[str, tuple[int, int]]:
