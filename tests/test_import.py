@@ -5030,3 +5030,26 @@ def test_a_given_decision_date_wins_over_the_publication_date() -> None:
         YEARLESS_YEARLY.format(line="Beslutad 2026-04-02"), decided="2026-03-30"
     )
     assert printed.data["beslutad"] == "2026-04-02"
+
+
+def test_money_the_government_has_set_aside_for_the_assignment_is_granted() -> None:
+    text = decision(
+        "För genomförande av uppdraget under 2027 har regeringen under utgiftsområde 9 avsatt "
+        "10 000 000 kronor på anslaget 1:4 Testverket, anslagspost 2. Regeringen avser att "
+        "avsätta 10 000 000 kronor för samma ändamål 2028."
+    )
+    assert money(text) == [("2027", "beviljat", 10_000_000), ("2028", "beräknat", 10_000_000)]
+    # set aside in a budget bill for something else: background
+    other = decision(
+        "Regeringen har i budgetpropositionen för 2027 avsatt 50 000 000 kronor för bredband."
+    )
+    assert money(other) == []
+
+
+def test_money_to_hand_out_in_a_list_under_the_agencys_lead() -> None:
+    text = decision(
+        "Testverket ska bland annat:\n\n• under 2027 efter rekvisition betala ut 16 000 000 "
+        "kronor till de sex regionala centren,\n• tilldela 4 000 000 kronor till centret med "
+        "samordningsansvar,\n• senast den 31 mars 2028 slutredovisa uppdraget."
+    )
+    assert money(text) == [("2027", "beviljat", 16_000_000), ("2027", "beviljat", 4_000_000)]

@@ -341,7 +341,7 @@ GRANTED_RE = re.compile(
     r"(?:\S+\s+){0,8}?till\s+(?:\w+\s+)?förfogande|betalas\s+ut|utbetalas|"
     # "uppdrar åt X att under 2018 fördela 100 000 000 kronor", "ska betala ut 204 miljoner
     # kronor": money the agency is to distribute is money the decision makes available
-    r"(?:att|ska|skall),?\s+(?:\S+\s+){0,40}?(?:fördela|betala\s+ut|utbetala|använda|"
+    r"(?:att|ska|skall),?\s+(?:\S+\s+){0,40}?(?:fördela|betala\s+ut|utbetala|använda|tilldela|"
     r"betala(?!\s+tillbaka)(?=\s+\d))|fördelas|"
     r"betalar\s+(?:\S+\s+){0,2}?ut|disponerar|uppgår\s+(?:\S+\s+){0,3}?till|"
     # "Regeringen betalar Röda Korset 17 miljoner kronor för att …"
@@ -357,7 +357,9 @@ GRANTED_RE = re.compile(
     r"(?:ska|skall)\s+belasta|"
     # "Genom riksdagens beslut … har 6 miljoner kronor tillförts anslag 1:15 … som disponeras
     # av Brå för att …" (past money, kept only when it is for the assignment)
-    r"(?:har|hade)\s+(?:\S+\s+){1,6}?tillförts)\b",
+    r"(?:har|hade)\s+(?:\S+\s+){1,6}?tillförts|"
+    # "För genomförande av uppdraget under 2017 har regeringen … avsatt 10 000 000 kronor"
+    r"(?:har|hade)\s+(?:\S+\s+){1,14}?(?:avsatt|anvisat|tilldelat)(?=\s+(?:\S+\s+){0,2}?\d))\b",
     re.IGNORECASE,
 )
 

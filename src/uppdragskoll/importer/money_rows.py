@@ -644,7 +644,9 @@ def _past_money(ex: Extraction, sentence: Sentence, marks: list[tuple[int, str]]
         # "Regeringen har i budgetpropositionen föreslagit att 50 miljoner kronor anvisas …":
         # planned money when it is this assignment's, else background
         return sentence.paragraph in ex.reasons or not _about_assignment(ex, sentence)
-    supplied = re.match(r"(?:har|hade)\s+(?:\S+\s+){1,6}?tillförts\b", text[at:], re.I)
+    supplied = re.match(
+        r"(?:har|hade)\s+(?:\S+\s+){1,14}?(?:tillförts|avsatt|anvisat|tilldelat)\b", text[at:], re.I
+    )
     if not supplied and (
         not _PARTICIPLE.match(text, at) or not _PERFECT.search(text[max(0, at - 90) : at])
     ):
