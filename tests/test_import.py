@@ -5053,3 +5053,40 @@ def test_money_to_hand_out_in_a_list_under_the_agencys_lead() -> None:
         "samordningsansvar,\n• senast den 31 mars 2028 slutredovisa uppdraget."
     )
     assert money(text) == [("2027", "beviljat", 16_000_000), ("2027", "beviljat", 4_000_000)]
+
+
+def test_then_twice_a_year_after_a_dated_report_until_the_final_one() -> None:
+    text = decision(
+        "Testverket ska lämna en lägesrapport till Regeringskansliet senast den 31 maj 2027.\n\n"
+        "Därefter ska lägesrapporter lämnas till Regeringskansliet senast den 31 januari "
+        "respektive den 30 september varje år. En slutrapport ska lämnas till "
+        "Regeringskansliet senast den 31 mars 2030."
+    )
+    assert [s[:3] for s in series(text)] == [
+        ("2027-05-31", None, None),
+        ("2027-09-30", "årligen", "2029-09-30"),
+        ("2028-01-31", "årligen", "2030-01-31"),
+        ("2030-03-31", None, None),
+    ]
+
+
+def test_the_same_year_as_the_date_before() -> None:
+    text = decision(
+        "Testverket ska senast den 15 oktober 2027 redovisa en bedömning till Regeringskansliet. "
+        "Uppdraget ska slutredovisas senast den 31 december samma år."
+    )
+    assert dates(text) == ["2027-10-15", "2027-12-31"]
+
+
+def test_two_last_parts_due_the_same_day_are_one_final_report() -> None:
+    text = decision(
+        "Denna del av uppdraget ska redovisas till Regeringskansliet senast den 14 september "
+        "2027.\n\nI uppdraget ingår vidare att bedöma behoven. Denna del av uppdraget ska "
+        "redovisas till Regeringskansliet senast den 31 januari 2028.\n\nI uppdraget ingår "
+        "slutligen att föreslå åtgärder. Denna del av uppdraget ska redovisas till "
+        "Regeringskansliet senast den 31 januari 2028."
+    )
+    assert [(e["typ"], e["datum"]) for e in deadlines(text)] == [
+        ("delredovisning", "2027-09-14"),
+        ("slutredovisning", "2028-01-31"),
+    ]

@@ -1046,6 +1046,9 @@ def _annual_series(text: str, hits: list[DateHit]) -> list[DateHit]:
     return [merged if h is first else h for h in hits if h is not last]
 
 
+_SAME_YEAR = re.compile(r"\s*(?:,\s*)?(?:samma|detta)\s+år\b", re.I)
+
+
 def _deadlines_from_hit(
     ex: Extraction,
     sentence: Sentence,
@@ -1093,6 +1096,13 @@ def _deadlines_from_hit(
         kind = _yearly_kind(kind, text, keep_none=True)
     values = list(hit.values)
     note = None
+    if not values and hit.day_month is not None and _SAME_YEAR.match(text, hit.end):
+        # "… senast den 15 oktober 2020 redovisa … Uppdraget ska slutredovisas senast den 31
+        # december samma år": the year of the date before
+        earlier = [d.due for d in ex.deadlines if d.due and re.match(r"\d{4}-", d.due)]
+        earlier += [h.values[-1] for h in find_dates(text[: hit.start]) if h.values]
+        if earlier:
+            values = [on_day(int(earlier[-1][:4]), *hit.day_month)]
     if not values and hit.day_month is not None:
         values, ranged = _years_from_context(text, hit, ex.identity.decided)
         if ranged:

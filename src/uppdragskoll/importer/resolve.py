@@ -208,6 +208,10 @@ def _last_part_is_final(ex: Extraction) -> None:
     ):
         return
     last = max(dated, key=lambda d: due_sort_key(d.due or ""))
+    # every part due on that day is the final report, delivered once
+    for d in dated:
+        if d.due == last.due and d.recipient == last.recipient and d is not last:
+            ex.deadlines.remove(d)
     last.kind = "slutredovisning"
     ex.review.append(
         "Beslutet redovisas i delar och nämner ingen slutredovisning; den sista delen har "
@@ -532,10 +536,14 @@ _THEN = re.compile(r"\b(?:därefter|sedan|efter\s+det(?:ta)?)\b", re.I)
 
 def _after_the_previous_report(ex: Extraction) -> None:
     """ "… senast den 15 januari 2024 redovisa … Trafikanalys ska därefter årligen i
-    årsredovisningen redovisa …": the first annual report after the dated one before; a final
-    report ends it (`_until_final_report`)."""
+    årsredovisningen redovisa …", "Därefter ska lägesrapporter lämnas senast den 31 januari
+    respektive den 30 september varje år": the first time after the dated report before; a
+    final report ends it (`_until_final_report`)."""
     for i, d in enumerate(ex.deadlines):
-        if d.due is not None or not d.in_annual_report or not _THEN.search(d.sentence.text):
+        yearly_day = d.day_month is not None and d.repeats == "årligen"
+        if d.due is not None or not (d.in_annual_report or yearly_day):
+            continue
+        if not _THEN.search(d.sentence.text):
             continue
         before = [
             o
@@ -545,13 +553,14 @@ def _after_the_previous_report(ex: Extraction) -> None:
         if not before:
             continue
         after = date.fromisoformat(before[-1].until or before[-1].due or "")
-        month, day = ANNUAL_REPORT_DAY
-        first = date(after.year, month, day)
-        if first <= after:
-            first = first.replace(year=after.year + 1)
-        d.due, d.ongoing, d.repeats = first.isoformat(), False, "årligen"
+        month, day = ANNUAL_REPORT_DAY if d.in_annual_report else (d.day_month or (0, 0))
+        first = on_day(after.year, month, day)
+        if due_sort_key(first) <= after.isoformat():
+            first = on_day(after.year + 1, month, day)
+        d.due, d.ongoing, d.repeats = first, False, "årligen"
+        what = "årsredovisningen" if d.in_annual_report else "gången"
         d.note = (
-            f"Beslutet anger inget år; första årsredovisningen efter redovisningen "
+            f"Beslutet anger inget år; första {what} efter redovisningen "
             f"{before[-1].until or before[-1].due} är härledd. Kontrollera `datum` och `till`."
         )
 
