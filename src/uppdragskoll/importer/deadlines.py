@@ -53,13 +53,13 @@ _DELIVER = re.compile(
     r"(?<=i\s)(?:sitt|sina|sitt\s+kommande|myndighetens)\s+budgetunderlag)\b",
     re.I,
 )
-# "redovisas mot anslaget": bookkeeping, not a delivery
 # "underlag till den klimatplan som regeringen ska lämna till Europeiska kommissionen senast
 # den 30 juni 2025": the government's own delivery, and its date
 _GOVERNMENTS_OWN = (
     r"\bsom\s+(?:regeringen|sverige)\s+(?:ska|skall)\s+(?:\S+\s+){0,2}?"
     r"(?:lämna|överlämna|redovisa|rapportera|ge\s+in|notifiera)\w*[^.;]*"
 )
+# "redovisas mot anslaget": bookkeeping, not a delivery
 _NOT_DELIVERY = re.compile(
     r"\bredovisas\s+(?:mot|under|på)\s+(?:det\b|anslag|utgiftsområde)|"
     # "årligen publicera en rapport": for the public, not a delivery to the government
@@ -429,6 +429,13 @@ _CITED_DECISION_AFTER = re.compile(
 )
 
 
+_PERIOD_ABOUT = re.compile(
+    r"\b(?:avseende|för|om)\s+(?:tiden|tid|perioden|åren)\s+(?:före|efter|fram\s+till|från)\s+"
+    r"(?:och\s+med\s+)?(?:den\s+)?$",
+    re.I,
+)
+
+
 def _accept_date(text: str, hit: DateHit, deliveries: list[re.Match[str]], modal: bool) -> bool:
     before = text[max(0, hit.start - 60) : hit.start]
     if _PAST_OR_CITED.search(before):
@@ -443,12 +450,7 @@ def _accept_date(text: str, hit: DateHit, deliveries: list[re.Match[str]], modal
         return False  # "X har den 20 maj 2025 begärt …"
     if any(m.start() < hit.start < m.end() for m in re.finditer(_GOVERNMENTS_OWN, text, re.I)):
         return False
-    if re.search(
-        r"\b(?:avseende|för|om)\s+(?:tiden|tid|perioden|åren)\s+(?:före|efter|fram\s+till|från)\s+"
-        r"(?:och\s+med\s+)?(?:den\s+)?$",
-        before,
-        re.I,
-    ):
+    if _PERIOD_ABOUT.search(before):
         return False  # "kostnaderna … avseende tid före den 1 januari 2027": what, not when
     if re.search(
         r"\b(?:fram\s+till|till\s+och\s+med|t\.\s?o\.\s?m\.?)\s+(?:den\s+)?$", before, re.I
@@ -604,7 +606,7 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
     if STANDING_DUTY.search(text) or _GRANTEE_SUBJECT.match(lead or text):
         return
     promise = _GRANTEE_PROMISES.search(lead) if lead else None
-    if promise and not _OWN_ITEM.match(text):
+    if promise and not _OWN_ITEM.match(BULLET.sub("", text, count=1)):
         who = promise.group("who").lower()
         if not any(re.search(rf"\b{re.escape(a)}\b", who) for a in ex.identity.aliases):
             return  # (an addressed agency's own promises are its duties)
@@ -798,14 +800,15 @@ _GRANTEE_PROMISES = re.compile(
     r"\s+(?:försäkrar|intygar|förbinder\s+sig|åtar\s+sig|garanterar)\s+att\b",
     re.I,
 )
-_OWN_ITEM = re.compile(r"\s*(?:[•*-]\s*)?\S+(?:\s+\S+){0,5}?\s+(?:ska|skall)\b")
+# "• Folkhälsomyndigheten ska …": a list item with a subject of its own
+_OWN_ITEM = re.compile(r"\s*\S+(?:\s+\S+){0,5}?\s+(?:ska|skall)\b")
 
 
 def subject_text(text: str, lead: str) -> str:
     """The text whose start names who acts: a list item's own ("• Folkhälsomyndigheten ska
     …"), else the list's lead ("Socialstyrelsen ska bland annat:")."""
     item = BULLET.sub("", text, count=1)
-    if not lead or re.match(r"\s*\S+(?:\s+\S+){0,5}?\s+(?:ska|skall)\b", item):
+    if not lead or _OWN_ITEM.match(item):
         return item
     return lead
 
