@@ -5090,3 +5090,22 @@ def test_two_last_parts_due_the_same_day_are_one_final_report() -> None:
         ("delredovisning", "2027-09-14"),
         ("slutredovisning", "2028-01-31"),
     ]
+
+
+def test_money_the_agency_pays_in_the_present_tense() -> None:
+    text = decision(
+        "Under 2027 betalar Testverket 23 200 000 kronor åt nationella kompetenscentrum för "
+        "anhörigstöd."
+    )
+    assert money(text) == [("2027", "beviljat", 23_200_000)]
+
+
+def test_one_funded_year_alone_does_not_date_a_yearly_report() -> None:
+    body = (
+        "Testverket får använda 2 000 000 kronor under 2027. Varje år redovisar Testverket "
+        "senast den 30 april till Socialdepartementet."
+    )
+    assert dates(decision(body)) == ["löpande"]
+    # with a final report, the years run from the funded one until the year before it
+    ended = decision(body + " Uppdraget slutredovisas senast den 30 april 2030.")
+    assert series(ended)[0][:3] == ("2027-04-30", "årligen", "2029-04-30")

@@ -343,8 +343,9 @@ GRANTED_RE = re.compile(
     # kronor": money the agency is to distribute is money the decision makes available
     r"(?:att|ska|skall),?\s+(?:\S+\s+){0,40}?(?:fördela|betala\s+ut|utbetala|använda|tilldela|"
     r"betala(?!\s+tillbaka)(?=\s+\d))|fördelas|"
-    r"betalar\s+(?:\S+\s+){0,2}?ut|disponerar|uppgår\s+(?:\S+\s+){0,3}?till|"
-    # "Regeringen betalar Röda Korset 17 miljoner kronor för att …"
+    r"betalar\s+(?:\S+\s+){0,2}?ut|betalar\s+(?:\S+\s+){0,3}?(?=\d)|disponerar|uppgår\s+(?:\S+\s+){0,3}?till|"
+    # "Regeringen betalar Röda Korset 17 miljoner kronor för att …", "Under 2021 betalar
+    # Socialstyrelsen 23 200 000 kronor åt …"
     r"\bRegeringen\s+betalar\s+(?:\S+\s+){1,6}?(?=\d)|"
     # "att för perioden 2018–2021 lämna stöd med högst 575 miljoner kronor"
     # "ska SGU lämna bidrag till Naturvårdsverket med högst 4 000 000 kronor"

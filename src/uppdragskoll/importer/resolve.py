@@ -597,7 +597,8 @@ def _years_from_task_period(ex: Extraction) -> None:
     if len(periods) == 1:
         start, end = periods.pop()
         source = "den period uppdraget avser"
-    elif funded:
+    elif len(funded) > 1 or (funded and _final_dates(ex)):
+        # (money for one year alone says nothing of when a yearly report ends)
         start, end = funded[0], funded[-1]
         source = "de år beslutet ger medel för"
     else:
