@@ -597,8 +597,7 @@ def _years_from_task_period(ex: Extraction) -> None:
     if len(periods) == 1:
         start, end = periods.pop()
         source = "den period uppdraget avser"
-    elif len(funded) > 1 or (funded and _final_dates(ex)):
-        # (money for one year alone says nothing of when a yearly report ends)
+    elif funded:
         start, end = funded[0], funded[-1]
         source = "de år beslutet ger medel för"
     else:
@@ -610,6 +609,8 @@ def _years_from_task_period(ex: Extraction) -> None:
             (month, day), shift = ANNUAL_REPORT_DAY, 1
             what = f"årsredovisningarna för {start}–{end}"
         elif d.day_month is not None:
+            if start == end and source.startswith("de år") and not _final_dates(ex):
+                continue  # money for one year alone says nothing of when a yearly report ends
             month, day = d.day_month
             # early in the year, or "den 15 april året efter respektive verksamhetsår": on
             # the year before
