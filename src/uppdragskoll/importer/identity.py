@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
 
-from .dates import MONTHS
+from .dates import MONTHS, find_dates
 from .text import Document, Region, Sentence, is_section_heading, is_title_line
 
 Span = tuple[int, int]  # offsets into Document.flat.text
@@ -78,8 +77,8 @@ _DECIDED_LABEL = re.compile(r"\b(?:beslutsdatum|beslutad|beslutat|datum)\s*:?\s*
 # day it was decided)
 _DECIDED_LINE = re.compile(
     r"^\s*(?P<label>Publicerad|Beslutad|Beslutsdatum|Regeringsbeslut(?:\s+[IVX]+\s*:\s*\d+)?)"
-    r"\s*:?\s*(?:den\s+)?(?:(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})|(?P<d>\d{1,2})\s+"
-    rf"(?P<m>{'|'.join(MONTHS)})\s+(?P<y>(?:19|20)\d{{2}}))\b",
+    r"\s*:?\s*(?P<when>(?:den\s+)?(?:(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}\s+"
+    rf"(?:{'|'.join(MONTHS)})\s+(?:19|20)\d{{2}}))\b",
     re.I,
 )
 _ASSIGN = re.compile(
@@ -209,16 +208,11 @@ def read_identity(doc: Document) -> Identity:
 
 
 def _decided_from_line(ex: Identity, m: re.Match[str], base: int) -> None:
-    if m.group("iso"):
-        value = m.group("iso")
-    else:
-        month = MONTHS[m.group("m").lower()]
-        value = f"{m.group('y')}-{month:02d}-{int(m.group('d')):02d}"
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return  # "Publicerad 31 april 2026": not a day; the date check says so elsewhere
-    ex.decided = value
+    # (no value for "Publicerad 31 april 2026": not a day; the date check says so elsewhere)
+    when = [v for h in find_dates(m.group("when")) if h.kind in ("iso", "day") for v in h.values]
+    if len(when) != 1:
+        return
+    ex.decided = when[0]
     ex.decided_span = (base + m.start("label"), base + m.end())
     ex.decided_published = m.group("label").lower() == "publicerad"
 

@@ -11,6 +11,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from .dates import MONTHS
+
 # --- offset-preserving text -------------------------------------------------------------------
 
 
@@ -135,26 +137,16 @@ _LETTER_ONE = re.compile(
 
 # "senast den 1 S april 2021", "den l5 mars": a scanned day number with S for 5, O for 0
 # or l for 1 (only right before a month's name, where no letter belongs)
-_MONTH_AHEAD = (
-    r"(?=\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
-    r"december)\b)"
-)
+_MONTH_AHEAD = rf"(?=\s+(?:{'|'.join(MONTHS)})\b)"
 _SCANNED_DAY = re.compile(
     rf"(?<=\bden\s\d)\s?[SO]{_MONTH_AHEAD}|(?<=\bden\s)[lI](?=\d{_MONTH_AHEAD})", re.I
 )
+# every text _SCANNED_DAY matches ("S", " S", "o", "l", …) and the digit it stands for
 _SCANNED_DIGIT = {
-    " S": "5",
-    "S": "5",
-    " s": "5",
-    "s": "5",
-    " O": "0",
-    "O": "0",
-    "o": "0",
-    " o": "0",
-    "l": "1",
-    "I": "1",
-    "L": "1",
-    "i": "1",
+    space + letter: digit
+    for letters, digit in (("sS", "5"), ("oO", "0"), ("lLiI", "1"))
+    for letter in letters
+    for space in ("", " ")
 }
 
 
