@@ -5109,3 +5109,66 @@ def test_one_funded_year_alone_does_not_date_a_yearly_report() -> None:
     # with a final report, the years run from the funded one until the year before it
     ended = decision(body + " Uppdraget slutredovisas senast den 30 april 2030.")
     assert series(ended)[0][:3] == ("2027-04-30", "årligen", "2029-04-30")
+
+
+@pytest.mark.parametrize(
+    ("order", "kind"),
+    [
+        ("Regeringen uppdrar vidare åt Testverket att årligen redovisa arbetet med tillsynen.",
+         "årlig redovisning"),
+        ("Regeringen uppdrar även åt Testverket att löpande informera Regeringskansliet "
+         "(Socialdepartementet) om arbetet.", "övrigt"),
+    ],
+)  # fmt: skip
+def test_an_undated_duty_in_the_governments_own_order(order: str, kind: str) -> None:
+    (entry,) = deadlines(decision(order))
+    assert (entry["typ"], entry["löpande"]) == (kind, True)
+    # the same words as a plain wish are not an order to anyone
+    assert deadlines(decision(order.replace("uppdrar vidare åt", "vill att").replace(
+        "uppdrar även åt", "vill att"))) == []  # fmt: skip
+
+
+def test_ongoing_check_ins_with_the_government_name_the_one_checked_with() -> None:
+    text = decision(
+        "Testverket ska ta till vara kunskaper hos Socialstyrelsen och ha löpande avstämningar "
+        "med Regeringskansliet (Socialdepartementet) under arbetets gång."
+    )
+    (entry,) = deadlines(text)
+    assert entry["löpande"] is True
+    assert entry["mottagare"] == "Regeringskansliet (Socialdepartementet)"
+    # check-ins among the agencies themselves are no duty towards the government
+    assert (
+        deadlines(text.replace("Regeringskansliet (Socialdepartementet)", "länsstyrelserna")) == []
+    )
+
+
+@pytest.mark.parametrize("split", ["Regerings kansliet", "Regerings\nkansliet"])
+def test_the_government_offices_split_in_two_by_the_layout(split: str) -> None:
+    text = decision(
+        f"Uppdraget ska redovisas till {split} (Socialdepartementet) senast den 31 mars 2027."
+    )
+    (entry,) = deadlines(text)
+    assert entry["mottagare"] == "Regeringskansliet (Socialdepartementet)"
+
+
+def test_taking_over_the_responsibility_for_accounts_is_no_report() -> None:
+    text = decision(
+        "Testverket ska förbereda och till den 1 september 2027 genomföra övertagandet av "
+        "kansliet, inklusive ansvaret för den ekonomiska redovisningen."
+    )
+    assert dates(text) == []
+    # a report that is due by the same words is still one
+    assert dates(text.replace("genomföra övertagandet", "redovisa övertagandet")) == ["2027-09-01"]
+
+
+def test_accounts_and_repayment_at_the_same_time_are_two_deliveries() -> None:
+    text = decision(
+        "Uppdraget ska redovisas till Regeringskansliet senast den 10 december 2027. Vidare ska "
+        "vid samma tidpunkt en ekonomisk redovisning av använda medel lämnas till "
+        "Kammarkollegiet och medel som inte har använts återbetalas till Kammarkollegiet."
+    )
+    assert [(e["typ"], e["datum"]) for e in deadlines(text)] == [
+        ("slutredovisning", "2027-12-10"),
+        ("ekonomisk redovisning", "2027-12-10"),
+        ("återbetalning", "2027-12-10"),
+    ]

@@ -33,6 +33,12 @@ from .text import BULLET, Sentence
 
 MODAL = re.compile(r"\b(?:ska|skall)\b", re.I)
 _ASSIGNING = re.compile(r"\bi\s+uppdrag\s+(?:(?:åt|till)\s+[^.;]{1,200}?\s+)?att\b", re.I)
+# "Regeringen uppdrar (vidare) åt Trafikverket att … årligen redovisa arbetet": an order that
+# makes an undated delivery a duty (a date in such an opening is more often background)
+_ORDERS = re.compile(
+    r"\buppdrar(?:\s+(?:vidare|även|också|därför|dessutom))?\s+(?:åt|till)\s+[^.;]{1,200}?\s+att\b",
+    re.I,
+)
 _DELIVER = re.compile(
     r"\b(?:(?:del|slut|åter)?redovis\w*|(?:del|slut|åter|av)?rapporter\w*|lämna\w*|inkomm\w*|"
     r"ges\s+in|ge\s+in|överlämna\w*|rekvir\w*|rekvisition\w*|återbetal\w*|betala[s]?\s+tillbaka|"
@@ -76,6 +82,9 @@ _NOT_DELIVERY = re.compile(
     # ska ske senast den 30 april 2025": what the agency asked for
     r"\b(?:hemställt|hemställer|begärt|anhållit|anhåller)\s+(?:om\s+)?att\b[^.;]*|"
     rf"{_GOVERNMENTS_OWN}|"
+    # "inordna uppgifterna, inklusive ansvaret för den ekonomiska redovisningen": a duty that
+    # moves, not a report
+    r"\bansvar(?:et)?\s+för\s+(?:den\s+|sin\s+|dess\s+)?(?:[\wåäö]+\s+)?\w*(?:redovisning|rapportering)\w*|"
     # "remissyttrandena ska lämnas till Regeringskansliet senast …": the consulted bodies'
     # answers, not the agency's delivery
     r"\bremiss(?:yttrande|svar)\w*\s+(?:ska|skall)\s+(?:\S+\s+){0,2}?(?:lämnas|ges\s+in|inkomma|ha\s+inkommit)[^.;]*",
@@ -314,6 +323,9 @@ _ONGOING = re.compile(
     # "Avstämning ska ske med Regeringskansliet (…) under arbetets gång"
     r"\bavstämning(?:ar)?\s+(?:ska|skall)\s+ske\s+(?:(?:löpande|kontinuerligt|regelbundet)\s+)?"
     r"med\s+(?:regeringskansliet|\w+departementet)|"
+    # "ha löpande avstämningar med Regeringskansliet (…) under arbetets gång"
+    r"\b(?:(?:fort)?löpande|kontinuerliga|regelbundna)\s+avstämning(?:ar)?\s+med\s+"
+    r"(?:regeringskansliet|regeringen|\w+departementet)|"
     # "Delredovisning ska ske löpande enligt närmare anvisning från Regeringskansliet"
     r"\b\w*(?:redovisning|rapportering)\w*\s+(?:ska|skall)\s+(?:ske|lämnas)\s+(?:fort)?löpande\b|"
     # "ska veckovis lämna en redovisning till Regeringskansliet", "ska uppdraget varje månad
@@ -754,7 +766,11 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
         )
     elif deliveries and _event_deadlines(ex, sentence, text, accepted):
         pass
-    elif not accepted and modal and (deliveries or _ongoing_to_government(text)):
+    elif (
+        not accepted
+        and (modal or _ORDERS.search(text))
+        and (deliveries or _ongoing_to_government(text))
+    ):
         _undated(ex, sentence, text)
     elif accepted:
         _undated_annual_besides(ex, sentence, text, accepted)
@@ -1406,6 +1422,10 @@ def _ongoing_to_government(text: str) -> bool:
     )
 
 
+# what settles the money at the end: not "redovisning av rekvirerade medel" (a requisition)
+_SETTLING = ("ekonomisk redovisning", "återbetalning")
+
+
 def _undated(ex: Extraction, sentence: Sentence, text: str) -> None:
     """Deliveries without a date: ongoing, yearly, or at the same time as another one."""
     if m := _find_ongoing(text):
@@ -1416,18 +1436,25 @@ def _undated(ex: Extraction, sentence: Sentence, text: str) -> None:
         previous = next((d for d in reversed(ex.deadlines) if d.due), None)
         if previous is not None and previous.sentence.paragraph == sentence.paragraph:
             kind = _kind_near(text, same.start(), 0, len(text))
-            ex.deadlines.append(
-                FoundDeadline(
-                    kind,
-                    previous.due,
-                    sentence,
-                    (sentence.start + same.start(), sentence.start + same.end()),
-                    repeats=previous.repeats,  # same time as the previous one
-                    until=previous.until,
-                    recipient=_first_recipient(text, ex.identity.alias_of),
-                    title=_title_for(text, None),
-                )
+            first = FoundDeadline(
+                kind,
+                previous.due,
+                sentence,
+                (sentence.start + same.start(), sentence.start + same.end()),
+                repeats=previous.repeats,  # same time as the previous one
+                until=previous.until,
+                recipient=_first_recipient(text, ex.identity.alias_of),
+                title=_title_for(text, None),
             )
+            # "Vid samma tidpunkt ska en ekonomisk redovisning lämnas … och medel som inte har
+            # använts återbetalas …": each financial delivery the sentence names
+            also = sorted(
+                {k for k, pattern in _KIND_WORDS if k in _SETTLING and pattern.search(text)}
+                - {kind}
+            )
+            ex.deadlines.append(first)
+            if kind in _SETTLING:
+                ex.deadlines.extend(replace(first, kind=k, title=None) for k in also)
             return
     with_report = _WITH_REPORT.search(text)
     if with_report:
@@ -1484,14 +1511,24 @@ def _ongoing(
     """ "ska löpande informera Regeringskansliet …": an undated duty of type övrigt. Next to
     dated deliveries the one informed is the recipient, not the first "till …"."""
     aliases = ex.identity.alias_of
-    finders = (_informed, _first_recipient) if informed_first else (_first_recipient, _informed)
+    if informed_first:
+        recipient = _informed(text, aliases) or _first_recipient(text, aliases)
+    else:
+        # "tillvarata kunskaper hos Socialstyrelsen samt ha löpande avstämningar med
+        # Regeringskansliet": the one named in the ongoing phrase, not the first agency
+        told = _INFORMED.search(text, m.start())
+        recipient = (
+            _normalise_recipient(told.group("r"), aliases)
+            if told and told.start() < m.end()
+            else None
+        ) or (_first_recipient(text, aliases) or _informed(text, aliases))
     return FoundDeadline(
         "övrigt",
         None,
         sentence,
         (sentence.start + m.start(), sentence.start + m.end()),
         ongoing=True,
-        recipient=finders[0](text, aliases) or finders[1](text, aliases),
+        recipient=recipient,
         title="Löpande information om arbetet",
     )
 
@@ -1819,7 +1856,7 @@ def _normalise_recipient(name: str, aliases: dict[str, str]) -> str | None:
 
 
 _INFORMED = re.compile(
-    rf"\b(?:informera\w*|hålla\w*|underrätta\w*|dialog\s+med)\s+(?:\w+\s+)?"
+    rf"\b(?:informera\w*|hålla\w*|underrätta\w*|(?:dialog|avstämning\w*)\s+med)\s+(?:\w+\s+)?"
     rf"(?P<r>{AGENCY}|departementet\b)"
 )
 

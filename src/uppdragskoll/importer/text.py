@@ -150,13 +150,19 @@ _SCANNED_DIGIT = {
 }
 
 
+# "till Regerings kansliet (Socialdepartementet)": the name split in two by a PDF's layout
+_SPLIT_NAME = re.compile(r"(?<=\bRegerings)(?:[ \t]+\n?[ \t]*|\n[ \t]*)(?=kansliet\b)", re.I)
+
+
 def normalise_chars(raw: str) -> Mapped:
     """NBSP and friends become spaces, soft hyphens, zero-width characters and Markdown's
-    bold marks disappear, and a lone l read for the digit 1 in an amount becomes 1."""
+    bold marks disappear, a lone l read for the digit 1 in an amount becomes 1, and a
+    "Regerings kansliet" split by the layout is joined."""
     mapped = _substitute(as_mapped(raw), _CHAR_RE, _CHAR_MAP)
     mapped = _substitute(mapped, _MARKDOWN_BOLD, {})
     mapped = _substitute(mapped, _LETTER_ONE, {"l": "1"})
     mapped = _substitute(mapped, _SCANNED_DAY, _SCANNED_DIGIT)
+    mapped = _substitute(mapped, _SPLIT_NAME, {})
     return _substitute(mapped, _CONTROL_RE, {})
 
 
