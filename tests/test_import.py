@@ -1494,6 +1494,17 @@ def test_agencies_of_amending_and_plain_decisions(opening: str, expected: list[s
             "samverka.\n",
             ["Försvarsmakten", "FRA", "MSB"],
         ),
+        (
+            "Uppdrag om idrott\n\nRegeringen uppdrar åt Gymnastik- och idrottshögskolan, Centrum "
+            "för idrottsforskning, CIF, att analysera paraidrotten. CIF ska redovisa uppdraget "
+            "senast den 15 april 2027.\n",
+            ["Gymnastik- och idrottshögskolan"],
+        ),
+        (
+            "Uppdrag om tillsyn\n\nRegeringen uppdrar åt Socialstyrelsen, Folkhälsomyndigheten "
+            "och IVO att samverka.\n",
+            ["Socialstyrelsen", "Folkhälsomyndigheten", "IVO"],
+        ),
         # extensions and amendments that name the agencies only in passing
         (
             "Förlängd tid för uppdraget att analysera ett intensivår\n\nRegeringen gav den 18 "

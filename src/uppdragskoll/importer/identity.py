@@ -296,10 +296,17 @@ def _agencies(ex: Identity, doc: Document) -> None:
             continue
         # "Myndigheten för ungdoms- och civilsamhällesfrågor, MUCF, att …": one agency and
         # its short name (but "Försvarsmakten, FOI och FRA" are three)
-        apposition = re.fullmatch(r"\s*([^,]+?),\s*([A-ZÅÄÖ]{2,6}|[A-ZÅÄÖ][a-zåäö]{2,5}),?\s*", who)
-        if apposition:
-            ex.alias_of.setdefault(apposition.group(2).lower(), apposition.group(1).strip())
-            ex.aliases.add(apposition.group(2).lower())
+        # "Gymnastik- och idrottshögskolan, Centrum för idrottsforskning, CIF, att …": an
+        # agency, its unit and the unit's short name (a list ends with "och" or "samt")
+        apposition = re.fullmatch(
+            r"\s*([^,]+?),(?:\s*([^,]+?),)?\s*([A-ZÅÄÖ]{2,6}|[A-ZÅÄÖ][a-zåäö]{2,5}),?\s*", who
+        )
+        if apposition and not (
+            apposition.group(2) and re.search(r"\b(?:och|samt)\s+[A-ZÅÄÖ]", who)
+        ):
+            for short in filter(None, apposition.group(2, 3)):
+                ex.alias_of.setdefault(short.strip().lower(), apposition.group(1).strip())
+                ex.aliases.add(short.strip().lower())
             who = who[: apposition.end(1)]
         for name, offset in _split_agencies(who):
             start = sentence.start + m.start(group) + offset
