@@ -1505,6 +1505,22 @@ def test_agencies_of_amending_and_plain_decisions(opening: str, expected: list[s
             "och IVO att samverka.\n",
             ["Socialstyrelsen", "Folkhälsomyndigheten", "IVO"],
         ),
+        (
+            "Uppdrag om skarv\n\nRegeringen ger Naturvårdsverket, Sveriges lantbruksuniversitet "
+            "(SLU) och Statens jordbruksverk varsitt uppdrag att ta fram kunskap.\n",
+            ["Naturvårdsverket", "Sveriges lantbruksuniversitet", "Statens jordbruksverk"],
+        ),
+        (
+            "Uppdrag till MSB att förbereda civilplikt\n\nRegeringen gav den 9 januari "
+            "Myndigheten för samhällsskydd och beredskap (MSB) i uppdrag att förbereda "
+            "civilplikt. MSB ska redovisa uppdraget senast den 1 juni 2027.\n",
+            ["Myndigheten för samhällsskydd och beredskap"],
+        ),
+        (
+            "Uppdrag om vaccination\n\nRegeringen uppdrar åt Folkhälsomyndighetens att följa "
+            "upp vaccinationerna.\n",
+            ["Folkhälsomyndigheten"],
+        ),
         # extensions and amendments that name the agencies only in passing
         (
             "Förlängd tid för uppdraget att analysera ett intensivår\n\nRegeringen gav den 18 "
@@ -5182,4 +5198,67 @@ def test_accounts_and_repayment_at_the_same_time_are_two_deliveries() -> None:
         ("slutredovisning", "2027-12-10"),
         ("ekonomisk redovisning", "2027-12-10"),
         ("återbetalning", "2027-12-10"),
+    ]
+
+
+def test_the_government_kept_updated_is_an_ongoing_duty_with_its_department() -> None:
+    text = decision(
+        "Testverket ska hålla regeringen (Socialdepartementet) uppdaterad om hur arbetet "
+        "fortskrider."
+    )
+    (entry,) = deadlines(text)
+    assert (entry["löpande"], entry["mottagare"]) == (
+        True,
+        "Regeringskansliet (Socialdepartementet)",
+    )
+    # the material kept up to date is not a duty towards anyone
+    assert deadlines(decision("Testverket ska hålla stödmaterialet uppdaterat.")) == []
+
+
+def test_the_department_of_a_report_without_a_date() -> None:
+    text = (
+        "Uppdrag om granskningar\n\nRegeringen ger Testverket i uppdrag att ta emot "
+        "internationella granskningar. Testverket ska återrapportera resultatet av "
+        "granskningarna till regeringen (Miljö- och energidepartementet).\n"
+    )
+    assert draft_from_text(text).data["departement"] == "Miljö- och energidepartementet"
+    assert (
+        "departement"
+        not in draft_from_text(text.replace(" (Miljö- och energidepartementet)", "")).data
+    )
+
+
+def test_this_year_is_the_decisions_year() -> None:
+    text = decision(
+        "En första version av planen ska lämnas till Regeringskansliet senast 31 augusti i år."
+    )
+    assert dates(text.replace("Regeringens beslut", "Regeringsbeslut 2020-05-20")) == ["2020-08-31"]
+    # without the decision's date the year is left to the reader
+    (entry,) = deadlines(text)
+    assert "datum" not in entry and "inget år" in entry["anteckning"]
+
+
+def test_a_departments_lost_hyphen_before_och() -> None:
+    for written in ("Landsbygdsoch", "Landsbygds-och"):
+        text = decision(
+            "Uppdraget ska redovisas till Regeringskansliet "
+            f"({written} infrastrukturdepartementet) senast den 16 januari 2027."
+        )
+        (entry,) = deadlines(text)
+        assert (
+            entry["mottagare"] == "Regeringskansliet (Landsbygds- och infrastrukturdepartementet)"
+        )
+
+
+def test_frequent_reports_listed_under_what_the_assignment_includes() -> None:
+    text = decision(
+        "I uppdraget ingår att:\n\n"
+        "• följa regionernas arbete med vaccinationerna,\n"
+        "• veckovis redovisa antalet vaccinationer till Socialdepartementet,\n"
+        "• månadsvis skicka en sammanställning av ersättningen till Kammarkollegiet och "
+        "Finansdepartementet."
+    )
+    assert [(e["löpande"], e["mottagare"]) for e in deadlines(text)] == [
+        (True, "Regeringskansliet (Socialdepartementet)"),
+        (True, "Kammarkollegiet"),
     ]

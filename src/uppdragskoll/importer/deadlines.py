@@ -302,10 +302,11 @@ _ONGOING = re.compile(
     r"redovisa\w*|hålla\w*|stämma\s+av|samråda|underrätta\w*)|\b(?:informera\w*|hålla\w*|(?:åter)?rapportera\w*|"
     r"redovisa\w*|underrätta\w*)\s+(?:\S+\s+){0,5}?(?:fort)?löpande\b|\b(?:kontinuerligt|"
     r"regelbundet)\s+(?:\S+\s+){0,3}?(?:informera\w*|hålla\w*\s+(?:\S+\s+){0,4}?informerad\w*)|"
-    # "ska under uppdragets genomförande hålla Regeringskansliet (…) informerat", "ska
+    # "ska under uppdragets genomförande hålla Regeringskansliet (…) informerat" (or
+    # "uppdaterad"), "ska
     # informera Regeringskansliet om arbetets gång / om hur arbetet fortskrider"
     r"\bhåll(?:a|er)\s+(?:\S+\s+){0,3}?(?:regeringskansliet|regeringen|\w+departementet)\s*"
-    r"(?:\([^)]{0,120}\)\s*)?informera[dt]\w*|\binformera\s+(?:regeringskansliet|regeringen|\w+departementet)\s*"
+    r"(?:\([^)]{0,120}\)\s*)?(?:informera|uppdatera)[dt]\w*|\binformera\s+(?:regeringskansliet|regeringen|\w+departementet)\s*"
     r"(?:\([^)]{0,120}\)\s*)?(?:och\s+\w+departementet\s+)?om\s+(?:hur\s+arbetet\s+(?:med\s+\S+\s+)?(?:fortskrider|"
     r"fortlöper|utvecklas)|arbetets\s+(?:gång|fortskridande))|"
     # "ska informera Justitiedepartementet om fall som är av särskild betydelse": whenever
@@ -331,7 +332,8 @@ _ONGOING = re.compile(
     # "ska veckovis lämna en redovisning till Regeringskansliet", "ska uppdraget varje månad
     # redovisas": too often to date each
     r"\b(?:veckovis|varje\s+vecka|en\s+gång\s+(?:i|per)\s+(?:veckan|månaden)|månadsvis|"
-    r"varje\s+månad|regelbundet)\s+(?:\S+\s+){0,3}?(?:lämna\w*|redovisa\w*|rapportera\w*|informera\w*)|"
+    r"varje\s+månad|regelbundet)\s+(?:\S+\s+){0,3}?(?:lämna\w*|redovisa\w*|rapportera\w*|informera\w*|"
+    r"skicka\w*)|"
     # "Löpande redovisning av uppdraget ska lämnas …", "De redovisar löpande …"
     r"\b(?:fort)?löpande\s+(?:redovisning|rapportering|återrapportering|avrapportering)\w*|"
     r"\b\w*redovisa[rs]\s+(?:\S+\s+){0,2}?löpande\b",
@@ -640,6 +642,8 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
         or amendment
         or _PRESENT_PASSIVE.search(text) is not None
         or MODAL.search(lead) is not None
+        # "I uppdraget ingår att: • veckovis redovisa …"
+        or re.search(r"\bi\s+uppdraget\s+ingår\b", lead, re.I) is not None
         # "Regeringen ger X i uppdrag att … lämna en årsredovisning för 2017"
         or _ASSIGNING.search(text) is not None
         or verbless is not None
@@ -1066,6 +1070,7 @@ def _annual_series(text: str, hits: list[DateHit]) -> list[DateHit]:
 
 
 _SAME_YEAR = re.compile(r"\s*(?:,\s*)?(?:samma|detta)\s+år\b", re.I)
+_THIS_YEAR = re.compile(r"\s*(?:,\s*)?(?:i\s+år|innevarande\s+år)\b", re.I)
 
 
 def _deadlines_from_hit(
@@ -1122,6 +1127,14 @@ def _deadlines_from_hit(
         earlier += [h.values[-1] for h in find_dates(text[: hit.start]) if h.values]
         if earlier:
             values = [on_day(int(earlier[-1][:4]), *hit.day_month)]
+    if (
+        not values
+        and hit.day_month is not None
+        and ex.identity.decided
+        and _THIS_YEAR.match(text, hit.end)
+    ):
+        # "en första version ska lämnas senast 31 augusti i år": the decision's year
+        values = [on_day(int(ex.identity.decided[:4]), *hit.day_month)]
     if not values and hit.day_month is not None:
         values, ranged = _years_from_context(text, hit, ex.identity.decided)
         if ranged:

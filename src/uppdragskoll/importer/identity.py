@@ -85,7 +85,9 @@ _ASSIGN = re.compile(
     r"\bRegeringen\s+(?:(?:beslutar|har\s+beslutat)\s+att\s+)?(?:ger|uppdrar\s+(?:åt|till)?|ge)\s+"
     r"(?:(?:därför|därtill|härmed|också|även|dessutom|nu|samtidigt|vidare)\s+)?"
     r"(?P<who>(?:[^.;]|(?<=Kungl)\.){2,300}?)\s+(?:i\s+(?:(?:fortsatt|nytt|förnyat|utökat|"
-    r"ytterligare|ett)\s+)?uppdrag|uppdraget\b|att\b)"
+    r"ytterligare|ett)\s+)?uppdrag|uppdraget\b|att\b|"
+    # "ger X, Y och Z varsitt uppdrag att …"
+    r"(?:varsitt|var\s+sitt|vart\s+sitt|ett\s+gemensamt|gemensamt)\s+uppdrag\b)"
     # "Regeringen beviljar Region Västerbotten 1 650 000 kronor för att …": a grant's receiver
     r"|\bRegeringen\s+beviljar\s+(?P<granted>[A-ZÅÄÖ][^.;,]{1,80}?)\s+(?:\([^)]{1,40}\)\s+)?"
     # ("… beviljar Funktionsrätt Sverige knappt två miljoner kronor")
@@ -108,7 +110,8 @@ _AMENDED_AGENCY = re.compile(
     r"|^\s*(?!Med\s|Regeringen\s)(?P<own>[A-ZÅÄÖ][^.;]{1,80}?)(?:s|:s)?\s+(?:\([^)]{1,20}\)\s+)?"
     r"uppdrag\s+att\b"
     # "Regeringen gav den 3 december 2015, som ett led i …, Försäkringskassan i uppdrag att …"
-    r"|\bRegeringen\s+gav\s+(?:den\s+\d{1,2}\s+[a-zåäö]+\s+\d{4}\s*)?(?:,[^,.;]{0,160},\s*)?"
+    # ("Regeringen gav den 9 januari X i uppdrag": the year left out in the decision's own year)
+    r"|\bRegeringen\s+gav\s+(?:den\s+\d{1,2}\s+[a-zåäö]+(?:\s+\d{4})?\s*)?(?:,[^,.;]{0,160},\s*)?"
     r"(?:(?P<gave>[A-ZÅÄÖ](?:[^.;,]|,\s*(?=[A-ZÅÄÖ])){1,400}?)\s+i\s+uppdrag\b|"
     # "Regeringen gav den 17 december 2020 i uppdrag åt X, Y (MSB) och Z att …"
     r"i\s+uppdrag\s+åt\s+(?P<gave_to>[A-ZÅÄÖ](?:[^.;,]|,\s*(?=[A-ZÅÄÖ])){1,400}?)\s+att\b)"
@@ -260,6 +263,12 @@ def _split_agencies(who: str) -> list[tuple[str, int]]:
         clean = re.sub(r"\s*\([^)]*\)\s*", " ", name).strip(" ,")
         clean = re.sub(r"^(?:även|också|dessutom)\s+", "", clean)
         clean = re.sub(r"(?<=[a-zåäö])-och\b", "- och", clean)  # "Post-och telestyrelsen"
+        # "uppdrar åt Folkhälsomyndighetens att": a stray genitive s
+        clean = re.sub(
+            r"(myndigheten|verket|styrelsen|kollegiet|rådet|nämnden|institutet|ombudsmannen)s$",
+            r"\1",
+            clean,
+        )
         # "Brottsförebyggande rådet (Brå) genom Center mot våldsbejakande extremism": the
         # agency, acting through one of its units
         clean = re.split(r"\s+genom\s+", clean, maxsplit=1)[0]
@@ -362,6 +371,13 @@ def _agencies(ex: Identity, doc: Document) -> None:
                 # "Regeringen utökar uppdraget till Totalförsvarets forskningsinstitut (FOI)"
                 # when the title named the agency: "FOI ska …" is the addressed agency
                 ex.aliases.add(short.lower())
+    # "Uppdrag till MSB att …" as the title and "Myndigheten för samhällsskydd och beredskap
+    # (MSB)" in the body: the agency by the full name the decision gives it
+    for i, (name, sentence, span) in enumerate(ex.agencies):
+        named = ex.alias_of.get(name.lower(), "")
+        if " " not in name and " " in named and all(n != named for n, _, _ in ex.agencies):
+            ex.agencies[i] = (named, sentence, span)
+            ex.aliases.add(named.lower())
 
 
 def _acting_agency(doc: Document, names: dict[str, tuple[Sentence, tuple[int, int]]]) -> None:

@@ -759,22 +759,30 @@ def _default_recipients(ex: Extraction) -> None:
                     else "Regeringskansliet"
                 )
     if ex.identity.ministry is None:
-        for d in ex.deadlines:
-            # "Regeringskansliet (Utbildningsdepartementet och Arbetsmarknadsdepartementet)":
-            # the first named leads
+        # "Regeringskansliet (Utbildningsdepartementet och Arbetsmarknadsdepartementet)": the
+        # first named leads; a dated delivery's recipient first, then one named without a date
+        # ("ska återrapportera resultatet till regeringen (Miljö- och energidepartementet)")
+        named = [(d.recipient, d.sentence, d.span) for d in ex.deadlines]
+        named += [
+            (hint, s, (s.start, s.end))
+            for hint in ex.recipient_hints
+            for s in ex.doc.sentences
+            if hint.removeprefix("Regeringskansliet (").rstrip(")") in s.text
+        ]
+        for recipient, sentence, span in named:
             m = re.match(
                 r"Regeringskansliet \("
                 r"((?:[A-ZÅÄÖ][a-zåäö]+(?:-\s*och\s+[a-zåäö]+)?)?departementet)",
-                d.recipient or "",
+                recipient or "",
             )
             if m:
                 ex.identity.ministry = m.group(1)
                 ex.identity.ministry_inferred = True
-                at = d.sentence.text.find(m.group(1))
+                at = sentence.text.find(m.group(1))
                 ex.identity.ministry_span = (
-                    (d.sentence.start + at, d.sentence.start + at + len(m.group(1)))
+                    (sentence.start + at, sentence.start + at + len(m.group(1)))
                     if at >= 0
-                    else d.span
+                    else span
                 )
                 break
     if ex.identity.ministry is None and ex.identity.case_numbers:
