@@ -3426,6 +3426,8 @@ def test_sedan_meaning_since_is_still_a_starting_point() -> None:
         "avser att genomföra uppdraget.",
         "Testverket ska senast den 16 januari 2027 redovisa hur uppdraget är planerat att "
         "genomföras, och vilka resultat som förväntas, till Regeringskansliet.",
+        "Testverket ska senast den 16 januari 2027 redovisa hur myndigheten har planerat "
+        "genomföra uppdraget i den del som handlar om informationsinsatser.",
     ],
 )
 def test_how_the_agency_means_to_carry_out_the_assignment_is_a_plan(sentence: str) -> None:
@@ -5261,4 +5263,16 @@ def test_frequent_reports_listed_under_what_the_assignment_includes() -> None:
     assert [(e["löpande"], e["mottagare"]) for e in deadlines(text)] == [
         (True, "Regeringskansliet (Socialdepartementet)"),
         (True, "Kammarkollegiet"),
+    ]
+
+
+def test_a_report_on_some_parts_of_the_assignment_is_a_partial_report() -> None:
+    text = decision(
+        "Testverket ska senast den 7 april 2027 lämna en redovisning av de delar av uppdraget "
+        "som rör avgifter för provet samt en övergripande tidsplan för det fortsatta arbetet. "
+        "Uppdraget ska slutredovisas senast den 15 juni 2028."
+    )
+    assert [(e["typ"], e["datum"]) for e in deadlines(text)] == [
+        ("delredovisning", "2027-04-07"),
+        ("slutredovisning", "2028-06-15"),
     ]

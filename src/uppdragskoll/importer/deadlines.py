@@ -172,7 +172,8 @@ _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?<![\wåäö-])plan(?:en)?\b|"
             # "redovisa hur myndigheten avser att genomföra uppdraget", "hur uppdraget är
             # planerat att genomföras"
-            r"\bhur\s+(?:[\wåäö]+\s+){1,3}?(?:avser|planerar)\s+att\s+genomföra\b|"
+            r"\bhur\s+(?:[\wåäö]+\s+){1,3}?(?:avser|planerar|har\s+planerat)\s+(?:att\s+)?"
+            r"genomföra\b|"
             r"\bhur\s+(?:[\wåäö]+\s+){1,2}?(?:är\s+planerat|planeras)\s+att\s+genomföras\b",
         ),
         (
@@ -185,6 +186,8 @@ _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bdelredovis\w*|\bdelrapport\w*|\blägesrapport\w*|\blägesredovis\w*|"
             r"\bdelresultat\w*|\bstatusrapport\w*|\bmellanrapport\w*|\bavrapporter\w*|"
             r"\bverksamhetsrapport\w*|\blägesbeskrivning\w*|\b(?:denna|den)\s+del(?:en)?\s+av\s+uppdraget\b|"
+            # "lämna en redovisning av de delar av uppdraget som rör avgifter"
+            r"\b(?:de|vissa|följande)\s+delar\s+av\s+uppdraget\b|"
             r"\bhur\s+arbetet\s+(?:fortskrider|fortlöper|"
             r"framskrider|går\s+framåt)|\barbetets\s+fortskridande|\bläget\s+i\s+arbetet|"
             r"\bredovisa\s+läget\b|\bframdriften\b|"
