@@ -5276,3 +5276,21 @@ def test_a_report_on_some_parts_of_the_assignment_is_a_partial_report() -> None:
         ("delredovisning", "2027-04-07"),
         ("slutredovisning", "2028-06-15"),
     ]
+
+
+def test_the_old_date_cited_after_the_new_one_in_an_amendment() -> None:
+    text = (
+        "Ändring av uppdraget att se över regelverket\n\nRegeringen ändrar uppdraget till "
+        "Testverket att se över regelverket. Testverket ska i stället redovisa uppdraget senast "
+        "den 30 september 2027 till Regeringskansliet (Finansdepartementet).\n\nRegeringen gav "
+        "genom beslut den 28 september 2026 Testverket i uppdrag att se över regelverket. "
+        "Uppdraget ska enligt beslutet redovisas till Regeringskansliet (Finansdepartementet) "
+        "senast den 1 april 2027.\n"
+    )
+    (entry,) = deadlines(text)
+    assert (entry["datum"], entry["ändringar"]) == ("2027-09-30", [{"datum": "2027-04-01"}])
+    # in a decision that changes nothing, "enligt beslutet" is this decision's own word
+    fresh = decision(
+        "Uppdraget ska enligt beslutet redovisas till Regeringskansliet senast den 1 april 2027."
+    )
+    assert dates(fresh) == ["2027-04-01"]

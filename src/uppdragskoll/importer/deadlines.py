@@ -666,7 +666,11 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
         # only as the date a later "i stället" replaces.
         _replaced(ex, text, deliveries)
         return
-    if _OTHER_ASSIGNMENT.match(text) or (ex.amending and _AS_DECIDED.match(text)):
+    if _OTHER_ASSIGNMENT.match(text) or (
+        # "Uppdraget ska enligt beslutet redovisas … senast den 1 april 2024" in a decision
+        # that changes it: the date the change replaces
+        ex.amending and (_AS_DECIDED.match(text) or _PER_DECISION.search(text))
+    ):
         _replaced(ex, text, deliveries)
         return
     accepted: list[DateHit] = []
@@ -1946,6 +1950,9 @@ def _title_for(text: str, hit: DateHit | None) -> str | None:
 
 # "Enligt beslutet ska uppdraget redovisas senast den 31 december 2019." in a decision that
 # extends it: what the earlier decision said
+_PER_DECISION = re.compile(
+    r"\benligt\s+(?:det\s+)?(?:ursprungliga\s+|tidigare\s+)?beslutet\b", re.I
+)
 _AS_DECIDED = re.compile(
     r"\s*Enligt\s+(?:det\s+)?(?:ursprungliga\s+|tidigare\s+)?(?:beslutet|uppdraget)\b", re.I
 )
