@@ -669,7 +669,7 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
     if _OTHER_ASSIGNMENT.match(text) or (
         # "Uppdraget ska enligt beslutet redovisas … senast den 1 april 2024" in a decision
         # that changes it: the date the change replaces
-        ex.amending and (_AS_DECIDED.match(text) or _PER_DECISION.search(text))
+        ex.amending and (_AS_DECIDED.match(text) or (_PER_DECISION.search(text) and not amendment))
     ):
         _replaced(ex, text, deliveries)
         return
