@@ -2036,11 +2036,6 @@ def test_other_background_deadline_is_not_replaced_without_an_amendment() -> Non
     ("sentence", "expected"),
     [
         (
-            "Testverket ska i årsredovisningarna för 2022 och 2023 redovisa hur medlen har "
-            "använts.",
-            ["2023-02-22", "2024-02-22"],
-        ),
-        (
             "Testverket ska i budgetunderlaget för 2027–2029 redovisa en bedömning av behovet.",
             ["2026-03-01"],
         ),
@@ -5294,3 +5289,43 @@ def test_the_old_date_cited_after_the_new_one_in_an_amendment() -> None:
         "Uppdraget ska enligt beslutet redovisas till Regeringskansliet senast den 1 april 2027."
     )
     assert dates(fresh) == ["2027-04-01"]
+
+
+@pytest.mark.parametrize(
+    ("written", "until"),
+    [("för 2026 och 2027", "2028-02-22"), ("för 2026, 2027 och 2028", "2029-02-22")],
+)
+def test_reports_in_listed_annual_reports_are_a_yearly_series(written: str, until: str) -> None:
+    text = decision(
+        f"Testverket redovisar uppdraget till Regeringskansliet i årsredovisningarna {written}."
+    )
+    assert series(text) == [("2027-02-22", "årligen", until, "årlig redovisning")]
+    spent = decision(
+        f"Testverket ska i årsredovisningarna {written} redovisa hur medlen har använts."
+    )
+    assert series(spent) == [("2027-02-22", "årligen", until, "ekonomisk redovisning")]
+    # two annual reports years apart are two reports
+    apart = decision(
+        "Testverket redovisar uppdraget till Regeringskansliet i årsredovisningarna för 2026 "
+        "och 2028."
+    )
+    assert [d for d, *_ in series(apart)] == ["2027-02-22", "2029-02-22"]
+
+
+@pytest.mark.parametrize(
+    ("written", "department"),
+    [
+        ("Landsbygd- och infrastrukturdepartementet", "Landsbygds- och infrastrukturdepartementet"),
+        ("Socialdepartement", "Socialdepartementet"),
+        # a name that is no near miss of a department stays as written
+        ("Statsrådsberedningens kansli", "Statsrådsberedningens kansli"),
+    ],
+)
+def test_a_misspelt_department_is_the_department(written: str, department: str) -> None:
+    data = draft_from_text(
+        "Uppdrag om TEN-T\n\nRegeringen ger Testverket i uppdrag att analysera förordningen. "
+        f"Uppdraget ska redovisas till Regeringskansliet ({written}) senast den 28 februari "
+        "2027.\n"
+    ).data
+    (entry,) = data["redovisningar"]
+    assert entry["mottagare"] == f"Regeringskansliet ({department})"

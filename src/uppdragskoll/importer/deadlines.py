@@ -26,7 +26,7 @@ from .dates import (
     with_year,
 )
 from .found import Extraction, FoundDeadline, short_text
-from .identity import AGENCY, agency_mentions, foreign_subject
+from .identity import AGENCY, agency_mentions, canonical_department, foreign_subject
 from .text import BULLET, Sentence
 
 # --- vocabulary -------------------------------------------------------------------------------
@@ -1211,7 +1211,8 @@ def _deadlines_from_hit(
             for value in values
         ]
     if hit.repeats:
-        untyped_list = hit.listed and kind is None
+        # ("i årsredovisningarna för 2025, 2026 och 2027" is a yearly report, the last one too)
+        untyped_list = hit.listed and kind is None and hit.kind != "annual"
         # a series is never the final report, whatever word ends the sentence
         kind = kind if kind not in (None, "slutredovisning") else "delredovisning"
         if hit.repeats == "årligen":
@@ -1236,7 +1237,14 @@ def _deadlines_from_hit(
                 kind, values[0], sentence, span, repeats=other, recipient=recipient, title=title
             )
         ]
-    if annual or hit.year_range:
+    # "i årsredovisningarna för 2022 och 2023": the report that goes with each year's annual
+    # report is a yearly series, however the years are listed
+    yearly_reports = (
+        hit.kind == "annual"
+        and len(values) > 1
+        and all(int(b[:4]) == int(a[:4]) + 1 for a, b in itertools.pairwise(values))
+    )
+    if annual or hit.year_range or yearly_reports:
         return [
             FoundDeadline(
                 _yearly_kind(kind, text),
@@ -1861,6 +1869,11 @@ def _normalise_recipient(name: str, aliases: dict[str, str]) -> str | None:
     # "Landsbygds- och infrastruktur departementet", "infrastruktur-departementet"
     name = re.sub(rf"\b({_DEPARTMENT_STEM})[\s-]+(?=departementet\b)", r"\1", name, flags=re.I)
     name = re.sub(r"(?<=[a-zåäö])-(?=[a-zåäö])", "", name)  # "Kammar-kollegiet"
+    name = re.sub(
+        r"[A-ZÅÄÖ][a-zåäö]+(?:-\s*och\s+[a-zåäö]+)?departement(?:et)?",
+        lambda m: canonical_department(m.group()),
+        name,
+    )
     if name.lower() in aliases:
         return aliases[name.lower()]  # "till FRA", "till Energimyndigheten" (a short name)
     if name.lower() in ("regeringen", "departementet"):

@@ -3,6 +3,7 @@ department, the decision date and the agencies it addresses. Pure."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -140,6 +141,25 @@ DNR_PREFIX_MINISTRY = {
     "UD": "Utrikesdepartementet",
     "SB": "Statsrådsberedningen",
 }
+# every department 2014–2026, for names a decision misspells ("Landsbygd- och
+# infrastrukturdepartementet", "Socialdepartement")
+DEPARTMENTS = (
+    *DNR_PREFIX_MINISTRY.values(),
+    "Miljödepartementet",
+    "Miljö- och energidepartementet",
+    "Näringsdepartementet",
+    "Infrastrukturdepartementet",
+    "Landsbygdsdepartementet",
+    "Landsbygds- och infrastrukturdepartementet",
+)
+
+
+def canonical_department(name: str) -> str:
+    """A known department's name for a near miss of it; anything else as written."""
+    if name in DEPARTMENTS:
+        return name
+    close = difflib.get_close_matches(name, DEPARTMENTS, n=1, cutoff=0.92)
+    return close[0] if close else name
 
 
 def read_identity(doc: Document) -> Identity:
@@ -179,7 +199,7 @@ def read_identity(doc: Document) -> Identity:
         if ex.ministry is None:
             dep = DEPARTMENT.search(text)
             if dep:
-                ex.ministry = dep.group("d")
+                ex.ministry = canonical_department(dep.group("d"))
                 ex.ministry_span = (para.start + dep.start(), para.start + dep.end())
 
     for sentence in doc.sentences:
@@ -202,7 +222,7 @@ def read_identity(doc: Document) -> Identity:
                 sentence.text,
                 re.I,
             ):
-                ex.ministry = m.group("d")
+                ex.ministry = canonical_department(m.group("d"))
                 ex.ministry_span = (sentence.start + m.start("d"), sentence.start + m.end("d"))
                 break
 

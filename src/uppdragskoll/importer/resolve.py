@@ -26,6 +26,7 @@ from .found import Extraction, FoundDeadline, MoneyRow, kronor_text, short_text
 from .identity import (
     DNR_PREFIX_MINISTRY,
     agency_mentions,
+    canonical_department,
     task_subjects,
 )
 from .money_rows import COST_ESTIMATE
@@ -776,7 +777,7 @@ def _default_recipients(ex: Extraction) -> None:
                 recipient or "",
             )
             if m:
-                ex.identity.ministry = m.group(1)
+                ex.identity.ministry = canonical_department(m.group(1))
                 ex.identity.ministry_inferred = True
                 at = sentence.text.find(m.group(1))
                 ex.identity.ministry_span = (
