@@ -5329,3 +5329,50 @@ def test_a_misspelt_department_is_the_department(written: str, department: str) 
     ).data
     (entry,) = data["redovisningar"]
     assert entry["mottagare"] == f"Regeringskansliet ({department})"
+
+
+def test_an_inquirys_report_date_is_not_the_agencys() -> None:
+    text = decision(
+        "Testverket ska beakta de förslag som Elmarknadsutredningen lämnar i sitt betänkande, "
+        "som ska redovisas senast den 25 april 2027. Uppdraget ska redovisas senast den 18 "
+        "december 2027."
+    )
+    assert dates(text) == ["2027-12-18"]
+    # the agency's own comments on the inquiry's report are a delivery
+    comments = decision("Testverket ska lämna synpunkter på betänkandet senast den 25 april 2027.")
+    assert dates(comments) == ["2027-04-25"]
+
+
+def test_the_extended_term_ends_with_the_final_report() -> None:
+    text = decision(
+        "Regeringen förlänger uppdragstiden till och med den 1 februari 2027, då uppdraget "
+        "slutredovisas till Regeringskansliet."
+    )
+    assert [(e["typ"], e["datum"]) for e in deadlines(text)] == [("slutredovisning", "2027-02-01")]
+    # the term alone is how long the assignment runs
+    assert dates(decision("Uppdraget gäller till och med den 1 februari 2027.")) == []
+
+
+def test_a_compilation_handed_to_kammarkollegiet_is_a_delivery() -> None:
+    text = decision(
+        "Testverket ska sammanställa ett underlag till Kammarkollegiet senast den 11 december "
+        "2027 för utbetalning av ersättningen."
+    )
+    (entry,) = deadlines(text)
+    assert (entry["datum"], entry["mottagare"]) == ("2027-12-11", "Kammarkollegiet")
+    assert dates(text.replace("till Kammarkollegiet", "om kommunerna")) == []
+
+
+def test_when_reporting_starts_is_no_deadline() -> None:
+    text = decision(
+        "Testverket ska veckovis redovisa antalet tester till Socialdepartementet. I "
+        "rapporteringen ska myndigheten redovisa testningen per åldersgrupp, med start den 1 "
+        "juli 2027."
+    )
+    assert dates(text) == ["löpande"]
+    # the first of a quarterly series is a date
+    quarterly = decision(
+        "Testverket ska kvartalsvis redovisa testningen till Socialdepartementet, med start den "
+        "30 september 2027."
+    )
+    assert series(quarterly)[0][0] == "2027-09-30"

@@ -55,6 +55,8 @@ _DELIVER = re.compile(
     # "Regeringen förlänger tiden för X:s uppdrag att … till den 11 december 2020"
     r"förlänger\s+(?:tiden|uppdragstiden|redovisningstiden)|"
     r"(?:uppdrags|redovisnings)tiden\s+förlängs|uppdraget\s+förlängs(?=\s+till\s+den\b)|"
+    # "sammanställa ett underlag till Kammarkollegiet senast …": what the agency hands over
+    r"underlag\s+till\s+(?=(?:regeringskansliet|regeringen|kammarkollegiet|\w+departementet)\b)|"
     # "ska i sitt budgetunderlag för 2024–2026 räkna in …": said in the budgetunderlag
     r"(?<=i\s)(?:sitt|sina|sitt\s+kommande|myndighetens)\s+budgetunderlag)\b",
     re.I,
@@ -453,8 +455,27 @@ _PERIOD_ABOUT = re.compile(
 )
 
 
+# "förlänger uppdragstiden till och med den 1 februari 2026, då uppdraget slutredovisas": the
+# end of the term is the day of the report
+_THEN_REPORTED = re.compile(
+    r"\s*,?\s*då\s+(?:(?:uppdraget|det|arbetet)\s+)?(?:ska\s+)?(?:\S+\s+){0,2}?"
+    r"\w*(?:redovisas|rapporteras|lämnas)\b",
+    re.I,
+)
+
+
 def _accept_date(text: str, hit: DateHit, deliveries: list[re.Match[str]], modal: bool) -> bool:
     before = text[max(0, hit.start - 60) : hit.start]
+    if _THEN_REPORTED.match(text, hit.end):
+        return True
+    if re.search(r"\bmed\s+(?:start|början)\s+(?:den\s+)?$", before, re.I) and not re.search(
+        r"\b(?:årligen|halvårsvis|kvartalsvis|varje\s+(?:år|halvår|kvartal)|per\s+(?:år|kvartal))\b",
+        text,
+        re.I,
+    ):
+        # "veckovis redovisa … med start den 1 juli 2020", "redovisa omfattningen …, med start
+        # den 1 juli 2020": when something begins, not the first of a dated series
+        return False
     if _PAST_OR_CITED.search(before):
         return False
     used = _USED_MONEY_BEFORE.search(before)
@@ -488,6 +509,8 @@ def _accept_date(text: str, hit: DateHit, deliveries: list[re.Match[str]], modal
         return False  # "Uppdraget ska redovisas löpande … och avslutas den 31 december 2021"
     if _CITED_DECISION_AFTER.match(text, hit.end):
         return False  # "… den 17 maj 2018 (N2018/03101/SK)": the date of a decision cited
+    if re.search(r"\bbetänkande\w*,?\s+som\s+(?:ska|skall)\s+(?:\S+\s+){0,3}?$", before, re.I):
+        return False  # "… i sitt betänkande, som ska redovisas senast …": an inquiry's
     if _CONTENT_CLAUSE.search(text[max(0, hit.start - 150) : hit.start]):
         return False
     if hit.kind == "year" and (hit.prefix.startswith("under") or hit.prefix == "före"):
