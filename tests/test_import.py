@@ -5376,3 +5376,16 @@ def test_when_reporting_starts_is_no_deadline() -> None:
         "30 september 2027."
     )
     assert series(quarterly)[0][0] == "2027-09-30"
+
+
+def test_a_report_verb_split_in_two_by_the_layout() -> None:
+    text = decision(
+        "Uppdraget ska redo visas löpande till Regeringskansliet (Socialdepartementet)."
+    )
+    (entry,) = deadlines(text)
+    assert (entry["löpande"], entry["mottagare"]) == (
+        True,
+        "Regeringskansliet (Socialdepartementet)",
+    )
+    # "redo" is a word of its own before anything else
+    assert deadlines(decision("Testverket ska vara redo att visa resultaten löpande.")) == []

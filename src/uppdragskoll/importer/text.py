@@ -150,8 +150,13 @@ _SCANNED_DIGIT = {
 }
 
 
-# "till Regerings kansliet (Socialdepartementet)": the name split in two by a PDF's layout
-_SPLIT_NAME = re.compile(r"(?<=\bRegerings)(?:[ \t]+\n?[ \t]*|\n[ \t]*)(?=kansliet\b)", re.I)
+# "till Regerings kansliet (Socialdepartementet)", "ska redo visas löpande": a word the
+# importer keys on, split in two by a PDF's layout
+_SPLIT_NAME = re.compile(
+    r"(?<=\bRegerings)(?:[ \t]+\n?[ \t]*|\n[ \t]*)(?=kansliet\b)"
+    r"|(?<=redo)(?:[ \t]+\n?[ \t]*|\n[ \t]*)(?=vis(?:a|as|ar|ning|ningen|ningar)\b)",
+    re.I,
+)
 # "Landsbygdsoch infrastrukturdepartementet", "Landsbygds-och …": a department's "- och" lost
 _GLUED_AND = re.compile(r"(?<=[a-zåäö]s)-?och(?=[ \t]+[a-zåäö]+departementet\b)")
 
@@ -159,8 +164,8 @@ _GLUED_AND = re.compile(r"(?<=[a-zåäö]s)-?och(?=[ \t]+[a-zåäö]+departement
 def normalise_chars(raw: str) -> Mapped:
     """NBSP and friends become spaces, soft hyphens, zero-width characters and Markdown's
     bold marks disappear, a lone l read for the digit 1 in an amount becomes 1, a
-    "Regerings kansliet" split by the layout is joined and a department's lost "- och"
-    ("Landsbygdsoch infrastrukturdepartementet") put back."""
+    "Regerings kansliet" or "redo visas" split by the layout is joined and a department's
+    lost "- och" ("Landsbygdsoch infrastrukturdepartementet") put back."""
     mapped = _substitute(as_mapped(raw), _CHAR_RE, _CHAR_MAP)
     mapped = _substitute(mapped, _MARKDOWN_BOLD, {})
     mapped = _substitute(mapped, _LETTER_ONE, {"l": "1"})
