@@ -1521,6 +1521,17 @@ def test_agencies_of_amending_and_plain_decisions(opening: str, expected: list[s
             "upp vaccinationerna.\n",
             ["Folkhälsomyndigheten"],
         ),
+        (
+            "Uppdrag om ekologisk produktion\n\nRegeringen uppdrar åt Livsmedelsverket "
+            "respektive Statens jordbruksverk att analysera behovet av ändringar.\n",
+            ["Livsmedelsverket", "Statens jordbruksverk"],
+        ),
+        (
+            "Ändring av uppdraget att främja IPv6\n\nRegeringen uppdrog genom beslut den 13 juni "
+            "2026 åt Post- och telestyrelsen att främja IPv6. Uppdraget ska i stället redovisas "
+            "senast den 1 mars 2028.\n",
+            ["Post- och telestyrelsen"],
+        ),
         # extensions and amendments that name the agencies only in passing
         (
             "Förlängd tid för uppdraget att analysera ett intensivår\n\nRegeringen gav den 18 "
@@ -5389,3 +5400,36 @@ def test_a_report_verb_split_in_two_by_the_layout() -> None:
     )
     # "redo" is a word of its own before anything else
     assert deadlines(decision("Testverket ska vara redo att visa resultaten löpande.")) == []
+
+
+def test_a_yearly_report_from_a_named_year_until_the_final_one() -> None:
+    text = decision(
+        "Uppdraget ska redovisas till Regeringskansliet årligen senast den 31 mars fr.o.m. 2027 "
+        "och slutredovisas till Regeringskansliet senast den 31 mars 2031."
+    )
+    assert series(text) == [
+        ("2027-03-31", "årligen", "2030-03-31", "årlig redovisning"),
+        ("2031-03-31", None, None, "slutredovisning"),
+    ]
+
+
+def test_the_earlier_decisions_money_told_again_in_an_amendment() -> None:
+    told = (
+        "Regeringen uppdrog genom beslut den 13 juni 2026 åt Testverket att främja IPv6. Av "
+        "beslutet framgår att Testverket för genomförandet får rekvirera sammanlagt 1 miljon "
+        "kronor åren 2026 och 2027."
+    )
+    amending = (
+        f"Ändring av uppdraget att främja IPv6\n\n{told} Uppdraget ska i stället redovisas "
+        "senast den 1 mars 2028.\n"
+    )
+    assert money(amending) == []
+    # the same words in a decision of its own grant the money
+    assert money(decision(told.replace("Av beslutet framgår att", "Regeringen beslutar att")))
+
+
+def test_a_report_with_the_date_first_and_the_subject_after_the_verb() -> None:
+    text = decision("Den 1 oktober 2027 slutredovisar myndigheten uppdraget.")
+    assert [(e["typ"], e["datum"]) for e in deadlines(text)] == [("slutredovisning", "2027-10-01")]
+    # a date that opens a sentence about someone else's report is not the agency's
+    assert dates(decision("Den 1 oktober 2027 slutredovisar utredningen sitt arbete.")) == []

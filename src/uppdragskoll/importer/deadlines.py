@@ -835,6 +835,8 @@ def _present_duty(ex: Extraction, text: str) -> bool:
     near = text[max(0, m.start() - 20) : m.end() + 60]
     if re.match(r"\s*(?:De|Myndigheterna|Myndigheten)\s+$", text[: m.start()]):
         return True  # "Myndigheterna redovisar senast den 9 december …", "De redovisar löpande …"
+    if re.match(r"\s+(?:myndigheten|myndigheterna|de)\b", text[m.end() :], re.I):
+        return True  # "Den 1 oktober 2024 slutredovisar myndigheten uppdraget."
     if any(name in addressed for _, _, name in agency_mentions(ex.identity, near)):
         return True
     # "Statskontoret samverkar med ESV och informerar löpande …", "Under arbetets gång håller
@@ -1325,6 +1327,13 @@ def _until_after(text: str, pos: int) -> re.Match[str] | None:
     return UNTIL_YEAR.match(text, every.end() if every else pos)
 
 
+_STARTING_YEAR = re.compile(
+    r"\s*,?\s*(?:från\s+och\s+med|fr\.\s?o\.\s?m\.?|med\s+(?:början|start)(?:\s+i)?)\s+"
+    r"(?:år\s+)?(?P<y>(?:19|20)\d{2})\b",
+    re.I,
+)
+
+
 def _years_from_context(
     text: str, hit: DateHit, decided: str | None = None
 ) -> tuple[list[str], bool]:
@@ -1376,6 +1385,11 @@ def _years_from_context(
             # "senast den 31 mars årligen delredovisa och senast den 31 mars 2029
             # slutredovisa": the yearly reports come before the final one
             year -= 1
+        start = _STARTING_YEAR.match(text, hit.end)
+        if yearly and start and int(start.group("y")) <= year:
+            # "årligen senast den 31 mars fr.o.m. 2019 och slutredovisas … senast den 31 mars
+            # 2028": from the year named until the one before the final report
+            return [str(v) for v in range(int(start.group("y")), year + 1)], True
         return [str(year)], False
     dates = [(h.start, h.end) for h in others if h.kind != "year"]
     years = [y for y in find_years(text, dates) if not y.budget_year]

@@ -112,10 +112,12 @@ _AMENDED_AGENCY = re.compile(
     r"uppdrag\s+att\b"
     # "Regeringen gav den 3 december 2015, som ett led i …, Försäkringskassan i uppdrag att …"
     # ("Regeringen gav den 9 januari X i uppdrag": the year left out in the decision's own year)
-    r"|\bRegeringen\s+gav\s+(?:den\s+\d{1,2}\s+[a-zåäö]+(?:\s+\d{4})?\s*)?(?:,[^,.;]{0,160},\s*)?"
+    # ("Regeringen uppdrog genom beslut den 13 juni 2019 åt PTS att …")
+    r"|\bRegeringen\s+(?:gav|uppdrog)\s+(?:genom\s+beslut\s+)?"
+    r"(?:den\s+\d{1,2}\s+[a-zåäö]+(?:\s+\d{4})?\s*)?(?:,[^,.;]{0,160},\s*)?"
     r"(?:(?P<gave>[A-ZÅÄÖ](?:[^.;,]|,\s*(?=[A-ZÅÄÖ])){1,400}?)\s+i\s+uppdrag\b|"
     # "Regeringen gav den 17 december 2020 i uppdrag åt X, Y (MSB) och Z att …"
-    r"i\s+uppdrag\s+åt\s+(?P<gave_to>[A-ZÅÄÖ](?:[^.;,]|,\s*(?=[A-ZÅÄÖ])){1,400}?)\s+att\b)"
+    r"(?:i\s+uppdrag\s+)?åt\s+(?P<gave_to>[A-ZÅÄÖ](?:[^.;,]|,\s*(?=[A-ZÅÄÖ])){1,400}?)\s+att\b)"
     # "Regeringen beviljar Statens jordbruksverk (Jordbruksverket) förlängd tid för …"
     r"|\bRegeringen\s+(?:beviljar|medger)\s+(?P<granted>[A-ZÅÄÖ][^.;,]{1,80}?)\s+"
     r"(?:\([^)]{1,40}\)\s+)?(?:förlängd|ändrad|längre)\s+tid\b"
@@ -272,7 +274,8 @@ def _split_agencies(who: str) -> list[tuple[str, int]]:
     # "Myndigheten för press, radio och tv": a comma before a lower-case word is in a name
     # ("Sveriges Kommuner och Regioner" is one organisation)
     for m in re.finditer(
-        r",\s*(?=[A-ZÅÄÖ]|läns|samt\b)|\s+(?:och|samt)\s+(?=[A-ZÅÄÖ]|länsstyrelserna\b)(?!Regioner\b)",
+        r",\s*(?=[A-ZÅÄÖ]|läns|samt\b)|\s+(?:och|samt|respektive)\s+(?=[A-ZÅÄÖ]|länsstyrelserna\b)"
+        r"(?!Regioner\b)",
         who,
     ):
         parts.append((who[pos : m.start()], pos))
@@ -331,7 +334,7 @@ def _agencies(ex: Identity, doc: Document) -> None:
             r"\s*([^,]+?),(?:\s*([^,]+?),)?\s*([A-ZÅÄÖ]{2,6}|[A-ZÅÄÖ][a-zåäö]{2,5}),?\s*", who
         )
         if apposition and not (
-            apposition.group(2) and re.search(r"\b(?:och|samt)\s+[A-ZÅÄÖ]", who)
+            apposition.group(2) and re.search(r"\b(?:och|samt|respektive)\s+[A-ZÅÄÖ]", who)
         ):
             for short in filter(None, apposition.group(2, 3)):
                 ex.alias_of.setdefault(short.strip().lower(), apposition.group(1).strip())

@@ -31,9 +31,18 @@ from .text import BULLET, Sentence
 # --- money -------------------------------------------------------------------------------------
 
 
+# "Av beslutet framgår att PTS får rekvirera sammanlagt 1 miljon kronor …" in a decision that
+# changes an earlier one: the earlier decision's money, told again
+_AS_DECIDED_BEFORE = re.compile(
+    r"\s*(?:Av|Enligt)\s+(?:det\s+)?(?:ursprungliga\s+|tidigare\s+)?beslutet\b", re.I
+)
+
+
 def read_money(ex: Extraction, sentence: Sentence) -> None:
     text = sentence.text
     if _table_after_amount(ex, sentence):
+        return
+    if ex.amending and _AS_DECIDED_BEFORE.match(text):
         return
     marks = money_markers(text)
     if not marks and sentence.lead:
