@@ -5433,3 +5433,15 @@ def test_a_report_with_the_date_first_and_the_subject_after_the_verb() -> None:
     assert [(e["typ"], e["datum"]) for e in deadlines(text)] == [("slutredovisning", "2027-10-01")]
     # a date that opens a sentence about someone else's report is not the agency's
     assert dates(decision("Den 1 oktober 2027 slutredovisar utredningen sitt arbete.")) == []
+
+
+def test_status_pictures_before_the_final_report_are_partial_reports() -> None:
+    text = decision(
+        "Testverket ska lämna lägesbilder över arbetet till regeringen (Finansdepartementet) den "
+        "30 juni 2027 och i samband med slutredovisningen av uppdraget. Uppdraget ska "
+        "slutredovisas till regeringen (Finansdepartementet) senast den 31 december 2028."
+    )
+    assert [(e["typ"], e["datum"]) for e in deadlines(text)] == [
+        ("delredovisning", "2027-06-30"),
+        ("slutredovisning", "2028-12-31"),
+    ]
