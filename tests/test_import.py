@@ -1522,6 +1522,11 @@ def test_agencies_of_amending_and_plain_decisions(opening: str, expected: list[s
             ["Folkhälsomyndigheten"],
         ),
         (
+            "Uppdrag om ett telefonnummer\n\nRegeringen ger Uppsala universitet (Nationellt "
+            "centrum för kvinnofrid, NCK) i uppdrag att genomföra en förstudie.\n",
+            ["Uppsala universitet"],
+        ),
+        (
             "Uppdrag om ekologisk produktion\n\nRegeringen uppdrar åt Livsmedelsverket "
             "respektive Statens jordbruksverk att analysera behovet av ändringar.\n",
             ["Livsmedelsverket", "Statens jordbruksverk"],

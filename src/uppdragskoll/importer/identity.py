@@ -271,12 +271,15 @@ def _split_agencies(who: str) -> list[tuple[str, int]]:
     """'Socialstyrelsen, Folkhälsomyndigheten och Läkemedelsverket' -> names with offsets."""
     parts: list[tuple[str, int]] = []
     pos = 0
+    # "Uppsala universitet (Nationellt centrum för kvinnofrid, NCK)": a parenthesis is part of
+    # the name before it
+    masked = re.sub(r"\([^)]*\)", lambda m: "_" * len(m.group()), who)
     # "Myndigheten för press, radio och tv": a comma before a lower-case word is in a name
     # ("Sveriges Kommuner och Regioner" is one organisation)
     for m in re.finditer(
         r",\s*(?=[A-ZÅÄÖ]|läns|samt\b)|\s+(?:och|samt|respektive)\s+(?=[A-ZÅÄÖ]|länsstyrelserna\b)"
         r"(?!Regioner\b)",
-        who,
+        masked,
     ):
         parts.append((who[pos : m.start()], pos))
         pos = m.end()
