@@ -5333,6 +5333,8 @@ def test_reports_in_listed_annual_reports_are_a_yearly_series(written: str, unti
     [
         ("Landsbygd- och infrastrukturdepartementet", "Landsbygds- och infrastrukturdepartementet"),
         ("Socialdepartement", "Socialdepartementet"),
+        ("Klimat och näringslivsdepartementet", "Klimat- och näringslivsdepartementet"),
+        ("Klimatoch näringslivsdepartementet", "Klimat- och näringslivsdepartementet"),
         # a name that is no near miss of a department stays as written
         ("Statsrådsberedningens kansli", "Statsrådsberedningens kansli"),
     ],
@@ -5450,3 +5452,34 @@ def test_status_pictures_before_the_final_report_are_partial_reports() -> None:
         ("delredovisning", "2027-06-30"),
         ("slutredovisning", "2028-12-31"),
     ]
+
+
+def test_two_departments_share_one_delivery() -> None:
+    text = decision(
+        "Myndigheterna ska redovisa uppdraget gemensamt till Miljödepartementet och "
+        "Kulturdepartementet senast den 28 februari 2027."
+    )
+    (entry,) = deadlines(text)
+    assert entry["mottagare"] == "Regeringskansliet (Miljödepartementet och Kulturdepartementet)"
+    # a department and an agency are two recipients
+    other = decision(
+        "Uppdraget ska redovisas till Miljödepartementet och Naturvårdsverket senast den 28 "
+        "februari 2027."
+    )
+    assert [e["mottagare"] for e in deadlines(other)] == [
+        "Regeringskansliet (Miljödepartementet)",
+        "Naturvårdsverket",
+    ]
+
+
+def test_a_short_name_declared_after_a_name_missing_a_space() -> None:
+    text = (
+        "Uppdrag om pojkars jämställdhet\n\nRegeringen ger Myndigheten för ungdoms-och "
+        "civilsamhällesfrågor (MUCF) i uppdrag att ta fram en kunskapssammanställning.\n\n"
+        "MUCF ska redovisa uppdraget den 31 mars 2027.\n"
+    )
+    data = draft_from_text(text).data
+    assert [a["namn"] for a in data["myndigheter"]] == [
+        "Myndigheten för ungdoms- och civilsamhällesfrågor"
+    ]
+    assert [e["datum"] for e in data["redovisningar"]] == ["2027-03-31"]

@@ -1875,6 +1875,16 @@ def _also_to(ex: Extraction, text: str, found: list[FoundDeadline]) -> list[Foun
     if first == "Regeringskansliet" and other.startswith("Regeringskansliet ("):
         # "till Regeringskansliet, Socialdepartementet": one recipient written with a comma
         return [replace(d, recipient=other) if d.recipient == first else d for d in found]
+    departments = [
+        r.removeprefix("Regeringskansliet (").removesuffix(")")
+        for r in (first, other)
+        if r.startswith("Regeringskansliet (") and r.endswith("departementet)")
+    ]
+    if len(departments) == 2 and re.match(r"\s*och\b", text[end:], re.I):
+        # "till Miljö- och energidepartementet och Kulturdepartementet": one delivery to the
+        # Government Offices, as "Regeringskansliet (A och B)" writes it
+        joint = f"Regeringskansliet ({departments[0]} och {departments[1]})"
+        return [replace(d, recipient=joint) if d.recipient == first else d for d in found]
     out = list(found)
     for d in found:
         if d.recipient == first:
@@ -1907,7 +1917,8 @@ def _normalise_recipient(name: str, aliases: dict[str, str]) -> str | None:
     name = re.sub(rf"\b({_DEPARTMENT_STEM})[\s-]+(?=departementet\b)", r"\1", name, flags=re.I)
     name = re.sub(r"(?<=[a-zåäö])-(?=[a-zåäö])", "", name)  # "Kammar-kollegiet"
     name = re.sub(
-        r"[A-ZÅÄÖ][a-zåäö]+(?:-\s*och\s+[a-zåäö]+)?departement(?:et)?",
+        # ("Klimat och näringslivsdepartementet", "Klimatoch näringslivsdepartementet")
+        r"[A-ZÅÄÖ][a-zåäö]+(?:(?:-?\s*och)?\s+[a-zåäö]+)?departement(?:et)?",
         lambda m: canonical_department(m.group()),
         name,
     )

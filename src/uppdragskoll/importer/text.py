@@ -157,15 +157,19 @@ _SPLIT_NAME = re.compile(
     r"|(?<=redo)(?:[ \t]+\n?[ \t]*|\n[ \t]*)(?=vis(?:a|as|ar|ning|ningen|ningar)\b)",
     re.I,
 )
-# "Landsbygdsoch infrastrukturdepartementet", "Landsbygds-och …": a department's "- och" lost
-_GLUED_AND = re.compile(r"(?<=[a-zåäö]s)-?och(?=[ \t]+[a-zåäö]+departementet\b)")
+# "Myndigheten för ungdoms-och civilsamhällesfrågor", "Landsbygdsoch infrastrukturdepartementet":
+# the space (or the hyphen too, before a department) of a shortened compound's "- och" lost
+_GLUED_AND = re.compile(
+    r"(?<=[a-zåäö])-och(?=[ \t]+[a-zåäö])|(?<=[a-zåäö]s)och(?=[ \t]+[a-zåäö]+departementet\b)"
+)
 
 
 def normalise_chars(raw: str) -> Mapped:
     """NBSP and friends become spaces, soft hyphens, zero-width characters and Markdown's
     bold marks disappear, a lone l read for the digit 1 in an amount becomes 1, a
-    "Regerings kansliet" or "redo visas" split by the layout is joined and a department's
-    lost "- och" ("Landsbygdsoch infrastrukturdepartementet") put back."""
+    "Regerings kansliet" or "redo visas" split by the layout is joined and a lost "- och"
+    ("ungdoms-och civilsamhällesfrågor", "Landsbygdsoch infrastrukturdepartementet") put
+    back."""
     mapped = _substitute(as_mapped(raw), _CHAR_RE, _CHAR_MAP)
     mapped = _substitute(mapped, _MARKDOWN_BOLD, {})
     mapped = _substitute(mapped, _LETTER_ONE, {"l": "1"})
