@@ -1904,7 +1904,6 @@ def _normalise_recipient(name: str, aliases: dict[str, str]) -> str | None:
     name = re.sub(r",?\s+med\s+kopia\s+(?:för\s+kännedom\s+)?till\s+[^)]*", "", name)
     name = re.sub(r"\(\s*(.*?)[\s,;]*\)", r"(\1)", " ".join(name.split()))
     name = re.sub(r"^Regeringskansliet\(", "Regeringskansliet (", name)
-    name = re.sub(r"(?<=[a-zåäö])-och\b", "- och", name)  # "Klimat-och näringslivsdep."
     # "Landsbygds- och Infrastrukturdepartementet"
     name = re.sub(
         r"(?<=- och )[A-ZÅÄÖ](?=[a-zåäö]+departementet)", lambda m: m.group().lower(), name

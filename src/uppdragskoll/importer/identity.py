@@ -288,7 +288,6 @@ def _split_agencies(who: str) -> list[tuple[str, int]]:
     for name, offset in parts:
         clean = re.sub(r"\s*\([^)]*\)\s*", " ", name).strip(" ,")
         clean = re.sub(r"^(?:även|också|dessutom)\s+", "", clean)
-        clean = re.sub(r"(?<=[a-zåäö])-och\b", "- och", clean)  # "Post-och telestyrelsen"
         # "uppdrar åt Folkhälsomyndighetens att": a stray genitive s
         clean = re.sub(
             r"(myndigheten|verket|styrelsen|kollegiet|rådet|nämnden|institutet|ombudsmannen)s$",

@@ -767,6 +767,7 @@ def _default_recipients(ex: Extraction) -> None:
         named += [
             (hint, s, (s.start, s.end))
             for hint in ex.recipient_hints
+            if hint.startswith("Regeringskansliet (")
             for s in ex.doc.sentences
             if hint.removeprefix("Regeringskansliet (").rstrip(")") in s.text
         ]
