@@ -1522,6 +1522,15 @@ def test_agencies_of_amending_and_plain_decisions(opening: str, expected: list[s
             ["Folkhälsomyndigheten"],
         ),
         (
+            "Uppdrag om tillsyn över överförmyndare\n\nRegeringen uppdrar åt länsstyrelserna i "
+            "Stockholms, Västra Götalands och Norrbottens län att gemensamt förbättra tillsynen.\n",
+            [
+                "Länsstyrelsen i Stockholms län",
+                "Länsstyrelsen i Västra Götalands län",
+                "Länsstyrelsen i Norrbottens län",
+            ],
+        ),
+        (
             "Uppdrag om ett telefonnummer\n\nRegeringen ger Uppsala universitet (Nationellt "
             "centrum för kvinnofrid, NCK) i uppdrag att genomföra en förstudie.\n",
             ["Uppsala universitet"],
@@ -5483,3 +5492,35 @@ def test_a_short_name_declared_after_a_name_missing_a_space() -> None:
         "Myndigheten för ungdoms- och civilsamhällesfrågor"
     ]
     assert [e["datum"] for e in data["redovisningar"]] == ["2027-03-31"]
+
+
+def test_several_case_numbers_after_the_label() -> None:
+    text = (
+        "Uppdrag till Kammarkollegiet att betala ut medelDiarienummer: Fi2025/01984, "
+        "Fi2025/01995, Fi2026/00145\n\nRegeringen ger Kammarkollegiet i uppdrag att betala ut "
+        "medel. Kammarkollegiet ska redovisa uppdraget senast den 1 mars 2027.\n"
+    )
+    assert draft_from_text(text).data["diarienummer"] == [
+        "Fi2025/01984",
+        "Fi2025/01995",
+        "Fi2026/00145",
+    ]
+
+
+def test_the_assignment_of_an_inquiry_named_before_it() -> None:
+    text = decision(
+        "Ett förslag ska lämnas till Regeringskansliet senast den 1 mars 2027.",
+        background="",
+    ).replace(
+        "Ett förslag ska lämnas",
+        "Regeringen har gett en utredning i uppdrag att föreslå kompletterande bestämmelser (dir. "
+        "2026:46). Uppdraget ska slutredovisas senast den 22 december 2026. Testverkets förslag "
+        "ska lämnas",
+    )
+    assert dates(text) == ["2027-03-01"]
+    # the agency's own assignment, after a committee it works with, is its own
+    own = decision(
+        "Testverket ska samverka med Kommissionen för jämställda livsinkomster (dir. 2026:22). "
+        "Uppdraget ska slutredovisas till regeringen senast den 17 december 2027."
+    )
+    assert dates(own) == ["2027-12-17"]

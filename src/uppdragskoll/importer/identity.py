@@ -67,8 +67,9 @@ _DNR = re.compile(
     r"(?P<delvis>\s*\(\s*delvis\s*\))?"
 )
 _DNR_LABEL = re.compile(
-    r"(?:diarienummer|\bdnr)\s*[:.]\s*$|hänvisa\s+till\s+(?:diarienumret|"
-    r"diarienummer|dnr)\s*$",
+    # ("Diarienummer: A2023/00160, A2025/01272": each number of a list after the label)
+    r"(?:diarienummer|\bdnr)\s*[:.]\s*(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\s?\d{4}/\S+\s*(?:,|och)\s*)*$|"
+    r"hänvisa\s+till\s+(?:diarienumret|diarienummer|dnr)\s*$",
     re.I,
 )
 _ISO_DATE = re.compile(r"(?<![\d-])(?:19|20)\d{2}-\d{2}-\d{2}(?![\d-])")
@@ -208,7 +209,7 @@ def read_identity(doc: Document) -> Identity:
         if sentence.region in (Region.SIGNATURE, Region.COPIES):
             continue
         for m in _DNR.finditer(sentence.text):
-            if _DNR_LABEL.search(sentence.text[max(0, m.start() - 40) : m.start()]):
+            if _DNR_LABEL.search(sentence.text[max(0, m.start() - 120) : m.start()]):
                 _add_dnr(ex, m, sentence, sentence.start)
         if ex.decided is None:
             for m in _ISO_DATE.finditer(sentence.text):
@@ -267,8 +268,18 @@ def _add_dnr(ex: Identity, m: re.Match[str], sentence: Sentence | None, base: in
     ex.case_numbers.append((value, sentence, (base + m.start(), base + m.end())))
 
 
+# "länsstyrelserna i Stockholms, Skåne och Norrbottens län": one county board per county
+_COUNTY_BOARDS = re.compile(r"\s*[Ll]änsstyrelserna\s+i\s+(?P<counties>.+?)\s+län\s*")
+
+
 def _split_agencies(who: str) -> list[tuple[str, int]]:
     """'Socialstyrelsen, Folkhälsomyndigheten och Läkemedelsverket' -> names with offsets."""
+    if boards := _COUNTY_BOARDS.fullmatch(who):
+        counties = re.finditer(r"[A-ZÅÄÖ][\wåäö]*(?:\s+[A-ZÅÄÖ][\wåäö]*)*", boards["counties"])
+        return [
+            (f"Länsstyrelsen i {c.group()} län", boards.start("counties") + c.start())
+            for c in counties
+        ]
     parts: list[tuple[str, int]] = []
     pos = 0
     # "Uppsala universitet (Nationellt centrum för kvinnofrid, NCK)": a parenthesis is part of
