@@ -5524,3 +5524,15 @@ def test_the_assignment_of_an_inquiry_named_before_it() -> None:
         "Uppdraget ska slutredovisas till regeringen senast den 17 december 2027."
     )
     assert dates(own) == ["2027-12-17"]
+
+
+def test_planned_money_paid_out_after_a_date_is_that_years() -> None:
+    text = decision(
+        "Regeringen ger Testverket i uppdrag att, under förutsättning att riksdagen anslår "
+        "erforderliga medel, så snart som möjligt efter den 1 juli 2027 fördela och betala ut "
+        "ett tilläggsbidrag om 30 miljoner kronor."
+    )
+    assert money(text) == [("2027", "beräknat", 30_000_000)]
+    # without a payout date the year is left to the reader
+    undated = text.replace("så snart som möjligt efter den 1 juli 2027 ", "")
+    assert money(undated) == []

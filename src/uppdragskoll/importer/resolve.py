@@ -372,6 +372,7 @@ def _year_of_decision(ex: Extraction) -> None:
     rekvisition date, of its diarienummer, the one year its task is for, the one budget year
     it names, the period in its title, and last the period of the agreement the sentence
     names. The draft says where the year came from."""
+    _planned_paid_out(ex)
     missing = [i for i, row in enumerate(ex.money) if not row.year and row.kind == "beviljat"]
     if not missing:
         return
@@ -420,6 +421,30 @@ def _year_of_decision(ex: Extraction) -> None:
             f"Beloppet {kronor_text(row.amount)} står utan år i meningen; året {year} är "
             f"hämtat från {source}. Kontrollera: «{short_text(row.sentence.text)}»"
         )
+
+
+def _planned_paid_out(ex: Extraction) -> None:
+    """ "… under förutsättning att riksdagen anslår erforderliga medel, … så snart som möjligt
+    efter den 1 juli 2026 fördela och betala ut ett tilläggsbidrag om 30 miljoner kronor":
+    planned money without a year is for the year its own sentence pays it out."""
+    for i, row in enumerate(ex.money):
+        if row.year or row.kind != "beräknat" or not _PAYOUT.search(row.sentence.text):
+            continue
+        years = {
+            y.group()
+            for hit in find_dates(row.sentence.text)
+            if hit.kind != "year"
+            for value in hit.values
+            if (y := _YEAR_IN_VALUE.search(value))
+        }
+        if len(years) == 1:
+            year = years.pop()
+            ex.money[i] = replace(row, year=year)
+            ex.review.append(
+                f"Beloppet {kronor_text(row.amount)} står utan år i meningen; året {year} är "
+                "hämtat från datumet för utbetalningen. Kontrollera: "
+                f"«{short_text(row.sentence.text)}»"
+            )
 
 
 _TITLE_SPAN = re.compile(r"\b((?:19|20)\d{2})\s*[–-]\s*((?:19|20)\d{2})\s*$")
