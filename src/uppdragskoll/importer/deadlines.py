@@ -638,8 +638,8 @@ def _event_deadlines(
     return added
 
 
-# "Regeringen har gett en utredning i uppdrag att … (dir. 2024:97). … Uppdraget ska
-# slutredovisas senast den 22 december 2025.": the inquiry's assignment, in its paragraph
+# "Regeringen har gett en utredning i uppdrag att … . … Uppdraget ska slutredovisas senast den
+# 22 december 2025.": the inquiry's assignment, in its paragraph
 _INQUIRY = re.compile(
     r"\b(?:gett|gav|givit)\s+(?:en\s+)?(?:särskild\s+)?(?:utredning|utredare|kommitté)\w*\s+"
     r"i\s+uppdrag\b",
@@ -648,21 +648,16 @@ _INQUIRY = re.compile(
 _ITS_ASSIGNMENT = re.compile(r"\s*(?:Uppdraget|Utredningen|Utredaren|Kommittén)\b")
 
 
-def _after_an_inquiry(ex: Extraction, sentence: Sentence) -> bool:
-    return any(
-        s.paragraph == sentence.paragraph and s.start < sentence.start and _INQUIRY.search(s.text)
-        for s in ex.doc.sentences
-    )
-
-
 def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
     text = _COPY.sub(lambda m: " " * len(m.group()), sentence.text)
+    if _INQUIRY.search(text):
+        ex.inquiry_paragraphs.add(sentence.paragraph)
     if _VALIDITY.search(text) and not re.search(r"\b(?:redovis|rapporter|lämna)", text, re.I):
         return
     lead = sentence.lead  # "Socialstyrelsen ska bland annat:" before "• senast den … redovisa"
     if STANDING_DUTY.search(text) or _GRANTEE_SUBJECT.match(lead or text):
         return
-    if _ITS_ASSIGNMENT.match(text) and _after_an_inquiry(ex, sentence):
+    if _ITS_ASSIGNMENT.match(text) and sentence.paragraph in ex.inquiry_paragraphs:
         return
     promise = _GRANTEE_PROMISES.search(lead) if lead else None
     if promise and not _OWN_ITEM.match(BULLET.sub("", text, count=1)):

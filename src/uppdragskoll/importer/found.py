@@ -91,6 +91,9 @@ class Extraction:
     charge_ahead: tuple[AppropriationHit, Sentence] | None = None
     amending: bool = False  # "Förlängd tid för uppdraget …", "Ändring av uppdrag …"
     part_paragraph: int | None = None  # where "Av beloppet ska …" named a part of an amount
+    # paragraphs that tell of an inquiry's assignment ("Regeringen har gett en utredning i
+    # uppdrag …"): "Uppdraget ska slutredovisas …" after it there is the inquiry's
+    inquiry_paragraphs: set[int] = field(default_factory=set)
     copied: bool = False  # the text holds the decision twice (a pdf with one copy per agency)
     # the latest delivery without a date, for "Det ska ske senast …" in the next sentence
     undated_delivery: tuple[Sentence, str | None, str | None] | None = None
