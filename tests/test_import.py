@@ -5536,3 +5536,28 @@ def test_planned_money_paid_out_after_a_date_is_that_years() -> None:
     # without a payout date the year is left to the reader
     undated = text.replace("så snart som möjligt efter den 1 juli 2027 ", "")
     assert money(undated) == []
+
+
+def test_ongoing_support_to_the_government_under_a_lead() -> None:
+    text = decision(
+        "Testverket ska löpande inom ramen för sitt verksamhetsområde:\n\n– bistå "
+        "Regeringskansliet (Näringsdepartementet) med underlag och förslag,\n\n– bidra till "
+        "samverkan i Östersjöregionen."
+    )
+    (entry,) = deadlines(text)
+    assert (entry["löpande"], entry["mottagare"]) == (
+        True,
+        "Regeringskansliet (Näringsdepartementet)",
+    )
+    # without "löpande" in the lead the support is a task, not a reporting duty
+    assert deadlines(text.replace("ska löpande inom", "ska inom")) == []
+
+
+def test_the_date_of_a_decision_by_the_riksdag_is_no_deadline() -> None:
+    text = decision(
+        "Kompletteringen ska avse dels en reviderad tidplan för projektet baserad på antagandet "
+        "att riksdagen under slutet av 2027 beslutar om omsättning av flottan, dels en utvecklad "
+        "ekonomisk plan. Sjöfartsverket ska lämna kompletteringen till Regeringskansliet senast "
+        "den 9 april 2027."
+    )
+    assert dates(text) == ["2027-04-09"]

@@ -507,6 +507,10 @@ def _accept_date(text: str, hit: DateHit, deliveries: list[re.Match[str]], modal
         re.I,
     ):
         return False  # "Uppdraget ska redovisas löpande … och avslutas den 31 december 2021"
+    if re.search(r"\b(?:riksdagen|regeringen)\s+(?:\S+\s+){0,3}$", before, re.I) and re.match(
+        r"\s+(?:beslutar|beslutat|fattar|antar|har\s+beslutat)\b", text[hit.end :], re.I
+    ):
+        return False  # "baserad på antagandet att riksdagen under slutet av 2018 beslutar om …"
     if _CITED_DECISION_AFTER.match(text, hit.end):
         return False  # "… den 17 maj 2018 (N2018/03101/SK)": the date of a decision cited
     if re.search(r"\bbetänkande\w*,?\s+som\s+(?:ska|skall)\s+(?:\S+\s+){0,3}?$", before, re.I):
@@ -646,6 +650,11 @@ _INQUIRY = re.compile(
     re.I,
 )
 _ITS_ASSIGNMENT = re.compile(r"\s*(?:Uppdraget|Utredningen|Utredaren|Kommittén)\b")
+_SUPPORTS_GOVERNMENT = re.compile(
+    r"\W*(?:bistå|förse|stödja)\s+(?P<r>Regeringskansliet(?:\s*\([^)]{1,120}\))?|regeringen)\s+"
+    r"med\s+(?:underlag|information|kunskap)",
+    re.I,
+)
 
 
 def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
@@ -658,6 +667,17 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
     if STANDING_DUTY.search(text) or _GRANTEE_SUBJECT.match(lead or text):
         return
     if _ITS_ASSIGNMENT.match(text) and sentence.paragraph in ex.inquiry_paragraphs:
+        return
+    if (
+        lead
+        and re.search(r"\blöpande\b", lead, re.I)
+        and (support := _SUPPORTS_GOVERNMENT.match(text))
+    ):
+        # "Skogsstyrelsen ska löpande …: – bistå Regeringskansliet (Näringsdepartementet) med
+        # underlag …": an ongoing duty towards the government
+        d = _ongoing(ex, sentence, text, support)
+        d.recipient = _normalise_recipient(support.group("r"), ex.identity.alias_of)
+        ex.deadlines.append(d)
         return
     promise = _GRANTEE_PROMISES.search(lead) if lead else None
     if promise and not _OWN_ITEM.match(BULLET.sub("", text, count=1)):
