@@ -5344,6 +5344,7 @@ def test_reports_in_listed_annual_reports_are_a_yearly_series(written: str, unti
         ("Socialdepartement", "Socialdepartementet"),
         ("Klimat och näringslivsdepartementet", "Klimat- och näringslivsdepartementet"),
         ("Klimatoch näringslivsdepartementet", "Klimat- och näringslivsdepartementet"),
+        ("Miljö- och energidepartememet", "Miljö- och energidepartementet"),
         # a name that is no near miss of a department stays as written
         ("Statsrådsberedningens kansli", "Statsrådsberedningens kansli"),
     ],
@@ -5541,7 +5542,7 @@ def test_planned_money_paid_out_after_a_date_is_that_years() -> None:
 def test_ongoing_support_to_the_government_under_a_lead() -> None:
     text = decision(
         "Testverket ska löpande inom ramen för sitt verksamhetsområde:\n\n– bistå "
-        "Regeringskansliet (Näringsdepartementet) med underlag och förslag,\n\n– bidra till "
+        "Regeringskansliet (Näringsdepartementet), med underlag och förslag,\n\n– bidra till "
         "samverkan i Östersjöregionen."
     )
     (entry,) = deadlines(text)

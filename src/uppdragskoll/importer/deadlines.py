@@ -651,7 +651,7 @@ _INQUIRY = re.compile(
 )
 _ITS_ASSIGNMENT = re.compile(r"\s*(?:Uppdraget|Utredningen|Utredaren|Kommittén)\b")
 _SUPPORTS_GOVERNMENT = re.compile(
-    r"\W*(?:bistå|förse|stödja)\s+(?P<r>Regeringskansliet(?:\s*\([^)]{1,120}\))?|regeringen)\s+"
+    r"\W*(?:bistå|förse|stödja)\s+(?P<r>Regeringskansliet(?:\s*\([^)]{1,120}\))?|regeringen),?\s+"
     r"med\s+(?:underlag|information|kunskap)",
     re.I,
 )
@@ -1951,7 +1951,7 @@ def _normalise_recipient(name: str, aliases: dict[str, str]) -> str | None:
     name = re.sub(r"(?<=[a-zåäö])-(?=[a-zåäö])", "", name)  # "Kammar-kollegiet"
     name = re.sub(
         # ("Klimat och näringslivsdepartementet", "Klimatoch näringslivsdepartementet")
-        r"[A-ZÅÄÖ][a-zåäö]+(?:(?:-?\s*och)?\s+[a-zåäö]+)?departement(?:et)?",
+        r"[A-ZÅÄÖ][a-zåäö]+(?:(?:-?\s*och)?\s+[a-zåäö]+)?departe(?:ment(?:et)?|m\w*)\b",
         lambda m: canonical_department(m.group()),
         name,
     )
