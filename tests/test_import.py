@@ -5562,3 +5562,18 @@ def test_the_date_of_a_decision_by_the_riksdag_is_no_deadline() -> None:
         "den 9 april 2027."
     )
     assert dates(text) == ["2027-04-09"]
+
+
+def test_a_delpost_is_kept_as_its_post_with_a_review_note() -> None:
+    text = decision(
+        "Testverket får använda högst 1 000 000 kronor under 2027. Kostnaderna ska belasta "
+        "utgiftsområde 22 Kommunikationer, anslaget 1:1 Utveckling av statens "
+        "transportinfrastruktur, anslagsposten 11.1 Trimning och effektivitetsåtgärder."
+    )
+    draft = draft_from_text(text)
+    (line,) = draft.data["budget"]
+    assert line["anslag"]["anslagspost"] == 11
+    assert any("delposten 11.1" in note for note in draft.review)
+    # a plain post says nothing
+    plain = draft_from_text(text.replace("11.1", "11"))
+    assert not any("delpost" in note for note in plain.review)

@@ -274,7 +274,10 @@ _APPROPRIATION_RE = re.compile(
     r"\s+under\s+utgiftsområde|\s+och\s+som|\s+som\s|\s+för\s+budgetåret|\s+respektive\s|"
     r"\s+(?:och|samt)\s+(?:ram)?anslag))",
 )
-_ITEM_RE = re.compile(r"\b(?:anslagspost(?:en)?|ap\.)\s*(?P<n>\d{1,3})\b", re.I)
+# ("anslagsposten 11.1 Trimning och effektivitetsåtgärder": a delpost of post 11)
+_ITEM_RE = re.compile(
+    r"\b(?:anslagspost(?:en)?|ap\.)\s*(?P<n>\d{1,3})(?:\.(?P<sub>\d{1,2})(?!\d))?\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -285,6 +288,7 @@ class AppropriationHit:
     name: str | None
     start: int
     end: int
+    sub_item: str | None = None  # "11.1": the data format keeps the post, 11, and says so
 
 
 def find_appropriation(sentence: str) -> AppropriationHit | None:
@@ -318,6 +322,7 @@ def find_appropriations(sentence: str) -> list[AppropriationHit]:
                 name,
                 m.start(),
                 m.end(),
+                f"{item.group('n')}.{item.group('sub')}" if item and item.group("sub") else None,
             )
         )
     return out

@@ -373,6 +373,12 @@ def _budget(rows: list[MoneyRow], review: list[str]) -> list[dict[str, object]]:
                 a: dict[str, object] = {"utgiftsområde": appr.area, "anslag": appr.appropriation}
                 if appr.item is not None:
                     a["anslagspost"] = appr.item
+                if appr.sub_item:
+                    review.append(
+                        f"Beslutet anger delposten {appr.sub_item} av anslaget "
+                        f"{appr.appropriation}; formatet har ingen delpost, så `anslagspost` är "
+                        f"{appr.item} (delposten står kvar i källtexten)."
+                    )
                 if appr.name:
                     a["namn"] = appr.name
                 line["anslag"] = a
