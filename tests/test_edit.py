@@ -633,6 +633,59 @@ def test_one_occurrence_of_a_series_is_refused_with_the_way_to_split_it(
         edit.move_deadline(source(SERIES), "del", "2027-04-15", "S2026/1", occurrence=DAY)
 
 
+OPEN_SERIES = SERIES.replace(b"    till: 2027-03-31  # sista\n", b"")
+
+
+def test_an_open_series_moves_whole_without_gaining_a_till() -> None:
+    moved = edit.move_deadline(source(OPEN_SERIES), "del", "2026-04-15", "S2026/00001")
+    assert changes(OPEN_SERIES, moved.raw) == (
+        ["    datum: 2026-03-31\n"],
+        [
+            "    datum: 2026-04-15\n",
+            "    ändringar:\n",
+            "      - {datum: 2026-03-31, beslut: S2026/00001}\n",
+        ],
+    )
+    assert "sista tillfället" not in moved.message
+    item = reload(moved).deadlines[0]
+    assert item.until is None and edit.occurrence_dates(item)[:2] == [
+        date(2026, 4, 15), date(2027, 4, 15)
+    ]  # fmt: skip
+    assert edit.undo_move(source(moved.raw), "del").raw == OPEN_SERIES
+
+
+def test_an_open_series_is_split_into_an_open_rest() -> None:
+    with pytest.raises(edit.Refusal) as caught:
+        edit.move_deadline(
+            source(OPEN_SERIES), "del", "2027-04-15", "S2026/1", occurrence=date(2027, 3, 31)
+        )
+    message = caught.value.message
+    assert "`till: 2026-03-31`" in message  # the old series ends before the moved one
+    assert "`del-fran-2028` med `datum: 2028-03-31` och `upprepas: årligen` (utan `till`" in (
+        message
+    )
+    delivered = OPEN_SERIES.replace(
+        b"    ansvarig: p\n", b"    ansvarig: p\n    inl\xc3\xa4mnad: {2026-03-31: 2026-03-30}\n"
+    )
+    with pytest.raises(edit.Refusal) as caught:
+        edit.move_deadline(source(delivered), "del", "2026-04-15", "S2026/1")
+    assert "`upprepas: årligen` och `ändringar:" in caught.value.message
+
+
+def test_an_open_series_takes_deliveries_per_occurrence() -> None:
+    done = edit.record_delivery(source(OPEN_SERIES), "del", date(2026, 3, 30))
+    assert b"inl\xc3\xa4mnad: {2026-03-31: 2026-03-30}" in done.raw
+    later = edit.record_delivery(
+        source(done.raw), "del", date(2029, 3, 20), occurrence=date(2029, 3, 31)
+    )
+    assert reload(later).deadlines[0].delivered == {
+        date(2026, 3, 31): date(2026, 3, 30), date(2029, 3, 31): date(2029, 3, 20)
+    }  # fmt: skip
+    found = {(p.code, p.severity.value) for p in source(later.raw).checked}
+    assert ("upprepning-utan-slut", "info") in found
+    assert not [f for f in found if f[1] == "fel"]  # both deliveries are occurrences
+
+
 def test_one_occurrence_series_and_single_deadlines_accept_their_own_date() -> None:
     single = SERIES.replace(b"till: 2027-03-31", b"till: 2026-03-31")
     moved = edit.move_deadline(

@@ -186,6 +186,27 @@ def test_every_status_occurrence_is_in_the_feed_with_its_date(tmp_path: Path) ->
     assert in_feed == listed
 
 
+def test_an_open_series_is_in_the_feed_ten_years_whatever_today(tmp_path: Path) -> None:
+    """`upprepas` without `till`: each occurrence up to ten years from `datum`, and the feed
+    does not depend on the day it is made."""
+    data = make_data(
+        tmp_path / "w",
+        {
+            "zeta": """titel: Stående uppdrag
+redovisningar:
+  - {id: arlig, typ: årlig redovisning, datum: 2021-12-15, upprepas: årligen,
+     inlämnad: {2021-12-15: 2021-12-10}}
+"""
+        },
+    )
+    early = feed(data, tmp_path / "a.ics", "--today", "2022-01-01")
+    late = feed(data, tmp_path / "b.ics", "--today", "2029-06-30")
+    assert early == late
+    starts = sorted(e.start for e in parse(early).walk("VEVENT"))
+    assert [d.year for d in starts] == list(range(2021, 2031))
+    assert {d.isoformat()[5:] for d in starts} == {"12-15"}
+
+
 def test_an_unrelated_edit_leaves_other_events_byte_identical(tmp_path: Path) -> None:
     data = tmp_path / "uppdrag"
     shutil.copytree(DATA, data)

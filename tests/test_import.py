@@ -3228,13 +3228,75 @@ def test_open_yearly_series_ends_within_the_assignments_validity() -> None:
         "Regeringskansliet. Uppdraget gäller till och med den 31 december 2029."
     )
     assert series(text) == [("2026-10-01", "årligen", "2029-10-01", "årlig redovisning")]
-    # without an end anywhere, the human sets `till` (the draft says so)
+    # without an end anywhere, an open series: `upprepas` without `till` (the draft says so)
     open_ended = decision(
         "Testverket ska årligen, senast den 1 oktober, med start 2026 redovisa arbetet till "
         "Regeringskansliet."
     )
-    assert series(open_ended) == [("2026-10-01", None, None, "årlig redovisning")]
+    assert series(open_ended) == [("2026-10-01", "årligen", None, "årlig redovisning")]
     assert any("ingen sista gång" in n for n in draft_from_text(open_ended).review)
+
+
+@pytest.mark.parametrize(
+    ("body", "first"),
+    [
+        (
+            "Skriftliga redovisningar lämnas till Socialdepartementet senast den 15 december "
+            "varje år, från och med 2027.",
+            "2027-12-15",
+        ),
+        (
+            "Från och med 2028 ska bedömningen årligen redovisas till Regeringskansliet "
+            "(Socialdepartementet) senast den 22 februari.",
+            "2028-02-22",
+        ),
+    ],
+)
+def test_a_yearly_report_with_no_end_is_an_open_series_that_check_accepts(
+    body: str, first: str, tmp_path: Path
+) -> None:
+    assert series(decision(body)) == [(first, "årligen", None, "årlig redovisning")]
+    out = tmp_path / "utkast.yaml"
+    out.write_text(draft_from_text(decision(body)).to_yaml(), encoding="utf-8")
+    checked = subprocess.run(
+        [sys.executable, "-c", "from uppdragskoll.cli import main; main()", "check", str(out)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "UPPDRAG_CACHE": "0"},
+        timeout=120,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "info[upprepning-utan-slut]" in checked.stdout
+
+
+def test_the_final_report_that_ends_a_yearly_sentence_does_not_repeat() -> None:
+    text = decision(
+        "Den första redovisningen ska lämnas den 1 mars 2027 till Regeringskansliet "
+        "(Socialdepartementet) och därefter den 1 mars varje år fram till att uppdraget "
+        "slutredovisas den 1 mars 2030."
+    )
+    assert series(text) == [
+        ("2027-03-01", "årligen", "2029-03-01", "årlig redovisning"),
+        ("2030-03-01", None, None, "slutredovisning"),
+    ]
+
+
+def test_a_yearly_report_with_only_its_last_year_is_never_an_open_series() -> None:
+    text = decision(
+        "Testverket ska årligen t.o.m. 2031 redovisa uppdraget till Regeringskansliet "
+        "(Socialdepartementet) senast den 15 april för respektive år."
+    )
+    # without the decision date, the last time alone, for the human to extend (and no
+    # undated yearly report besides it from the same sentence)
+    assert series(text) == [("2031-04-15", None, None, "årlig redovisning")]
+    # with it, the first 15 April after the decision starts the series
+    (entry,) = draft_from_text(text, decided="2027-05-20").data["redovisningar"]
+    assert (entry["datum"], entry["upprepas"], entry["till"]) == (
+        "2028-04-15",
+        "årligen",
+        "2031-04-15",
+    )
 
 
 def test_a_yearless_yearly_report_dated_from_the_decision_keeps_saying_it_recurs() -> None:
@@ -5577,3 +5639,76 @@ def test_a_delpost_is_kept_as_its_post_with_a_review_note() -> None:
     # a plain post says nothing
     plain = draft_from_text(text.replace("11.1", "11"))
     assert not any("delpost" in note for note in plain.review)
+
+
+# --- session 8 blind rounds (S8A–S8D): grants, names, typos, year lists -------------------
+
+
+def test_a_grant_with_bevilja_is_money_and_names_its_receiver() -> None:
+    text = (
+        "Kulturdepartementet\n\nAnsökan om medel för tre undersökningar\n\n"
+        "Regeringen beslutar, i enlighet med ansökan från Centralförbundet för alkohol- och "
+        "narkotikaupplysning (CAN), att bevilja CAN 3 000 000 kronor för arbetet med "
+        "undersökningarna. Medlen får användas under 2017.\n\nPå regeringens vägnar\n"
+    )
+    assert money(text) == [("2017", "beviljat", 3_000_000)]
+    names = [a["namn"] for a in draft_from_text(text).data["myndigheter"]]
+    assert names == ["Centralförbundet för alkohol- och narkotikaupplysning"]
+    # an abbreviation the decision does not spell out stays as written
+    bare = text.replace(
+        "ansökan från Centralförbundet för alkohol- och narkotikaupplysning (CAN)", "ansökan"
+    )
+    assert [a["namn"] for a in draft_from_text(bare).data["myndigheter"]] == ["CAN"]
+
+
+def test_an_agency_name_with_an_adjective_after_for_is_whole() -> None:
+    text = decision(
+        "För uppdraget får Testverket använda högst 1 000 000 kronor och Myndigheten för "
+        "psykologiskt försvar får använda högst 500 000 kronor under 2026."
+    )
+    rows = {
+        (line.get("myndighet"), year)
+        for line in draft_from_text(text).data["budget"]
+        for year in line["år"]
+    }
+    assert ("Myndigheten för psykologiskt försvar", 2026) in rows
+
+
+def test_a_misspelt_report_verb_in_a_bullet_is_still_a_report() -> None:
+    text = decision(
+        "Testverket ska bland annat:\n\n• betala ut 2,5 miljoner kronor till regionerna,\n"
+        "• senast den 11 juni 2027 slutrapporera uppdraget till Regeringskansliet."
+    )
+    assert series(text) == [("2027-06-11", None, None, "slutredovisning")]
+
+
+def test_each_year_keeps_its_own_amount_in_one_sentence() -> None:
+    text = decision(
+        "För uppdragets genomförande får Testverket använda högst 500 000 kronor under 2018 "
+        "och för 2019 beräknas Testverket få använda 400 000 kronor."
+    )
+    assert money(text) == [("2018", "beviljat", 500_000), ("2019", "beräknat", 400_000)]
+    # a list of years for one amount is still one lump sum
+    lump = decision("Testverket får använda 5 000 000 kronor under 2026 och under 2027.")
+    assert money(lump) == [("2026–2027", "beviljat", 5_000_000)]
+
+
+def test_yearly_times_listed_in_full_are_not_open_series() -> None:
+    text = decision(
+        "En årlig ekonomisk uppföljning ska lämnas senast den 15 juni 2027 respektive den 15 "
+        "mars 2028 till Regeringskansliet (Socialdepartementet)."
+    )
+    assert [(d, rep) for d, rep, _, _ in series(text)] == [
+        ("2027-06-15", None),
+        ("2028-03-15", None),
+    ]
+
+
+def test_repayment_the_year_after_each_requisition() -> None:
+    text = decision(
+        "Testverket får använda högst 500 000 kronor under 2027 och för 2028 beräknas "
+        "Testverket få använda 500 000 kronor. Medel som inte har utnyttjats ska återbetalas "
+        "till Kammarkollegiet senast den 28 februari året efter rekvisitionen."
+    )
+    repay = [s for s in series(text) if s[3] == "återbetalning"]
+    assert repay == [("2028-02-28", "årligen", "2029-02-28", "återbetalning")]

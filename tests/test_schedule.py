@@ -80,6 +80,43 @@ def test_recurring_occurrences_with_deliveries_per_occurrence() -> None:
     assert [o.delivered for o in occs] == [date(2026, 10, 14), None, None]
 
 
+@pytest.mark.parametrize(
+    ("first", "step", "count", "last"),
+    [
+        ("2021-12-15", "årligen", 10, "2030-12-15"),
+        ("2028-02-29", "årligen", 10, "2037-02-28"),  # leap day: month end in common years
+        ("2027-03-31", "kvartalsvis", 40, "2036-12-31"),
+        ("2027-01-31", "månadsvis", 120, "2036-12-31"),
+        ("december 2026", "halvårsvis", 20, "2036-06-30"),
+    ],
+)
+def test_open_series_is_shown_ten_years_from_its_first_date(
+    first: str, step: str, count: int, last: str
+) -> None:
+    """`upprepas` without `till` ("varje år från och med 2021") has no last occurrence; it
+    is shown `OPEN_SERIES_YEARS` from `datum`, whatever the day, so feeds do not churn."""
+    a = assignment({"id": "r", "typ": "årlig redovisning", "datum": first, "upprepas": step})
+    occs = list(schedule.occurrences(a))
+    assert len(occs) == count
+    assert occs[-1].due == date.fromisoformat(last)
+    assert all(o.recurring for o in occs)
+    assert occs[0].key.startswith("a/r/")  # one key per occurrence, as for a closed series
+
+
+def test_open_series_deliveries_are_per_occurrence() -> None:
+    a = assignment(
+        {
+            "id": "r",
+            "typ": "årlig redovisning",
+            "datum": "2026-10-15",
+            "upprepas": "årligen",
+            "inlämnad": {"2027-10-15": "2027-10-01"},
+        }
+    )
+    occs = list(schedule.occurrences(a))
+    assert [o.delivered for o in occs[:3]] == [None, date(2027, 10, 1), None]
+
+
 def test_period_due_is_its_last_day_and_keeps_the_wording() -> None:
     a = assignment({"id": "s", "typ": "slutredovisning", "datum": "våren 2027"})
     [occ] = schedule.occurrences(a)

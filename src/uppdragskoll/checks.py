@@ -124,22 +124,39 @@ def check_responsible_exists(entries: Sequence[Entry]) -> Iterator[Finding]:
                 )
 
 
-def check_recurring_has_end(entries: Sequence[Entry]) -> Iterator[Finding]:
-    """A recurring deadline (`upprepas`) needs `till`, its last occurrence, not before `datum`.
+def check_open_series(entries: Sequence[Entry]) -> Iterator[Finding]:
+    """A recurring deadline (`upprepas`) without `till` is a series with no last occurrence
+    ("senast den 15 december varje år, från och med 2027"); it is shown ten years ahead from
+    `datum`, so set `till` once the last occurrence is known.
 
     PASS:  {datum: 2026-10-15, upprepas: årligen, till: 2027-10-15}
     FAIL:  {datum: 2026-10-15, upprepas: årligen}
     """
     for entry in entries:
         for i, d in enumerate(entry.assignment.deadlines):
-            if d.repeats is not None and d.until is None:
-                yield Finding(
-                    entry,
-                    ("redovisningar", i, "upprepas"),
-                    "En återkommande redovisning behöver `till:` med sista tillfället, "
-                    "t.ex. `till: 2028-10-15`.",
-                )
-            elif d.repeats is not None and d.until is not None and d.due is not None:
+            if d.repeats is None or d.until is not None or d.due is None:
+                continue
+            shown = schedule.due_dates(d)
+            yield Finding(
+                entry,
+                ("redovisningar", i, "upprepas"),
+                f"`{d.id}` upprepas {d.repeats} utan `till`, alltså utan känt sista "
+                f"tillfälle; status och kalendrar visar {len(shown)} tillfällen, till och med "
+                f"{shown[-1].isoformat()} ({schedule.OPEN_SERIES_YEARS} år från `datum`). "
+                "Sätt `till` när sista tillfället är känt.",
+            )
+
+
+def check_until_fits(entries: Sequence[Entry]) -> Iterator[Finding]:
+    """`till`, the last occurrence of a recurring deadline, is not before `datum`, and is
+    only given with `upprepas`.
+
+    PASS:  {datum: 2026-10-15, upprepas: årligen, till: 2027-10-15}
+    FAIL:  {datum: 2026-10-15, till: 2027-10-15}
+    """
+    for entry in entries:
+        for i, d in enumerate(entry.assignment.deadlines):
+            if d.repeats is not None and d.until is not None and d.due is not None:
                 if d.until.due < d.due.due:
                     yield Finding(
                         entry,
@@ -570,11 +587,21 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "upprepning-utan-slut",
-        Severity.ERROR,
-        check_recurring_has_end,
+        Severity.INFO,
+        check_open_series,
         (
-            "En återkommande redovisning (`upprepas`) behöver `till:` med sista tillfället, som "
-            "inte får ligga före `datum`; `till` utan `upprepas` är också fel."
+            "En återkommande redovisning (`upprepas`) utan `till:` är en serie utan känt sista "
+            "tillfälle (”varje år från och med 2027”). Status och kalendrar visar den tio år "
+            "framåt från `datum`; sätt `till` när sista tillfället är känt."
+        ),
+    ),
+    Check(
+        "till-ogiltig",
+        Severity.ERROR,
+        check_until_fits,
+        (
+            "`till` (sista tillfället i en återkommande redovisning) får inte ligga före `datum`,"
+            " och `till` utan `upprepas` är fel."
         ),
     ),
     Check(

@@ -365,7 +365,7 @@ def move_deadline(
     if item.due is None:
         raise Refusal(f"{key} har inget datum att flytta (den är löpande).", usage=True)
     dates = occurrence_dates(item)
-    recurring = item.repeats is not None and item.until is not None
+    recurring = item.repeats is not None
     if occurrence is not None:
         if not recurring:
             if occurrence != item.due.due:
@@ -390,15 +390,15 @@ def move_deadline(
     here: tuple[Any, ...] = ("redovisningar", index)
     last = ""
     if recurring:
-        assert item.repeats is not None and item.until is not None
+        assert item.repeats is not None
         if isinstance(item.delivered, dict) and item.delivered:
             done = sorted(item.delivered)
             rest = [d for d in dates if d > done[-1]]
             how = (
                 f"sätt `till: {_iso(done[-1])}` på `{item.id}` och lägg till en ny serie "
                 f"`{item.id}-fran-{rest[0].year}` med det nya datumet, `upprepas: "
-                f"{item.repeats}`, `till` och `ändringar: [{{datum: {_iso(rest[0])}, "
-                "beslut: DNR}]`"
+                f"{item.repeats}`{', `till`' if item.until is not None else ''} och "
+                f"`ändringar: [{{datum: {_iso(rest[0])}, beslut: DNR}}]`"
                 if rest
                 else "ändra datumen i filen"
             )
@@ -408,10 +408,11 @@ def move_deadline(
                 f"dela serien för hand: {how}. Kör sedan `uppdrag check`; "
                 "docs/redigering.md visar ett exempel."
             )
-        until = series_end(period.due, schedule.STEP_MONTHS[item.repeats], len(dates))
-        if not (item.until.exact and item.until.due == until):
-            rt.set((*here, "till"), until)
-            last = f" och sista tillfället från {item.until.text} till {_iso(until)}"
+        if item.until is not None:  # an open series has no `till` to follow
+            until = series_end(period.due, schedule.STEP_MONTHS[item.repeats], len(dates))
+            if not (item.until.exact and item.until.due == until):
+                rt.set((*here, "till"), until)
+                last = f" och sista tillfället från {item.until.text} till {_iso(until)}"
     old = rt.get((*here, "datum"))
     rt.set((*here, "datum"), value)
     change: dict[str, object] = {"datum": old, "beslut": decision}
@@ -446,9 +447,14 @@ def split_advice(assignment: Assignment, item: Deadline, occurrence: date) -> st
         "beslut: DNR}]`"
     )
     if before and after:
+        rule = (
+            f", `upprepas: {item.repeats}` och `till: {_iso(after[-1])}`"
+            if item.until is not None
+            else f" och `upprepas: {item.repeats}` (utan `till`, som serien)"
+        )
         steps.append(
             f"lägg till en serie `{item.id}-fran-{after[0].year}` med `datum: "
-            f"{_iso(after[0])}`, `upprepas: {item.repeats}` och `till: {_iso(after[-1])}`"
+            f"{_iso(after[0])}`{rule}"
         )
     if item.delivered:
         steps.append("flytta varje `inlämnad` till den redovisning som tillfället nu hör till")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, rrule
 
 from uppdragskoll import workdays
@@ -17,6 +18,10 @@ from uppdragskoll.periods import Period
 STEP_MONTHS = {"årligen": 12, "halvårsvis": 6, "kvartalsvis": 3, "månadsvis": 1}
 MAX_OCCURRENCES = 1200  # a hundred years of monthly reports; bounds hostile `till` values
 SOON_DAYS = 14
+# An open series (`upprepas` without `till`, "varje år från och med 2027") has no last
+# occurrence; views and calendars show it this many years from its first date. Counted from
+# the data, not from today, so that feeds stay the same from day to day.
+OPEN_SERIES_YEARS = 10
 
 
 class State(StrEnum):
@@ -121,13 +126,31 @@ def _delivered_on(deadline: Deadline, due: date, recurring: bool) -> date | None
     return None if recurring else value
 
 
+def open_series_end(first: date) -> date:
+    """The last day an open series is shown: the day before `OPEN_SERIES_YEARS` years after
+    its first occurrence (so a yearly series shows that many occurrences)."""
+    return first + relativedelta(years=OPEN_SERIES_YEARS, days=-1)
+
+
+def series_last_day(deadline: Deadline) -> date | None:
+    """The inclusive bound of a recurring deadline's series: `till`, or for an open series
+    `open_series_end`; None for a deadline that does not repeat or has no date."""
+    if deadline.repeats is None or deadline.due is None:
+        return None
+    if deadline.until is not None:
+        return deadline.until.due
+    return open_series_end(deadline.due.due)
+
+
 def due_dates(deadline: Deadline) -> tuple[date, ...]:
     """Every due date of a deadline, whatever its assignment's status: one for a single
-    deadline, the series for a recurring one, none for an ongoing one."""
+    deadline, the series for a recurring one (an open one up to `open_series_end`), none for
+    an ongoing one."""
     if deadline.due is None:
         return ()
-    if deadline.repeats is not None and deadline.until is not None:
-        return _recurrence(deadline.due.due, STEP_MONTHS[deadline.repeats], deadline.until.due)
+    last = series_last_day(deadline)
+    if deadline.repeats is not None and last is not None:
+        return _recurrence(deadline.due.due, STEP_MONTHS[deadline.repeats], last)
     return (deadline.due.due,)
 
 
@@ -139,7 +162,7 @@ def occurrences(assignment: Assignment) -> Iterator[Occurrence]:
     for deadline in assignment.deadlines:
         if deadline.due is None:
             continue
-        recurring = deadline.repeats is not None and deadline.until is not None
+        recurring = deadline.repeats is not None
         for day in due_dates(deadline):
             yield Occurrence(
                 assignment,

@@ -213,22 +213,34 @@ def find_years(sentence: str, exclude: list[tuple[int, int]]) -> list[YearHit]:
         year = int(m.group("a"))
         hits.append(YearHit(m.start(), m.end(), year, year, _is_budget_year(sentence, m.start())))
     hits.sort(key=lambda h: h.start)
-    return _merge_lists(sentence, hits)
+    return _merge_lists(sentence, hits, exclude)
 
 
 _YEAR_LIST_GLUE = re.compile(r"\s*(?:,|och|samt|respektive)\s*(?:för\s+|under\s+)?", re.I)
 
 
-def _merge_lists(sentence: str, hits: list[YearHit]) -> list[YearHit]:
-    """ "2026, 2027 och 2028" becomes one hit naming three years."""
+def _merge_lists(
+    sentence: str, hits: list[YearHit], amounts: list[tuple[int, int]]
+) -> list[YearHit]:
+    """ "2026, 2027 och 2028" becomes one hit naming three years, but not "… 500 000 kronor
+    under 2018 och för 2019 beräknas … 500 000 kronor", where each year has its amount."""
     out: list[YearHit] = []
     for hit in hits:
         prev = out[-1] if out else None
+        glue = _YEAR_LIST_GLUE.fullmatch(sentence[prev.end : hit.start]) if prev else None
+        own_amounts = (
+            prev is not None
+            and glue is not None
+            and re.search(r"\b(?:för|under)\s*$", glue.group(), re.I) is not None
+            and any(prev.start - 16 <= end <= prev.start for _, end in amounts)
+            and any(hit.end <= start for start, _ in amounts)
+        )
         if (
             prev is not None
+            and glue is not None
+            and not own_amounts
             and hit.first == hit.last
             and prev.budget_year == hit.budget_year
-            and _YEAR_LIST_GLUE.fullmatch(sentence[prev.end : hit.start])
         ):
             listed = (*prev.years, hit.first)
             if len(set(listed)) == len(listed) and list(listed) == sorted(listed):
@@ -355,6 +367,8 @@ GRANTED_RE = re.compile(
     # "att för perioden 2018–2021 lämna stöd med högst 575 miljoner kronor"
     # "ska SGU lämna bidrag till Naturvårdsverket med högst 4 000 000 kronor"
     r"(?:lämna|ge|bevilja)\s+(?:stöd|bidrag)\s+(?:till\s+(?:\S+\s+){1,6}?)?(?:med|om)|"
+    # "Regeringen beslutar … att bevilja CAN 3 000 000 kronor för arbetet med …"
+    r"(?:att|ska|skall)\s+bevilja\s+(?:\S+\s+){0,8}?(?=\d)|"
     # "får Socialstyrelsen donera till ett belopp av högst 10 000 000 kronor" (but not
     # "kommunerna får ansöka om bidrag till ett belopp av …")
     r"(?:får|att),?\s+(?:\S+\s+){0,12}?(?:donera|skänka|överlåta|köpa|upphandla|anskaffa|"

@@ -40,7 +40,8 @@ _ORDERS = re.compile(
     re.I,
 )
 _DELIVER = re.compile(
-    r"\b(?:(?:del|slut|åter)?redovis\w*|(?:del|slut|åter|av)?rapporter\w*|lämna\w*|inkomm\w*|"
+    # ("slutrapporera": a typo on a published page)
+    r"\b(?:(?:del|slut|åter)?redovis\w*|(?:del|slut|åter|av)?rapport?er\w*|lämna\w*|inkomm\w*|"
     r"ges\s+in|ge\s+in|överlämna\w*|rekvir\w*|rekvisition\w*|återbetal\w*|betala[s]?\s+tillbaka|"
     r"returner\w*|återförs|återföras|"
     # informing is a delivery when the government is told or it goes on ("löpande
@@ -180,7 +181,7 @@ _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "slutredovisning",
-            r"\bslutredovis\w*|\bslutrapport\w*|\bslutlig\w*\s+redovis\w*|\bslutgiltig\w*\s+"
+            r"\bslutredovis\w*|\bslutrapport?\w*|\bslutlig\w*\s+redovis\w*|\bslutgiltig\w*\s+"
             r"redovis\w*|\bredovisas\s+slutligt",
         ),
         (
@@ -1303,7 +1304,16 @@ def _deadlines_from_hit(
         and len(values) > 1
         and all(int(b[:4]) == int(a[:4]) + 1 for a, b in itertools.pairwise(values))
     )
-    if annual or hit.year_range or yearly_reports:
+    # "En årlig ekonomisk uppföljning ska lämnas senast den 15 juni 2019 respektive den 15
+    # mars 2020": dates the sentence lists in full are the times, not the start of a series
+    # with no end
+    listed_in_full = (
+        len(values) == 1
+        and len(hit.values) == 1
+        and not hit.year_range
+        and any(h.values and h.start != hit.start for h in find_dates(text))
+    )
+    if (annual or hit.year_range or yearly_reports) and not listed_in_full:
         return [
             FoundDeadline(
                 _yearly_kind(kind, text),

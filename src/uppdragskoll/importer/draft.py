@@ -275,9 +275,10 @@ def _deadline_entry(d: FoundDeadline, used: set[str]) -> dict[str, object]:
         entry["datum"] = d.due
     else:
         entry["löpande"] = True
-    if d.repeats and d.due and d.until:
+    if d.repeats and d.due:
         entry["upprepas"] = d.repeats
-        entry["till"] = d.until
+        if d.until:
+            entry["till"] = d.until
     if d.recipient:
         entry["mottagare"] = d.recipient
     if d.changes:
@@ -290,12 +291,13 @@ def _deadline_entry(d: FoundDeadline, used: set[str]) -> dict[str, object]:
 
 def _deadline_note(d: FoundDeadline) -> str | None:
     """What the reviewer must know of a deadline: its own note, and that a recurring one
-    with no last time was drafted as its first time only (the data format needs `till`)."""
+    with no last time is an open series (shown ten years ahead until `till` is set)."""
     notes = [d.note] if d.note else []
     if d.repeats and d.due and not d.until:
         notes.append(
-            f"Redovisningen ska upprepas ({d.repeats}) men beslutet anger ingen sista gång; "
-            "utkastet har bara första tillfället. Lägg till `upprepas` och `till`."
+            f"Redovisningen upprepas ({d.repeats}) men beslutet anger ingen sista gång; "
+            "serien står utan `till` och visas tio år framåt. Sätt `till` om beslutet eller "
+            "ett senare beslut anger sista gången."
         )
     return " ".join(notes) or None
 

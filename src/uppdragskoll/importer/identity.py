@@ -91,7 +91,10 @@ _ASSIGN = re.compile(
     # "ger X, Y och Z varsitt uppdrag att …"
     r"(?:varsitt|var\s+sitt|vart\s+sitt|ett\s+gemensamt|gemensamt)\s+uppdrag\b)"
     # "Regeringen beviljar Region Västerbotten 1 650 000 kronor för att …": a grant's receiver
-    r"|\bRegeringen\s+beviljar\s+(?P<granted>[A-ZÅÄÖ][^.;,]{1,80}?)\s+(?:\([^)]{1,40}\)\s+)?"
+    # ("Regeringen beslutar, i enlighet med ansökan från X (CAN), att bevilja CAN 3 000 000
+    # kronor …")
+    r"|\bRegeringen\s+(?:beviljar|(?:beslutar|har\s+beslutat)(?:,[^.;]{0,200}?,)?\s+att\s+"
+    r"bevilja)\s+(?P<granted>[A-ZÅÄÖ][^.;,]{1,80}?)\s+(?:\([^)]{1,40}\)\s+)?"
     # ("… beviljar Funktionsrätt Sverige knappt två miljoner kronor")
     r"(?:(?:knappt|drygt|cirka|ca|omkring|ungefär|högst|totalt|sammanlagt)\s+)?"
     r"(?=\d|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+(?:miljon|miljard|tusen)|"
@@ -410,10 +413,37 @@ def _agencies(ex: Identity, doc: Document) -> None:
     # "Uppdrag till MSB att …" as the title and "Myndigheten för samhällsskydd och beredskap
     # (MSB)" in the body: the agency by the full name the decision gives it
     for i, (name, sentence, span) in enumerate(ex.agencies):
+        if re.fullmatch(r"[A-ZÅÄÖ]{2,6}", name) and name.lower() not in ex.alias_of:
+            # "ansökan från Centralförbundet för alkohol- och narkotikaupplysning (CAN), att
+            # bevilja CAN …": a receiver that is no agency, spelled out by its initials
+            for sent in doc.sentences:
+                if spelled := spelled_out(sent.text, name):
+                    ex.alias_of[name.lower()] = spelled
+                    break
         named = ex.alias_of.get(name.lower(), "")
         if " " not in name and " " in named and all(n != named for n, _, _ in ex.agencies):
             ex.agencies[i] = (named, sentence, span)
             ex.aliases.add(named.lower())
+
+
+_JOINERS = frozenset({"för", "och", "i", "av", "om", "med", "till", "samt", "på"})
+
+
+def spelled_out(text: str, short: str) -> str | None:
+    """The name `short` abbreviates where the text introduces it as "Full Name (SHORT)": the
+    words before the parenthesis whose initials, small joining words aside, spell it
+    ("Centralförbundet för alkohol- och narkotikaupplysning (CAN)")."""
+    at = text.find(f"({short})")
+    if at <= 0:
+        return None
+    words = list(re.finditer(r"[\wåäöÅÄÖ-]+", text[:at]))[-12:]
+    for first in range(len(words)):
+        if not words[first].group()[0].isupper():
+            continue
+        initials = "".join(w.group()[0] for w in words[first:] if w.group().lower() not in _JOINERS)
+        if initials.lower() == short.lower():
+            return text[words[first].start() : words[-1].end()]
+    return None
 
 
 def _acting_agency(doc: Document, names: dict[str, tuple[Sentence, tuple[int, int]]]) -> None:
@@ -537,7 +567,10 @@ _NAME_SUFFIX = (
 )
 _NAME_FOR = (
     r"(?:Myndigheten|Inspektionen|Verket|Institutet|Nämnden|Rådet|Centrum|Styrelsen|"
-    r"Delegationen|Statens\s+(?!(?:kostnader|utgifter|medel|ansvar|åtagande)\b)[a-zåäö]+)\s+för\s+[a-zåäö-]+(?:\s+(?:och|i|av|med)\s+[a-zåäö-]+)?"
+    r"Delegationen|Statens\s+(?!(?:kostnader|utgifter|medel|ansvar|åtagande)\b)[a-zåäö]+)\s+för\s+"
+    # ("Myndigheten för psykologiskt försvar", "… för digital förvaltning")
+    r"(?:[a-zåäö]+(?:iskt|iska|ligt|liga|igt|iga|al|ala)\s+)?"
+    r"[a-zåäö-]+(?:\s+(?:och|i|av|med|till)\s+[a-zåäö-]+)?"
 )
 AGENCY_NAME = re.compile(
     r"(?<![\wåäöÅÄÖ-])(?:"

@@ -154,6 +154,11 @@ def resolve_all(ex: Extraction) -> None:
     _final_report_dated_in_passing(ex)
     _last_part_is_final(ex)
     _until_final_report(ex)
+    for d in deadlines:
+        if d.kind == "slutredovisning" and not d.until:
+            # "… och därefter den 1 mars varje år fram till att uppdraget slutredovisas den 1
+            # mars 2023": the sentence is yearly, the final report is not
+            d.repeats = None
     if len(dated_generic) > 1 or (dated_generic and has_final):
         ex.review.append(
             "Beslutet anger inte typen för alla redovisningar; den sista har tolkats som "
@@ -699,6 +704,9 @@ def _until_final_report(ex: Extraction) -> None:
     yearly report runs until the year before the final one."""
     finals = _final_dates(ex)
     for d in ex.deadlines:
+        if d.repeats in _STEP_MONTHS and d.repeats != "årligen":
+            _shorter_steps_until_final_report(d, finals)
+            continue
         if d.repeats != "årligen" or d.until or not d.due or d.kind == "slutredovisning":
             continue
         # the final report after the series starts ("slutredovisning av åtgärd 1" may come
@@ -709,8 +717,9 @@ def _until_final_report(ex: Extraction) -> None:
         if not exact and not (month and month.group(1) in MONTHS):
             continue  # "april 2023" ("årligen i april från och med 2023") or an exact day
         if exact and UNTIL_YEAR.search(d.sentence.text):
-            # "den 28 februari till och med 2024": the last year is written, the first not
-            d.note = "Beslutet anger sista året men inte det första; kontrollera `datum`."
+            # "årligen t.o.m. 2029 … senast den 15 april": the last year is written, the first
+            # not (with the decision date, `_years_from_context` has made the series)
+            _last_year_only(d)
             continue
         first = int(d.due[-4:] if month else d.due[:4])
         if len(later) == 1:
@@ -728,6 +737,42 @@ def _until_final_report(ex: Extraction) -> None:
         d.until = with_year(d.due, last)
         end = f"Beslutet anger ingen sista gång; `till` är satt till {why}. Kontrollera."
         d.note = f"{d.note} {end}" if d.note else end
+
+
+def _shorter_steps_until_final_report(d: FoundDeadline, finals: list[str]) -> None:
+    """ "halvårsvis …, första gången den 31 januari 2027" and one final report on 2028-03-01:
+    the series runs until the last time before it (one time left is no series)."""
+    if d.until or not d.due or not is_iso_day(d.due) or d.repeats is None:
+        return
+    later = {f for f in finals if f > d.due}
+    if len(later) != 1:
+        return
+    final = date.fromisoformat(later.pop())
+    first = date.fromisoformat(d.due)
+    step = _STEP_MONTHS[d.repeats]
+    days = [first]
+    while (nxt := first + relativedelta(months=step * len(days))) < final:
+        days.append(nxt)
+    if len(days) == 1:
+        d.repeats = None
+        return
+    d.until = days[-1].isoformat()
+    end = (
+        f"Beslutet anger ingen sista gång; `till` är satt till sista gången före "
+        f"slutredovisningen {final.isoformat()}. Kontrollera."
+    )
+    d.note = f"{d.note} {end}" if d.note else end
+
+
+def _last_year_only(d: FoundDeadline) -> None:
+    """A yearly day whose year is the series' last ("årligen t.o.m. 2029 … senast den 15
+    april") and no decision date to give the first: the draft has the last time alone, never
+    an open series from it."""
+    d.repeats = None
+    d.note = (
+        "Beslutet anger sista året men inte det första; utkastet har bara sista gången. "
+        "Sätt `datum` till första gången, `upprepas: årligen` och `till`."
+    )
 
 
 def _valid_until(ex: Extraction) -> str | None:
@@ -927,7 +972,15 @@ def _dedupe(ex: Extraction) -> None:
         if not (
             d.due is None
             and d.kind == "årlig redovisning"
-            and any(o.due and o.repeats == "årligen" and o.kind in REPORTS for o in kept)
+            and any(
+                o.due
+                and o.kind in REPORTS
+                and (
+                    o.repeats == "årligen"
+                    or (o.sentence is d.sentence and o.kind == "årlig redovisning")
+                )
+                for o in kept
+            )
         )
     ]
     # "Vid delredovisningen senast den 31 mars 2025 lämnar X en samlad uppföljning": what one
