@@ -5712,3 +5712,50 @@ def test_repayment_the_year_after_each_requisition() -> None:
     )
     repay = [s for s in series(text) if s[3] == "återbetalning"]
     assert repay == [("2028-02-28", "årligen", "2029-02-28", "återbetalning")]
+
+
+def test_uppdrar_ar_typo_still_names_the_agency() -> None:
+    text = (
+        "Uppdrag att genomföra utbildningsinsatser\n\nRegeringens beslut\n\n"
+        "Regeringen uppdrar år Statens geotekniska institut (SGI) att genomföra "
+        "utbildningsinsatser.\n\nUppdraget ska redovisas senast den 1 mars 2027.\n"
+    )
+    names = [a["namn"] for a in draft_from_text(text).data["myndigheter"]]
+    assert names == ["Statens geotekniska institut"]
+
+
+def test_the_appropriation_the_money_has_been_added_to() -> None:
+    text = decision(
+        "Testverket får för uppdragets genomförande använda högst 16 miljoner kronor under "
+        "2026. Dessa medel har tillförts utgiftsområde 18 Samhällsplanering, anslaget 1 :4 "
+        "Testverket."
+    )
+    (line,) = draft_from_text(text).data["budget"]
+    assert (line["anslag"]["utgiftsområde"], line["anslag"]["anslag"]) == (18, "1:4")
+
+
+def test_requisitions_go_to_the_agency_the_decision_names_for_them() -> None:
+    text = decision(
+        "Testverket får använda högst 5 000 000 kronor under 2026 och 3 500 000 kronor under "
+        "2027. Medlen ska betalas ut efter rekvisition ställd till\n\nSkogsstyrelsen. "
+        "Rekvisitionen ska ske senast den 1 december 2026 respektive den 1 december 2027. En "
+        "årlig ekonomisk uppföljning ska lämnas senast den 15 juni 2027 respektive den 15 mars "
+        "2028 till Regeringskansliet (Socialdepartementet)."
+    )
+    found = [(e["datum"], e["typ"], e.get("mottagare")) for e in deadlines(text)]
+    assert ("2026-12-01", "rekvisition", "Skogsstyrelsen") in found
+    assert ("2027-06-15", "ekonomisk redovisning", "Regeringskansliet (Socialdepartementet)") in (
+        found
+    )
+
+
+def test_a_report_with_its_economic_account_is_the_report() -> None:
+    text = decision(
+        "Testverket ska redovisa planerade insatser och resultatet av vidtagna insatser samt "
+        "lämna en ekonomisk redovisning av använda medel till Socialdepartementet senast den "
+        "22 februari 2028. En delredovisning ska även lämnas den 22 februari 2027."
+    )
+    assert sorted((d, t) for d, _, _, t in series(text)) == [
+        ("2027-02-22", "delredovisning"),
+        ("2028-02-22", "slutredovisning"),
+    ]

@@ -161,7 +161,9 @@ _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "ekonomisk redovisning",
-            r"\bekonomisk\w*\s+(?:redovis\w*|rapport\w*|slutredovis\w*)|\bredovis\w*\s+(?:de\s+)?"
+            # ("En årlig ekonomisk uppföljning ska lämnas senast …")
+            r"\bekonomisk\w*\s+(?:redovis\w*|rapport\w*|slutredovis\w*|uppföljning\w*)|"
+            r"\bredovis\w*\s+(?:de\s+)?"
             r"(?:kostnaderna|utgifterna)\b|\bkostnadsredovis\w*|\bredovisning\s+av\s+"
             r"(?:de\s+)?(?:använda|förbrukade|utbetalade|erhållna)\s+medel|\bredovis\w*\s+(?:\S+\s+){0,3}?(?:de\s+)?"
             r"(?:använda|förbrukade|utbetalade|erhållna)\s+medel(?:en)?\b|\bredovis\w*\s+(?:hur\s+)?"
@@ -1782,7 +1784,9 @@ _ECONOMIC = re.compile(r"\bekonomisk\w*\s+(?:redovis\w*|rapport\w*|slutredovis\w
 # samt lämna en ekonomisk redovisning")
 _WITH_FINANCIAL = re.compile(
     r"(?:(?:\b(?:en|ett|sin)\s+|^\s*)(?:[a-zåäö]+\s+)?(?:redovisning|rapport|slutredovisning|"
-    r"delredovisning|slutrapport|delrapport|lägesrapport)|\b(?:slut|del)?redovisa\s+uppdraget)"
+    r"delredovisning|slutrapport|delrapport|lägesrapport)|\b(?:slut|del)?redovisa\s+uppdraget|"
+    # "Myndigheten ska redovisa planerade insatser … samt lämna en ekonomisk redovisning"
+    r"\b(?:ska|skall)\s+(?:slut|del)?redovisa\s+(?!hur\b))"
     r"\b[^.;]{0,200}?(?:\s(?:och|samt|jämte)|,?\s(?:inklusive|inbegripet|tillsammans\s+med))\s+"
     rf"(?:även\s+)?(?:lämna\s+)?{_FINANCIAL_PART}|"
     # "Uppdraget, inklusive en ekonomisk redovisning, ska slutredovisas …"

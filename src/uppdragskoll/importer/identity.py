@@ -84,7 +84,9 @@ _DECIDED_LINE = re.compile(
     re.I,
 )
 _ASSIGN = re.compile(
-    r"\bRegeringen\s+(?:(?:beslutar|har\s+beslutat)\s+att\s+)?(?:ger|uppdrar\s+(?:åt|till)?|ge)\s+"
+    # ("uppdrar år Statens geotekniska institut": a typo on a published page)
+    r"\bRegeringen\s+(?:(?:beslutar|har\s+beslutat)\s+att\s+)?(?:ger|uppdrar\s+"
+    r"(?:åt|till|år(?=\s+[A-ZÅÄÖ]))?|ge)\s+"
     r"(?:(?:därför|därtill|härmed|också|även|dessutom|nu|samtidigt|vidare)\s+)?"
     r"(?P<who>(?:[^.;]|(?<=Kungl)\.){2,300}?)\s+(?:i\s+(?:(?:fortsatt|nytt|förnyat|utökat|"
     r"ytterligare|ett)\s+)?uppdrag|uppdraget\b|att\b|"

@@ -749,7 +749,9 @@ _LIST_ON = re.compile(r"\s*(?:kronor\s+|kr\s+)?(?:,|och|samt|respektive)\s*", re
 _VARAV = re.compile(r"\b(?:varav|av\s+vilka|därav|av\s+dessa)\s+(?:\S+\s+){0,2}$", re.I)
 _CHARGE = re.compile(
     r"\b(?:belasta\w*|avräkna\w*|redovisas\s+mot|finansiera\w*|bekostas|tas\s+från|"
-    r"(?:betalas|utbetalas)\s+(?:ut\s+)?från)\b",
+    r"(?:betalas|utbetalas)\s+(?:ut\s+)?från|"
+    # "Dessa medel har tillförts utgiftsområde 18 …, anslaget 1:4 Boverket."
+    r"(?:dessa|de)\s+medel\s+har\s+tillförts|medlen\s+har\s+tillförts)\b",
     re.I,
 )
 

@@ -24,6 +24,7 @@ from .dates import (
 from .deadlines import FINANCIAL, REPORTS, UNTIL_YEAR, subject_text, supersede
 from .found import Extraction, FoundDeadline, MoneyRow, kronor_text, short_text
 from .identity import (
+    AGENCY_NAME,
     DNR_PREFIX_MINISTRY,
     agency_mentions,
     canonical_department,
@@ -801,6 +802,34 @@ def _mentions_kammarkollegiet(ex: Extraction, d: FoundDeadline) -> bool:
     )
 
 
+# "Medlen ska betalas ut efter rekvisition ställd till Skogsstyrelsen", "rekvireras hos
+# Vinnova", "Medel som inte har utnyttjats ska återbetalas till Skogsstyrelsen"
+_MONEY_HANDLER = {
+    "rekvisition": re.compile(
+        rf"\brekvisition(?:en)?\s+(?:ställd\s+|som\s+ställs\s+)?till\s+(?P<to>{AGENCY_NAME.pattern})"
+        rf"|\brekvireras\s+(?:från|hos)\s+(?P<at>{AGENCY_NAME.pattern})"
+    ),
+    "återbetalning": re.compile(
+        rf"\b(?:återbetalas|betalas\s+tillbaka|återföras)\s+till\s+(?P<to>{AGENCY_NAME.pattern})"
+    ),
+}
+
+
+def _money_handler(ex: Extraction, d: FoundDeadline) -> str | None:
+    """The agency a requisition or repayment goes to, named in the decision's body when the
+    deadline's own sentence does not name it."""
+    rx = _MONEY_HANDLER.get(d.kind or "")
+    if rx is None:
+        return None
+    found = {
+        m.group("to") or m.group("at")
+        for s in ex.doc.sentences
+        if s.region == d.sentence.region
+        for m in rx.finditer(s.text)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def _default_recipients(ex: Extraction) -> None:
     report_to = _most_common(d.recipient for d in ex.deadlines if d.kind in REPORTS)
     report_to = report_to or _most_common(ex.recipient_hints)
@@ -817,8 +846,10 @@ def _default_recipients(ex: Extraction) -> None:
             d.recipient = f"Regeringskansliet ({ex.identity.ministry})"
         if d.recipient is None:
             if d.kind in FINANCIAL:
-                d.recipient = money_to or (
-                    "Kammarkollegiet" if _mentions_kammarkollegiet(ex, d) else report_to
+                d.recipient = (
+                    _money_handler(ex, d)
+                    or money_to
+                    or ("Kammarkollegiet" if _mentions_kammarkollegiet(ex, d) else report_to)
                 )
             else:
                 d.recipient = _report_before(ex.deadlines[:i], d) or report_to

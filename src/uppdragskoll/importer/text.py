@@ -550,6 +550,13 @@ def _blocks(src: Mapped) -> list[tuple[list[_Line], bool]]:
     return _merge_continuations(blocks, dropped)
 
 
+_OPEN_END = re.compile(
+    r"(?<![\wåäöÅÄÖ-])(?:till|av|och|för|med|på|om|att|som|samt|eller|från|hos|mot|vid|"
+    r"enligt|genom|inom|den|det|de|en|ett)$",
+    re.I,
+)
+
+
 def _merge_continuations(
     blocks: list[tuple[list[_Line], bool]], dropped: Sequence[int] = ()
 ) -> list[tuple[list[_Line], bool]]:
@@ -573,6 +580,9 @@ def _merge_continuations(
                     head[:1].islower()
                     or head[:1].isdigit()
                     or (page_break and prose and not BULLET.match(head))
+                    # "… efter rekvisition ställd till" | "Skogsstyrelsen. Rekvisitionen …":
+                    # no sentence ends on a preposition
+                    or (prose and _OPEN_END.search(tail) and not BULLET.match(head))
                 )
             ):
                 merged[-1] = (prev_lines + lines, False)
