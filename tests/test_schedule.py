@@ -117,6 +117,21 @@ def test_open_series_deliveries_are_per_occurrence() -> None:
     assert [o.delivered for o in occs[:3]] == [None, date(2027, 10, 1), None]
 
 
+def test_an_open_series_in_use_never_runs_out() -> None:
+    """The horizon also counts from the latest delivered occurrence, so a standing duty that
+    is being reported keeps its next occurrences in view."""
+    a = assignment(
+        {
+            "id": "r",
+            "typ": "årlig redovisning",
+            "datum": "2021-12-15",
+            "upprepas": "årligen",
+            "inlämnad": {"2030-12-15": "2030-12-10"},
+        }
+    )
+    assert [o.due.year for o in schedule.occurrences(a)][-1] == 2039  # ten from 2030
+
+
 def test_period_due_is_its_last_day_and_keeps_the_wording() -> None:
     a = assignment({"id": "s", "typ": "slutredovisning", "datum": "våren 2027"})
     [occ] = schedule.occurrences(a)

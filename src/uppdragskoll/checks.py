@@ -127,7 +127,7 @@ def check_responsible_exists(entries: Sequence[Entry]) -> Iterator[Finding]:
 def check_open_series(entries: Sequence[Entry]) -> Iterator[Finding]:
     """A recurring deadline (`upprepas`) without `till` is a series with no last occurrence
     ("senast den 15 december varje år, från och med 2027"); it is shown ten years ahead from
-    `datum`, so set `till` once the last occurrence is known.
+    `datum` or from its latest delivered occurrence; set `till` once the last one is known.
 
     PASS:  {datum: 2026-10-15, upprepas: årligen, till: 2027-10-15}
     FAIL:  {datum: 2026-10-15, upprepas: årligen}
@@ -142,8 +142,9 @@ def check_open_series(entries: Sequence[Entry]) -> Iterator[Finding]:
                 ("redovisningar", i, "upprepas"),
                 f"`{d.id}` upprepas {d.repeats} utan `till`, alltså utan känt sista "
                 f"tillfälle; status och kalendrar visar {len(shown)} tillfällen, till och med "
-                f"{shown[-1].isoformat()} ({schedule.OPEN_SERIES_YEARS} år från `datum`). "
-                "Sätt `till` när sista tillfället är känt.",
+                f"{shown[-1].isoformat()} ({schedule.OPEN_SERIES_YEARS} år från `datum` eller "
+                "från det senast inlämnade tillfället). Sätt `till` när sista tillfället är "
+                "känt.",
             )
 
 
@@ -592,7 +593,8 @@ CHECKS: tuple[Check, ...] = (
         (
             "En återkommande redovisning (`upprepas`) utan `till:` är en serie utan känt sista "
             "tillfälle (”varje år från och med 2027”). Status och kalendrar visar den tio år "
-            "framåt från `datum`; sätt `till` när sista tillfället är känt."
+            "framåt från `datum` eller från det senast inlämnade tillfället; sätt `till` när "
+            "sista tillfället är känt."
         ),
     ),
     Check(

@@ -19,8 +19,9 @@ STEP_MONTHS = {"årligen": 12, "halvårsvis": 6, "kvartalsvis": 3, "månadsvis":
 MAX_OCCURRENCES = 1200  # a hundred years of monthly reports; bounds hostile `till` values
 SOON_DAYS = 14
 # An open series (`upprepas` without `till`, "varje år från och med 2027") has no last
-# occurrence; views and calendars show it this many years from its first date. Counted from
-# the data, not from today, so that feeds stay the same from day to day.
+# occurrence; views and calendars show it this many years from its first date, or from its
+# latest delivered occurrence, so that a series in use never runs out. Counted from the data,
+# not from today, so that feeds stay the same from day to day.
 OPEN_SERIES_YEARS = 10
 
 
@@ -127,8 +128,8 @@ def _delivered_on(deadline: Deadline, due: date, recurring: bool) -> date | None
 
 
 def open_series_end(first: date) -> date:
-    """The last day an open series is shown: the day before `OPEN_SERIES_YEARS` years after
-    its first occurrence (so a yearly series shows that many occurrences)."""
+    """The last day an open series counted from `first` is shown: the day before
+    `OPEN_SERIES_YEARS` years after it (so a yearly series shows that many occurrences)."""
     return first + relativedelta(years=OPEN_SERIES_YEARS, days=-1)
 
 
@@ -139,7 +140,8 @@ def series_last_day(deadline: Deadline) -> date | None:
         return None
     if deadline.until is not None:
         return deadline.until.due
-    return open_series_end(deadline.due.due)
+    delivered = deadline.delivered if isinstance(deadline.delivered, dict) else {}
+    return open_series_end(max([deadline.due.due, *delivered]))
 
 
 def due_dates(deadline: Deadline) -> tuple[date, ...]:
