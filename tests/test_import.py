@@ -5759,3 +5759,53 @@ def test_a_report_with_its_economic_account_is_the_report() -> None:
         ("2027-02-22", "delredovisning"),
         ("2028-02-22", "slutredovisning"),
     ]
+
+
+# --- blind rounds ZZY–ZZZ -----------------------------------------------------------------
+
+
+def test_ger_x_uppdrag_enligt_nedan_addresses_x() -> None:
+    text = (
+        "Uppdrag om ett nationellt program\n\nRegeringen ger Statens skolverk uppdrag enligt "
+        "nedan.\n\nSkolverket ska ta fram ett program.\n\nStatens skolverk ska redovisa "
+        "uppdraget till Utbildningsdepartementet senast den 1 oktober 2027.\n"
+    )
+    draft = draft_from_text(text)
+    assert [a["namn"] for a in draft.data["myndigheter"]] == ["Statens skolverk"]
+    assert series(text) == [("2027-10-01", None, None, "slutredovisning")]
+
+
+def test_regions_granted_money_report_on_its_use() -> None:
+    text = (
+        "Medel till regioner för att omförhandla avtal\n\nRegeringen beslutar att regionerna "
+        "får rekvirera medel i syfte att omförhandla avtal.\n\nRegionerna ska lämna en "
+        "redovisning över hur medlen har använts senast den 31 mars 2027 till "
+        "Socialdepartementet.\n"
+    )
+    assert [a["namn"] for a in draft_from_text(text).data["myndigheter"]] == ["Regionerna"]
+    assert series(text) == [("2027-03-31", None, None, "ekonomisk redovisning")]
+    # in a decision addressed to an agency, the regions' duty is still not the agency's
+    other = decision(
+        "Regionerna ska lämna en redovisning över hur medlen har använts senast den 31 mars "
+        "2027 till Testverket."
+    )
+    assert dates(other) == []
+
+
+def test_contributing_input_by_a_date_is_a_delivery() -> None:
+    assert dates(
+        decision("Testverket bidrar senast den 30 juni 2027 med underlag för en lägesbild.")
+    ) == ["2027-06-30"]
+    assert dates(decision("Testverket ska bidra till att målen nås senast den 30 juni 2027.")) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Under arbetets gång ska Testverket informera Regeringskansliet om hur arbetet går.",
+        "Testverket ska stämma av med Regeringskansliet under arbetets gång med minst två "
+        "muntliga delredovisningar innan slutredovisningen.",
+    ],
+)
+def test_checking_in_while_the_work_goes_on_is_ongoing(body: str) -> None:
+    assert [e.get("löpande") for e in deadlines(decision(body))] == [True]

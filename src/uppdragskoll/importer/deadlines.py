@@ -43,6 +43,8 @@ _DELIVER = re.compile(
     # ("slutrapporera": a typo on a published page)
     r"\b(?:(?:del|slut|åter)?redovis\w*|(?:del|slut|åter|av)?rapport?er\w*|lämna\w*|inkomm\w*|"
     r"ges\s+in|ge\s+in|överlämna\w*|rekvir\w*|rekvisition\w*|återbetal\w*|betala[s]?\s+tillbaka|"
+    # "Länsstyrelserna bidrar senast 30 juni 2021 med underlag för en nationell lägesbild"
+    r"bidra\w*(?=\s+(?:\S+\s+){0,8}?med\s+underlag\b)|"
     r"returner\w*|återförs|återföras|"
     # informing is a delivery when the government is told or it goes on ("löpande
     # informera"); "informera om stödmaterialet" to others is not
@@ -271,6 +273,14 @@ _GRANTEE_SUBJECT = re.compile(
     r"(?=\s+(?:kan|får|ska|skall|bör|måste|redovisar|lämnar|återbetalar|rapporterar|rekvirerar)\b)",
     re.I,
 )
+
+
+def _addressed_groups(ex: Extraction) -> set[str]:
+    """The addressed agencies' names in lower case ("regionerna" when a grant decision is
+    addressed to the regions)."""
+    return {name.lower() for name, _, _ in ex.identity.agencies}
+
+
 _EARLIER_ASSIGNMENT = re.compile(
     r"\b(?:gav|gett|givit|gavs|fick|fått|uppdrog)\b[^.;]{0,160}?\bi\s+uppdrag\b|"
     r"\bbeslutade\s+(?:\S+\s+){0,6}?att\s+ge\b[^.;]{0,120}?\bi\s+uppdrag\b",
@@ -316,7 +326,10 @@ _ONGOING = re.compile(
     r"\bhåll(?:a|er)\s+(?:\S+\s+){0,3}?(?:regeringskansliet|regeringen|\w+departementet)\s*"
     r"(?:\([^)]{0,120}\)\s*)?(?:informera|uppdatera)[dt]\w*|\binformera\s+(?:regeringskansliet|regeringen|\w+departementet)\s*"
     r"(?:\([^)]{0,120}\)\s*)?(?:och\s+\w+departementet\s+)?om\s+(?:hur\s+arbetet\s+(?:med\s+\S+\s+)?(?:fortskrider|"
-    r"fortlöper|utvecklas)|arbetets\s+(?:gång|fortskridande))|"
+    r"fortlöper|utvecklas|går)|arbetets\s+(?:gång|fortskridande))|"
+    # "ska stämma av med Regeringskansliet under arbetets gång med minst två muntliga …"
+    r"\bstämma\s+av\s+med\s+(?:regeringskansliet|regeringen|\w+departementet)\b[^.;]{0,40}?"
+    r"\bunder\s+arbetets\s+gång|"
     # "ska informera Justitiedepartementet om fall som är av särskild betydelse": whenever
     # they occur
     r"\binformera\s+(?:regeringskansliet|regeringen|(?:\w+-\s*och\s+)?\w+departementet)\s*"
@@ -484,7 +497,13 @@ def _accept_date(text: str, hit: DateHit, deliveries: list[re.Match[str]], modal
     used = _USED_MONEY_BEFORE.search(before)
     if used and not (
         re.search(r"\bsenast\s+(?:den\s+)?$", before, re.I)
-        and re.search(r"\båterbetal\w*|\bbetala\w*\s+tillbaka", text[: hit.start], re.I)
+        and re.search(
+            # "… återbetalas senast …", "lämna en redovisning över hur medlen har använts
+            # senast den 31 mars 2023": the report on the money is due then
+            r"\båterbetal\w*|\bbetala\w*\s+tillbaka|\bredovisning\s+(?:över|av|om)\s+hur\b",
+            text[: hit.start],
+            re.I,
+        )
     ):
         return False  # "medel som inte har använts vid utgången av 2025": a condition
     if re.search(r"\b(?:har|hade)\s+(?:den\s+)?$", before, re.I):
@@ -667,7 +686,10 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
     if _VALIDITY.search(text) and not re.search(r"\b(?:redovis|rapporter|lämna)", text, re.I):
         return
     lead = sentence.lead  # "Socialstyrelsen ska bland annat:" before "• senast den … redovisa"
-    if STANDING_DUTY.search(text) or _GRANTEE_SUBJECT.match(lead or text):
+    grantee = _GRANTEE_SUBJECT.match(lead or text)
+    if grantee and (lead or text)[: grantee.end()].strip().lower() in _addressed_groups(ex):
+        grantee = None  # "Regeringen beslutar att regionerna får rekvirera …": they are ours
+    if STANDING_DUTY.search(text) or grantee:
         return
     if _ITS_ASSIGNMENT.match(text) and sentence.paragraph in ex.inquiry_paragraphs:
         return

@@ -90,6 +90,8 @@ _ASSIGN = re.compile(
     r"(?:(?:därför|därtill|härmed|också|även|dessutom|nu|samtidigt|vidare)\s+)?"
     r"(?P<who>(?:[^.;]|(?<=Kungl)\.){2,300}?)\s+(?:i\s+(?:(?:fortsatt|nytt|förnyat|utökat|"
     r"ytterligare|ett)\s+)?uppdrag|uppdraget\b|att\b|"
+    # "Regeringen ger Statens skolverk uppdrag enligt nedan."
+    r"uppdrag\s+(?=enligt\s+nedan|att\b)|"
     # "ger X, Y och Z varsitt uppdrag att …"
     r"(?:varsitt|var\s+sitt|vart\s+sitt|ett\s+gemensamt|gemensamt)\s+uppdrag\b)"
     # "Regeringen beviljar Region Västerbotten 1 650 000 kronor för att …": a grant's receiver
@@ -101,6 +103,10 @@ _ASSIGN = re.compile(
     r"(?:(?:knappt|drygt|cirka|ca|omkring|ungefär|högst|totalt|sammanlagt)\s+)?"
     r"(?=\d|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+(?:miljon|miljard|tusen)|"
     r"(?:ett\s+)?(?:bidrag|stöd|medel)\b)"
+    # "Regeringen beslutar att regionerna får rekvirera medel i syfte att …": a grant's
+    # receivers, named by what they may do
+    r"|\bRegeringen\s+beslutar\s+att\s+(?P<entitled>(?:[A-ZÅÄÖ][^.;,]{1,80}?|regionerna|"
+    r"kommunerna|länsstyrelserna))\s+får\s+rekvirera\b"
     # "Myndigheten för ungdoms- och civilsamhällesfrågor (MUCF) får i uppdrag att …"
     r"|^\s*(?P<given>[A-ZÅÄÖ][^.;:]{1,120}?)\s+(?:\([^)]{1,40}\)\s+)?får\s+"
     r"(?:(?:härmed|även|också|därför|vidare|nu)\s+)?i\s+uppdrag\b",
@@ -313,9 +319,11 @@ def _split_agencies(who: str) -> list[tuple[str, int]]:
         # "Brottsförebyggande rådet (Brå) genom Center mot våldsbejakande extremism": the
         # agency, acting through one of its units
         clean = re.split(r"\s+genom\s+", clean, maxsplit=1)[0]
-        if 2 <= len(clean) <= 100 and (clean[0].isupper() or clean.startswith(("läns", "samt"))):
-            if clean.startswith("läns"):
-                clean = clean[0].upper() + clean[1:]  # "uppdrar åt länsstyrelserna"
+        lower_group = clean.startswith(("läns", "samt", "regionerna", "kommunerna"))
+        if 2 <= len(clean) <= 100 and (clean[0].isupper() or lower_group):
+            if lower_group and not clean.startswith("samt"):
+                # "uppdrar åt länsstyrelserna", "beslutar att regionerna får rekvirera"
+                clean = clean[0].upper() + clean[1:]
             out.append((clean, offset + (len(name) - len(name.lstrip()))))
     return out
 
@@ -328,9 +336,9 @@ def _agencies(ex: Identity, doc: Document) -> None:
         if sentence.region in (Region.BODY, Region.HEADER)
         for m in _ASSIGN.finditer(sentence.text)
     ]
-    assigning = any(m.group("who") or m.group("granted") for _, m in matches)
+    assigning = any(m.group("who") or m.group("granted") or m.group("entitled") for _, m in matches)
     for sentence, m in matches:
-        group = next(g for g in ("who", "granted", "given") if m.group(g))
+        group = next(g for g in ("who", "granted", "entitled", "given") if m.group(g))
         who = m.group(group)
         if re.search(r"\b(?:ska|skall|har|att)\b", who):
             continue
