@@ -5809,3 +5809,21 @@ def test_contributing_input_by_a_date_is_a_delivery() -> None:
 )
 def test_checking_in_while_the_work_goes_on_is_ongoing(body: str) -> None:
     assert [e.get("löpande") for e in deadlines(decision(body))] == [True]
+
+
+def test_a_report_including_its_economic_account_is_the_final_report() -> None:
+    text = decision(
+        "Uppdraget ska redovisas, inklusive en ekonomisk redovisning, senast den 30 mars 2027."
+    )
+    assert series(text) == [("2027-03-30", None, None, "slutredovisning")]
+
+
+def test_a_national_plan_the_task_follows_is_no_plan_to_deliver() -> None:
+    text = decision(
+        "Testverket ska redovisa uppdraget senast den 1 oktober 2027 i enlighet med uppdraget "
+        "att samordna och följa upp den nationella planen mot rasism."
+    )
+    assert series(text) == [("2027-10-01", None, None, "slutredovisning")]
+    assert series(decision("Testverket ska lämna en plan senast den 1 oktober 2027.")) == [
+        ("2027-10-01", None, None, "plan")
+    ]

@@ -176,7 +176,8 @@ _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "plan",
             r"\b(?:genomförande|projekt|arbets|tids|aktivitets|verksamhets)plan(?:en)?\b|"
-            r"(?<![\wåäö-])plan(?:en)?\b|"
+            # (not "den nationella planen mot rasism", a policy the task follows)
+            r"(?<![\wåäö-])(?<!nationella\s)(?<!regeringens\s)plan(?:en)?\b|"
             # "redovisa hur myndigheten avser att genomföra uppdraget", "hur uppdraget är
             # planerat att genomföras"
             r"\bhur\s+(?:[\wåäö]+\s+){1,3}?(?:avser|planerar|har\s+planerat)\s+(?:att\s+)?"
@@ -1811,8 +1812,9 @@ _WITH_FINANCIAL = re.compile(
     r"\b(?:ska|skall)\s+(?:slut|del)?redovisa\s+(?!hur\b))"
     r"\b[^.;]{0,200}?(?:\s(?:och|samt|jämte)|,?\s(?:inklusive|inbegripet|tillsammans\s+med))\s+"
     rf"(?:även\s+)?(?:lämna\s+)?{_FINANCIAL_PART}|"
-    # "Uppdraget, inklusive en ekonomisk redovisning, ska slutredovisas …"
-    r"\buppdraget,?\s+(?:inklusive|inbegripet|tillsammans\s+med)\s+"
+    # "Uppdraget, inklusive en ekonomisk redovisning, ska slutredovisas …", "Uppdraget ska
+    # redovisas, inklusive en ekonomisk redovisning, senast …"
+    r"\b(?:uppdraget|redovisas|slutredovisas),?\s+(?:inklusive|inbegripet|tillsammans\s+med)\s+"
     rf"{_FINANCIAL_PART}",
     re.I,
 )
