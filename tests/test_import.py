@@ -5827,3 +5827,17 @@ def test_a_national_plan_the_task_follows_is_no_plan_to_deliver() -> None:
     assert series(decision("Testverket ska lämna en plan senast den 1 oktober 2027.")) == [
         ("2027-10-01", None, None, "plan")
     ]
+
+
+def test_forum_for_levande_historia_is_an_agency_and_a_recipient() -> None:
+    text = decision(
+        "Testverket ska redovisa uppdraget senast den 1 oktober 2027 till Forum för levande "
+        "historia (med kopia till Kulturdepartementet)."
+    )
+    (entry,) = deadlines(text)
+    assert entry["mottagare"] == "Forum för levande historia"
+    named = draft_from_text(
+        "Uppdrag till Forum för levande historia\n\nRegeringens beslut\n\nRegeringen ger "
+        "Forum för levande historia i uppdrag att sprida kunskap.\n"
+    )
+    assert [a["namn"] for a in named.data["myndigheter"]] == ["Forum för levande historia"]

@@ -54,6 +54,9 @@ AGENCY = (
     r"insatser|intäkter|budget|finanser)\b)[a-zåäö]+"
     r"(?:\s+(?:för|och)\s+[a-zåäö]+(?:\s+[a-zåäö]+)?)?|"
     r"Myndigheten\s+för\s+[a-zåäö]+(?:[\s-]+(?:och|för|i|av|med|[a-zåäö]+s)?\s*[a-zåäö]+){0,3}|"
+    # "till Forum för levande historia", "Inspektionen för vård och omsorg"
+    r"(?:Forum|Inspektionen|Institutet|Centrum)\s+för\s+[a-zåäö]+"
+    r"(?:\s+(?:och\s+)?(?!(?:ska|skall|har|får|kan|om|med|senast|och)\b)[a-zåäö]+)?|"
     r"Sveriges\s+[a-zåäö]+\s+[A-ZÅÄÖ]?[a-zåäö]+|"
     rf"[A-ZÅÄÖ][\wåäöÅÄÖ-]*{_AGENCY_SUFFIX}|"
     r"[A-ZÅÄÖ][a-zåäö]+\s+(?:tekniska\s+)?(?:universitet|högskola|högskolan)(?![\wåäö])|"
@@ -576,10 +579,11 @@ _NAME_SUFFIX = (
     r"anstalten|tinget|skolverk|centralbyrån)"
 )
 _NAME_FOR = (
-    r"(?:Myndigheten|Inspektionen|Verket|Institutet|Nämnden|Rådet|Centrum|Styrelsen|"
+    r"(?:Myndigheten|Inspektionen|Verket|Institutet|Nämnden|Rådet|Centrum|Styrelsen|Forum|"
     r"Delegationen|Statens\s+(?!(?:kostnader|utgifter|medel|ansvar|åtagande)\b)[a-zåäö]+)\s+för\s+"
-    # ("Myndigheten för psykologiskt försvar", "… för digital förvaltning")
-    r"(?:[a-zåäö]+(?:iskt|iska|ligt|liga|igt|iga|al|ala)\s+)?"
+    # ("Myndigheten för psykologiskt försvar", "… för digital förvaltning", "Forum för
+    # levande historia")
+    r"(?:[a-zåäö]+(?:iskt|iska|ligt|liga|igt|iga|al|ala|ande|ende)\s+)?"
     r"[a-zåäö-]+(?:\s+(?:och|i|av|med|till)\s+[a-zåäö-]+)?"
 )
 AGENCY_NAME = re.compile(
