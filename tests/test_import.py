@@ -5841,3 +5841,59 @@ def test_forum_for_levande_historia_is_an_agency_and_a_recipient() -> None:
         "Forum för levande historia i uppdrag att sprida kunskap.\n"
     )
     assert [a["namn"] for a in named.data["myndigheter"]] == ["Forum för levande historia"]
+
+
+# --- blind rounds ZZZA–ZZZB ---------------------------------------------------------------
+
+
+def test_a_yearless_day_takes_the_years_of_the_sentence_before() -> None:
+    text = decision(
+        "Testverket ska under 2027 och 2028 rapportera till Regeringskansliet. Rapporterna ska "
+        "lämnas senast den 1 november."
+    )
+    assert series(text)[0][:3] == ("2027-11-01", "årligen", "2028-11-01")
+
+
+def test_yearly_during_the_period_starts_in_its_first_year() -> None:
+    text = decision(
+        "Testverket ska senast den 21 februari årligen under perioden 2026–2028 lämna en "
+        "delredovisning av uppdraget och senast den 21 februari 2029 lämna en slutredovisning "
+        "av uppdraget till Regeringskansliet (Socialdepartementet)."
+    )
+    assert [(d, t) for d, _, t, _ in series(text)] == [
+        ("2026-02-21", "2028-02-21"),
+        ("2029-02-21", None),
+    ]
+
+
+def test_dialog_held_continuously_is_ongoing() -> None:
+    body = "Dialog ska föras löpande med Regeringskansliet (Socialdepartementet)."
+    assert [e.get("löpande") for e in deadlines(decision(body))] == [True]
+
+
+def test_one_report_to_the_government_and_to_an_agency_is_two_deliveries() -> None:
+    text = decision(
+        "Testverket ska senast den 1 mars 2028 lämna en redovisning av uppdraget till "
+        "Regeringskansliet (Socialdepartementet) samt till Folkhälsomyndigheten som följer upp "
+        "arbetet."
+    )
+    assert sorted((e["datum"], e["mottagare"]) for e in deadlines(text)) == [
+        ("2028-03-01", "Folkhälsomyndigheten"),
+        ("2028-03-01", "Regeringskansliet (Socialdepartementet)"),
+    ]
+
+
+def test_a_yearless_yearly_report_starts_in_the_year_of_the_decisions_own_number() -> None:
+    text = (
+        "Uppdrag till Testverket att genomföra insatserDiarienummer:  S2027/00062\n\n"
+        "Regeringen uppdrar åt Testverket att genomföra insatser.\n\nTestverket ska årligen, "
+        "senast den 1 september, delredovisa uppdraget och senast den 1 september 2031 "
+        "slutredovisa uppdraget till Regeringskansliet.\n"
+    )
+    draft = draft_from_text(text)
+    yearly = [e for e in draft.data["redovisningar"] if e.get("upprepas")]
+    assert [(e["datum"], e["till"]) for e in yearly] == [("2027-09-01", "2030-09-01")]
+    assert "diarienumret" in yearly[0]["anteckning"]
+    # a decision date, when known, still decides
+    dated = draft_from_text(text, decided="2027-10-15").data["redovisningar"]
+    assert [e["datum"] for e in dated if e.get("upprepas")] == ["2028-09-01"]

@@ -315,6 +315,9 @@ _ONGOING = re.compile(
     r"regelbundet\s+(?:och\s+)?i)\s+dialog\s+"
     r"(?:[^.;]{0,60}?\s)?med\s+(?:regeringskansliet|"
     r"regeringen|\w+departementet)|"
+    # "Dialog ska föras löpande med Regeringskansliet (…)"
+    r"\bdialog(?:en)?\s+(?:ska|skall)\s+föras\s+(?:fort)?(?:löpande|kontinuerligt|regelbundet)\s+"
+    r"med\s+(?:regeringskansliet|regeringen|\w+departementet)|"
     # "ska under uppdragstiden ha en dialog med Regeringskansliet (…)"
     r"\bha\s+en\s+dialog\s+med\s+(?:regeringskansliet|regeringen|\w+departementet)|"
     r"\b(?:fort)?löpande\s+(?:\S+\s+){0,4}?(?:informera\w*|uppdatera\w*|(?:åter|av)?rapportera\w*|"
@@ -1935,6 +1938,15 @@ def _also_to(ex: Extraction, text: str, found: list[FoundDeadline]) -> list[Foun
             d = found[0]
             kind = _kind_near(text, spans[1][0], second.start("v"), spans[1][0]) or d.kind
             return [d, replace(d, kind=kind, recipient=spans[1][2], changes=list(d.changes))]
+        # "… till Regeringskansliet (Arbetsmarknadsdepartementet) samt till
+        # Folkhälsomyndigheten som har i uppdrag att …": the same report to both
+        if (
+            re.fullmatch(r"\s*(?:,|och|samt)\s+(?:till\s+)?", text[spans[0][1] : spans[1][0]], re.I)
+            and spans[1][2] != spans[0][2]
+            and not spans[1][2].startswith("Regeringskansliet")
+        ):
+            d = found[0]
+            return [d, replace(d, recipient=spans[1][2], changes=list(d.changes))]
     if len(spans) != 1 or not found:
         return found
     _, end, first = spans[0]

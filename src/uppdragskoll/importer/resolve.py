@@ -121,6 +121,7 @@ def resolve_all(ex: Extraction) -> None:
     _after_the_previous_report(ex)
     _years_from_money(ex)
     _years_from_task_period(ex)
+    _years_from_the_sentence_before(ex)
     _first_after_decision(ex)
     _list_ending_the_assignment(ex)
     # Reports of unspecified kind: the last one is the final report unless one is named.
@@ -606,6 +607,12 @@ _DAY_THE_YEAR_AFTER = re.compile(
 )
 
 
+# the reports themselves are made in the years named, whatever the day
+_REPORTS_DURING = re.compile(
+    r"\b(?:årligen|varje\s+år)\s+under\s+(?:perioden|åren)\s+(?:19|20)\d{2}\s*[–-]", re.I
+)
+
+
 def _years_from_task_period(ex: Extraction) -> None:
     """Yearly reports with no year written take the years the assignment runs ("i uppdrag
     att under perioden 2026–2030 driva …"), else those it is funded for. "Årligen i
@@ -647,6 +654,8 @@ def _years_from_task_period(ex: Extraction) -> None:
             # early in the year, or "den 15 april året efter respektive verksamhetsår": on
             # the year before
             shift = 1 if month <= 2 or _DAY_THE_YEAR_AFTER.search(d.sentence.text) else 0
+            if _REPORTS_DURING.search(d.sentence.text):
+                shift = 0  # "senast den 21 februari årligen under perioden 2025–2027 lämna"
             what = "åren"
         else:
             continue
@@ -669,12 +678,43 @@ def _years_from_task_period(ex: Extraction) -> None:
         )
 
 
+# "MFD ska under 2019 och 2020 rapportera till Regeringskansliet."
+_REPORTS_IN_YEARS = re.compile(
+    r"\bunder\s+(?:åren\s+)?(?P<a>(?:19|20)\d{2})\s*(?:och|–|-|till)\s*(?P<b>(?:19|20)\d{2})\s+"
+    r"(?:\S+\s+){0,3}?(?:rapportera|redovisa|lämna)\w*\b",
+    re.I,
+)
+
+
+def _years_from_the_sentence_before(ex: Extraction) -> None:
+    """ "MFD ska under 2019 och 2020 rapportera till Regeringskansliet. Rapporterna ska lämnas
+    senast den 1 november.": the day, each of the years the sentence before names."""
+    sentences = ex.doc.sentences
+    for d in ex.deadlines:
+        if d.due is not None or d.day_month is None or d.repeats or d.in_annual_report:
+            continue
+        at = next((i for i, s in enumerate(sentences) if s is d.sentence), None)
+        if not at:
+            continue
+        m = _REPORTS_IN_YEARS.search(sentences[at - 1].text)
+        if m is None or not 0 < int(m.group("b")) - int(m.group("a")) <= 10:
+            continue
+        month, day = d.day_month
+        first, last = on_day(int(m.group("a")), month, day), on_day(int(m.group("b")), month, day)
+        d.due, d.until, d.repeats, d.ongoing = first, last, "årligen", False
+        d.note = (
+            f"Beslutet anger inget år för dagen; åren {m.group('a')}–{m.group('b')} är hämtade "
+            "från meningen före. Kontrollera `datum` och `till`."
+        )
+
+
 def _first_after_decision(ex: Extraction) -> None:
     """ "årligen senast den 28 februari" with no year in a decision dated 2025-04-10: the
     first time is the first 28 February after the decision (2026); `_until_final_report`
     then ends it before the final report."""
     decided = ex.identity.decided
     if decided is None:
+        _first_from_case_number(ex)
         return
     for d in ex.deadlines:
         if d.due is not None or d.day_month is None or d.repeats != "årligen":
@@ -691,6 +731,39 @@ def _first_after_decision(ex: Extraction) -> None:
         d.note = (
             f"Beslutet anger inget år; första gången är den första {when} efter "
             f"beslutsdatumet {decided}. Kontrollera `datum`."
+        )
+
+
+def _first_from_case_number(ex: Extraction) -> None:
+    """No decision date, "årligen, senast den 1 september, delredovisa … och senast den 1
+    september 2030 slutredovisa", and the decision's own number S2026/00062: the series runs
+    from that day in the number's year until the final report. A number is opened in the
+    year of the decision or the one before, so the draft asks for a check."""
+    own = {
+        m.group(1)
+        for n, _, _ in ex.identity.case_numbers
+        if (m := re.search(r"((?:19|20)\d{2})/", n))
+    }
+    finals = _final_dates(ex)
+    if len(own) != 1:
+        return
+    year = int(own.pop())
+    for d in ex.deadlines:
+        if d.due is not None or d.day_month is None or d.repeats != "årligen":
+            continue
+        month, day = d.day_month
+        # the series' end: its own last time, else the one final report
+        end = d.until or (finals[0] if len(finals) == 1 else None)
+        if day == 0 or end is None:
+            continue
+        first = on_day(year, month, day)
+        if not first < end <= f"{year + 16}":
+            continue
+        d.due, d.ongoing = first, False
+        d.note = (
+            f"Beslutet anger inget år och texten inget beslutsdatum; första gången är satt till "
+            f"{first} efter årtalet i diarienumret, och serien slutar före slutredovisningen. "
+            "Kontrollera `datum` (ett diarienummer kan vara från året före beslutet)."
         )
 
 
