@@ -5897,3 +5897,13 @@ def test_a_yearless_yearly_report_starts_in_the_year_of_the_decisions_own_number
     # a decision date, when known, still decides
     dated = draft_from_text(text, decided="2027-10-15").data["redovisningar"]
     assert [e["datum"] for e in dated if e.get("upprepas")] == ["2028-09-01"]
+
+
+def test_a_plan_for_how_the_assignment_is_to_be_carried_out_is_a_plan() -> None:
+    text = decision(
+        "Testverket ska senast den 30 maj 2027 till Regeringskansliet (Socialdepartementet) "
+        "inkomma med en plan för hur uppdraget ska\ngenomföras."
+    )
+    assert series(text) == [("2027-05-30", None, None, "plan")]
+    # "Uppdraget ska vara genomfört senast …" is still how long it runs
+    assert dates(decision("Uppdraget ska vara genomfört senast den 31 december 2027.")) == []

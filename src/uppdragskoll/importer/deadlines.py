@@ -411,8 +411,9 @@ _WITH_REPORT = re.compile(
     re.I,
 )
 _VALIDITY = re.compile(
-    r"\buppdraget\s+(?:gäller|löper|pågår|ska\s+(?:vara\s+)?(?:slutfört|avslutat|genomfört|"
-    r"slutföras|avslutas|genomföras))\b",
+    # (not "en plan för hur uppdraget ska genomföras")
+    r"(?<!\bhur\s)\buppdraget\s+(?:gäller|löper|pågår|ska\s+(?:vara\s+)?(?:slutfört|avslutat|"
+    r"genomfört|slutföras|avslutas|genomföras))\b",
     re.I,
 )
 _COPY_START = r"\b(?:med\s+)?(?:en\s+)?kopia\s+(?:för\s+kännedom\s+)?till\s+"
