@@ -5907,3 +5907,17 @@ def test_a_plan_for_how_the_assignment_is_to_be_carried_out_is_a_plan() -> None:
     assert series(text) == [("2027-05-30", None, None, "plan")]
     # "Uppdraget ska vara genomfört senast …" is still how long it runs
     assert dates(decision("Uppdraget ska vara genomfört senast den 31 december 2027.")) == []
+
+
+def test_an_ongoing_duty_and_a_yearly_report_in_one_sentence_are_both_kept() -> None:
+    text = decision(
+        "Testverket ska löpande informera Regeringskansliet (Socialdepartementet) och redovisa "
+        "uppdraget i samband med de årliga genomföranderapporterna."
+    )
+    assert sorted((e.get("löpande"), e["typ"]) for e in deadlines(text)) == [
+        (True, "årlig redovisning"),
+        (True, "övrigt"),
+    ]
+    # one report that is both ongoing and yearly stays one
+    both = decision("Testverket ska löpande och årligen redovisa uppdraget till Regeringskansliet.")
+    assert len(deadlines(both)) == 1

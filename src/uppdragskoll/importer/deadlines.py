@@ -1568,6 +1568,15 @@ def _undated(ex: Extraction, sentence: Sentence, text: str) -> None:
     """Deliveries without a date: ongoing, yearly, or at the same time as another one."""
     if m := _find_ongoing(text):
         ex.deadlines.append(_ongoing(ex, sentence, text, m))
+        annual = next((a for a in _reporting_annual(text) if a.start() > m.end()), None)
+        if annual and re.search(
+            r"\boch\s+(?:\S+\s+){0,2}?(?:redovisa|rapportera|lämna)\w*\b",
+            text[m.end() : annual.start()],
+            re.I,
+        ):
+            # "ska löpande informera Regeringskansliet (…) och redovisa uppdraget i samband
+            # med de årliga genomföranderapporterna": a yearly report besides
+            ex.deadlines.append(_undated_annual(sentence, text, annual, ex.identity.alias_of))
         return
     same = _SAME_TIME.search(text)
     if same:
