@@ -744,10 +744,10 @@ def _first_from_case_number(ex: Extraction) -> None:
         for n, _, _ in ex.identity.case_numbers
         if (m := re.search(r"((?:19|20)\d{2})/", n))
     }
-    finals = _final_dates(ex)
     if len(own) != 1:
         return
     year = int(own.pop())
+    finals = _final_dates(ex)
     for d in ex.deadlines:
         if d.due is not None or d.day_month is None or d.repeats != "årligen":
             continue
@@ -762,8 +762,8 @@ def _first_from_case_number(ex: Extraction) -> None:
         d.due, d.ongoing = first, False
         d.note = (
             f"Beslutet anger inget år och texten inget beslutsdatum; första gången är satt till "
-            f"{first} efter årtalet i diarienumret, och serien slutar före slutredovisningen. "
-            "Kontrollera `datum` (ett diarienummer kan vara från året före beslutet)."
+            f"{first} efter årtalet i diarienumret. Kontrollera `datum` (ett diarienummer kan "
+            "vara från året före beslutet)."
         )
 
 
