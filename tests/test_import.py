@@ -5921,3 +5921,20 @@ def test_an_ongoing_duty_and_a_yearly_report_in_one_sentence_are_both_kept() -> 
     # one report that is both ongoing and yearly stays one
     both = decision("Testverket ska löpande och årligen redovisa uppdraget till Regeringskansliet.")
     assert len(deadlines(both)) == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Testverket redovisar uppdraget Socialdepartementet senast den 15 januari 2027.",
+        "Testverket ska senast den 15 januari 2027 lämna Socialdepartementet en redovisning av "
+        "genomförandet.",
+        "Testverket ska senast den 15 januari 2027 lämna en redovisning till Regeringen "
+        "(Socialdepartementet) med kopia till Tillväxtverket.",
+    ],
+)
+def test_the_department_is_the_recipient_without_till_or_with_capital_regeringen(
+    body: str,
+) -> None:
+    (entry,) = deadlines(decision(body))
+    assert entry["mottagare"] == "Regeringskansliet (Socialdepartementet)"

@@ -425,7 +425,10 @@ _RECIPIENT = re.compile(
     # "till respektive ansvarigt departement i Regeringskansliet"
     r"|\btill\s+(?:(?:respektive|berört|berörda|ansvarigt|ansvariga)\s+)+departement(?:et)?"
     r"(?P<rk>\s+i\s+Regeringskansliet)?"
-    r"|\b(?:\w*redovisas|lämnas)\s+(?P<d>[A-ZÅÄÖ][a-zåäö]+(?:-\s*och\s+[a-zåäö]+)?departementet)\b"
+    # ("Försäkringskassan redovisar uppdraget Socialdepartementet senast …", "ska … lämna
+    # Socialdepartementet en redovisning")
+    r"|\b(?:\w*redovisas|lämnas|\w*redovisar(?:\s+uppdraget)?|lämna)\s+"
+    r"(?P<d>[A-ZÅÄÖ][a-zåäö]+(?:-\s*och\s+[a-zåäö]+)?departementet)\b"
 )
 
 # --- validity ("Uppdraget gäller t.o.m. …") ----------------------------------------------------
@@ -2020,7 +2023,7 @@ def _normalise_recipient(name: str, aliases: dict[str, str]) -> str | None:
     if name.lower() in ("regeringen", "departementet"):
         # "hålla departementet löpande uppdaterat": the decision's own department
         return "Regeringskansliet"
-    if m := re.fullmatch(r"regeringen\s*\(([^)]+)\)", name):
+    if m := re.fullmatch(r"[Rr]egeringen\s*\(([^)]+)\)", name):
         return f"Regeringskansliet ({m.group(1).strip()})"  # "till regeringen (Socialdep.)"
     if name.endswith("departementet") or name == "Statsrådsberedningen":
         return f"Regeringskansliet ({name})"

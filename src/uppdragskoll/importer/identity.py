@@ -44,7 +44,8 @@ _AGENCY_SUFFIX = (
     r"länsstyrelsen|länsstyrelserna|regionerna|kommunerna|institut|beredningen|delegationen)"
 )
 AGENCY = (
-    r"(?:Regeringskansliet\s*\([^)]{3,200}\)|Regeringskansliet|regeringen\s*\([^)]{3,200}\)|"
+    # ("till Regeringen (Justitiedepartementet)", capitalised mid-sentence)
+    r"(?:Regeringskansliet\s*\([^)]{3,200}\)|Regeringskansliet|[Rr]egeringen\s*\([^)]{3,200}\)|"
     r"regeringen|"
     # "till Länsstyrelsen i Stockholms län", not just "Länsstyrelsen"
     r"Länsstyrelsen\s+i\s+[A-ZÅÄÖ][a-zåäö]+(?:\s+[A-ZÅÄÖa-zåäö][a-zåäö]+)?\s+län|"
