@@ -5938,3 +5938,11 @@ def test_the_department_is_the_recipient_without_till_or_with_capital_regeringen
 ) -> None:
     (entry,) = deadlines(decision(body))
     assert entry["mottagare"] == "Regeringskansliet (Socialdepartementet)"
+
+
+def test_the_only_report_named_verksamhetsrapport_is_the_final_report() -> None:
+    text = decision(
+        "Testverket ska senast den 28 februari 2027 lämna in en verksamhetsrapport till "
+        "Regeringskansliet (Socialdepartementet) om uppdragets genomförande under 2026."
+    )
+    assert series(text) == [("2027-02-28", None, None, "slutredovisning")]

@@ -193,7 +193,7 @@ _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "delredovisning",
             r"\bdelredovis\w*|\bdelrapport\w*|\blägesrapport\w*|\blägesredovis\w*|\blägesbild\w*|"
             r"\bdelresultat\w*|\bstatusrapport\w*|\bmellanrapport\w*|\bavrapporter\w*|"
-            r"\bverksamhetsrapport\w*|\blägesbeskrivning\w*|\b(?:denna|den)\s+del(?:en)?\s+av\s+uppdraget\b|"
+            r"\blägesbeskrivning\w*|\b(?:denna|den)\s+del(?:en)?\s+av\s+uppdraget\b|"
             # "lämna en redovisning av de delar av uppdraget som rör avgifter"
             r"\b(?:de|vissa|följande)\s+delar\s+av\s+uppdraget\b|"
             r"\bhur\s+arbetet\s+(?:fortskrider|fortlöper|"
