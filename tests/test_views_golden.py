@@ -9,6 +9,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from conftest import run
@@ -141,3 +142,20 @@ def test_filters_select() -> None:
 def test_friendly_sentence_when_nothing_is_due() -> None:
     _, out, _ = run("status", "--today", TODAY, "--typ", "plan", "--dagar", "10")
     assert "Inget att redovisa de närmaste 10 dagarna" in out
+
+
+def test_the_last_shown_row_of_an_open_series_says_it_has_no_end(tmp_path: Path) -> None:
+    data = tmp_path / "data" / "uppdrag"
+    data.mkdir(parents=True)
+    (data / "staende.yaml").write_text(
+        "titel: Stående uppdrag\nredovisningar:\n"
+        "  - {id: arlig, typ: årlig redovisning, datum: 2026-12-15, upprepas: årligen}\n"
+        "  - {id: serie, typ: delredovisning, datum: 2026-06-15, upprepas: årligen,"
+        " till: 2028-06-15}\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("visa", "staende", "--today", TODAY, "--data", str(data))
+    assert code == 0, err
+    flat = " ".join(out.split())
+    assert flat.count("serie utan slut") == 1  # once, on 2035-12-15, not on the closed series
+    assert flat.index("2035-12-15") < flat.index("serie utan slut")

@@ -16,7 +16,7 @@ from uppdragskoll.budget import BudgetRow, Total
 from uppdragskoll.money import format_kr
 from uppdragskoll.render import Terminal
 from uppdragskoll.render.grid import Column, Grid, Listing
-from uppdragskoll.schedule import Occurrence, State
+from uppdragskoll.schedule import Occurrence, State, due_dates
 
 WIDE = 150  # budget tables show titles and agencies from here
 MEDIUM = 100  # below this, deadlines are a list and amounts are in mnkr
@@ -84,6 +84,10 @@ def _note(row: views.DeadlineRow) -> str:
         times = len(occ.deadline.changes)
         what = f"flyttad från {last.due.text}" + (f" ({last.decision})" if last.decision else "")
         parts.append(what if times == 1 else f"{what}, {times} ändringar")
+    deadline = occ.deadline
+    if deadline.repeats and deadline.until is None and occ.due == due_dates(deadline)[-1]:
+        # the last row of an open series is where the horizon is, not where the series ends
+        parts.append("serie utan slut: visas tio år framåt; sätt `till` när sista gången är känd")
     return "; ".join(parts)
 
 
