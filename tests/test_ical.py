@@ -205,6 +205,8 @@ redovisningar:
     starts = sorted(e.start for e in parse(early).walk("VEVENT"))
     assert [d.year for d in starts] == list(range(2021, 2031))
     assert {d.isoformat()[5:] for d in starts} == {"12-15"}
+    described = {str(e["DESCRIPTION"]) for e in parse(early).walk("VEVENT")}
+    assert all("Återkommande: årligen, utan känt slut" in text for text in described)
 
 
 def test_an_unrelated_edit_leaves_other_events_byte_identical(tmp_path: Path) -> None:

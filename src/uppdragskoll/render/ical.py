@@ -276,7 +276,11 @@ def description(occ: Occurrence) -> str:
             f"Obs: dagen är ingen arbetsdag ({name}); sista arbetsdag före är {swedish_day(last)}."
         )
     if occ.recurring and d.repeats is not None:
-        until = f", till och med {swedish_day(d.until.due)}" if d.until is not None else ""
+        until = (
+            f", till och med {swedish_day(d.until.due)}"
+            if d.until is not None
+            else ", utan känt slut (kalendern visar tio år framåt)"
+        )
         lines.append(f"Återkommande: {d.repeats}{until}")
     if occ.delivered is not None:
         lines.append(f"Inlämnad: {swedish_day(occ.delivered)}")
