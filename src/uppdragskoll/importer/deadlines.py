@@ -276,12 +276,6 @@ _GRANTEE_SUBJECT = re.compile(
 )
 
 
-def _addressed_groups(ex: Extraction) -> set[str]:
-    """The addressed agencies' names in lower case ("regionerna" when a grant decision is
-    addressed to the regions)."""
-    return {name.lower() for name, _, _ in ex.identity.agencies}
-
-
 _EARLIER_ASSIGNMENT = re.compile(
     r"\b(?:gav|gett|givit|gavs|fick|fått|uppdrog)\b[^.;]{0,160}?\bi\s+uppdrag\b|"
     r"\bbeslutade\s+(?:\S+\s+){0,6}?att\s+ge\b[^.;]{0,120}?\bi\s+uppdrag\b",
@@ -695,7 +689,7 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
         return
     lead = sentence.lead  # "Socialstyrelsen ska bland annat:" before "• senast den … redovisa"
     grantee = _GRANTEE_SUBJECT.match(lead or text)
-    if grantee and (lead or text)[: grantee.end()].strip().lower() in _addressed_groups(ex):
+    if grantee and (lead or text)[: grantee.end()].strip().lower() in ex.identity.aliases:
         grantee = None  # "Regeringen beslutar att regionerna får rekvirera …": they are ours
     if STANDING_DUTY.search(text) or grantee:
         return
@@ -1338,14 +1332,13 @@ def _deadlines_from_hit(
     )
     # "En årlig ekonomisk uppföljning ska lämnas senast den 15 juni 2019 respektive den 15
     # mars 2020": dates the sentence lists in full are the times, not the start of a series
-    # with no end
-    listed_in_full = (
+    # with no end (the sentence is read again only where a series would be made)
+    if (annual or hit.year_range or yearly_reports) and not (
         len(values) == 1
         and len(hit.values) == 1
         and not hit.year_range
         and any(h.values and h.start != hit.start for h in find_dates(text))
-    )
-    if (annual or hit.year_range or yearly_reports) and not listed_in_full:
+    ):
         return [
             FoundDeadline(
                 _yearly_kind(kind, text),

@@ -78,6 +78,7 @@ def _order_agencies(ex: Extraction) -> None:
 
 def resolve_all(ex: Extraction) -> None:
     _order_agencies(ex)
+    _planned_paid_out(ex)
     _year_of_decision(ex)
     for row in ex.money:
         if not row.year:
@@ -379,7 +380,6 @@ def _year_of_decision(ex: Extraction) -> None:
     rekvisition date, of its diarienummer, the one year its task is for, the one budget year
     it names, the period in its title, and last the period of the agreement the sentence
     names. The draft says where the year came from."""
-    _planned_paid_out(ex)
     missing = [i for i, row in enumerate(ex.money) if not row.year and row.kind == "beviljat"]
     if not missing:
         return
@@ -633,7 +633,8 @@ def _years_from_task_period(ex: Extraction) -> None:
         for m in _TASK_PERIOD.finditer(s.text)
     }
     funded = sorted({int(r.year) for r in ex.money if re.fullmatch(r"(?:19|20)\d{2}", r.year)})
-    if len(periods) == 1:
+    from_money = len(periods) != 1
+    if not from_money:
         start, end = periods.pop()
         source = "den period uppdraget avser"
     elif funded:
@@ -648,7 +649,7 @@ def _years_from_task_period(ex: Extraction) -> None:
             (month, day), shift = ANNUAL_REPORT_DAY, 1
             what = f"årsredovisningarna för {start}–{end}"
         elif d.day_month is not None:
-            if start == end and source.startswith("de år") and not _final_dates(ex):
+            if start == end and from_money and not _final_dates(ex):
                 continue  # money for one year alone says nothing of when a yearly report ends
             month, day = d.day_month
             # early in the year, or "den 15 april året efter respektive verksamhetsår": on
@@ -666,7 +667,7 @@ def _years_from_task_period(ex: Extraction) -> None:
             # the yearly reports go on until the final report, also past the years money is
             # given for so far ("får använda … 2025" and a final report in 2031)
             before_final = last_year_before(first, later.pop())
-            last_year = before_final if source.startswith("de år") else min(last_year, before_final)
+            last_year = before_final if from_money else min(last_year, before_final)
         if last_year < start + shift:
             continue
         d.due, d.ongoing = first, False
