@@ -5946,3 +5946,36 @@ def test_the_only_report_named_verksamhetsrapport_is_the_final_report() -> None:
         "Regeringskansliet (Socialdepartementet) om uppdragets genomförande under 2026."
     )
     assert series(text) == [("2027-02-28", None, None, "slutredovisning")]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Sametinget",
+        "Vinnova",
+        "Arbetsförmedlingen",
+        "Kriminalvården",
+        "Lantmäteriet",
+        "Havs- och vattenmyndigheten",
+        "Statistiska centralbyrån",
+        "Sveriges Kommuner och Regioner",
+        "Brottsförebyggande rådet",
+        "Europeiska kommissionen",
+    ],
+)
+def test_recipients_whose_names_have_no_agency_ending(name: str) -> None:
+    (entry,) = deadlines(
+        decision(f"Testverket ska redovisa uppdraget till {name} senast den 1 mars 2027.")
+    )
+    assert entry["mottagare"] == name
+
+
+def test_the_same_report_to_an_agency_and_sametinget() -> None:
+    text = decision(
+        "Testverket ska redovisa uppdragets genomförande senast den 1 mars 2027 till Länsstyrelsen "
+        "i Stockholms län och Sametinget med kopia till Regeringskansliet (Socialdepartementet)."
+    )
+    assert [(e["datum"], e.get("mottagare")) for e in deadlines(text)] == [
+        ("2027-03-01", "Länsstyrelsen i Stockholms län"),
+        ("2027-03-01", "Sametinget"),
+    ]

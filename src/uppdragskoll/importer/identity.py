@@ -38,15 +38,48 @@ class Identity:
 
 # A name that can receive a report or be addressed: departments, agencies, abbreviations.
 _AGENCY_SUFFIX = (
-    r"(?:kollegiet|verket|styrelsen|myndigheten|kontoret|inspektionen|nämnden|rådet|institutet|"
-    r"ämbetet|ombudsmannen|byrån|centrum|universitet|högskolan|förvaltningen|banken|kassan|"
-    r"akademien|arkivet|museet|museer|polisen|myndigheten|kommissionen|registret|direktoratet|"
-    r"länsstyrelsen|länsstyrelserna|regionerna|kommunerna|institut|beredningen|delegationen)"
+    r"(?:kollegiet|kollegium|verket|styrelsen|myndigheten|kontoret|inspektionen|nämnden|rådet|"
+    r"institutet|ämbetet|ombudsmannen|byrån|centrum|universitet|högskolan|förvaltningen|banken|"
+    r"kassan|akademien|arkivet|museet|museer|polisen|myndigheten|kommissionen|registret|"
+    r"direktoratet|länsstyrelsen|länsstyrelserna|regionerna|kommunerna|institut|beredningen|"
+    r"delegationen|förmedlingen|bevakningen|makten|vården|mäteriet|tinget|centralbyrån)"
 )
+# Bodies that receive reports but whose names have none of the endings above
+_NAMED_BODIES = (
+    "Sveriges Kommuner och Regioner",
+    "Sveriges Kommuner och Landsting",
+    "Europeiska kommissionen",
+    "Nordiska ministerrådet",
+    "Naturhistoriska riksmuseet",
+    "Polarforskningssekretariatet",
+    "Svenska kraftnät",
+    "Kungl. biblioteket",
+    "Kungliga biblioteket",
+    "Justitiekanslern",
+    "Riksrevisionen",
+    "Tillväxtanalys",
+    "Trafikanalys",
+    "Vårdanalys",
+    "Nationalmuseum",
+    "Riksgälden",
+    "Vinnova",
+    "Formas",
+    "Forte",
+    "Sida",
+)
+
+
+def _spaced(name: str) -> str:
+    """A literal name whose words may be parted by any white space (line breaks in a pdf)."""
+    return r"\s+".join(re.escape(word) for word in name.split())
+
+
+_NAMED_BODY = "|".join(_spaced(name) + r"(?![\wåäö])" for name in _NAMED_BODIES)
 AGENCY = (
     # ("till Regeringen (Justitiedepartementet)", capitalised mid-sentence)
     r"(?:Regeringskansliet\s*\([^)]{3,200}\)|Regeringskansliet|[Rr]egeringen\s*\([^)]{3,200}\)|"
     r"regeringen|"
+    rf"{_NAMED_BODY}|"
     # "till Länsstyrelsen i Stockholms län", not just "Länsstyrelsen"
     r"Länsstyrelsen\s+i\s+[A-ZÅÄÖ][a-zåäö]+(?:\s+[A-ZÅÄÖa-zåäö][a-zåäö]+)?\s+län|"
     r"[A-ZÅÄÖ][a-zåäö]+(?:-\s*och\s+[a-zåäö]+)?departementet|Statsrådsberedningen|"
@@ -59,6 +92,11 @@ AGENCY = (
     r"(?:Forum|Inspektionen|Institutet|Centrum)\s+för\s+[a-zåäö]+"
     r"(?:\s+(?:och\s+)?(?!(?:ska|skall|har|får|kan|om|med|senast|och)\b)[a-zåäö]+)?|"
     r"Sveriges\s+[a-zåäö]+\s+[A-ZÅÄÖ]?[a-zåäö]+|"
+    # "Havs- och vattenmyndigheten", "Post- och telestyrelsen"
+    rf"[A-ZÅÄÖ][\wåäö]*-\s+och\s+[a-zåäö]+{_AGENCY_SUFFIX}|"
+    # "Brottsförebyggande rådet", "Specialpedagogiska skolmyndigheten", "Försvarets materielverk"
+    r"(?:Svenska|Statistiska|Karolinska|Centrala|Brottsförebyggande|Finanspolitiska|"
+    rf"Specialpedagogiska|Försvarets|Totalförsvarets)\s+[a-zåäö]*(?:{_AGENCY_SUFFIX}|verk)|"
     rf"[A-ZÅÄÖ][\wåäöÅÄÖ-]*{_AGENCY_SUFFIX}|"
     r"[A-ZÅÄÖ][a-zåäö]+\s+(?:tekniska\s+)?(?:universitet|högskola|högskolan)(?![\wåäö])|"
     r"[A-ZÅÄÖ]{2,6}(?![\wåäö]))"
