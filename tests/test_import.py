@@ -5979,3 +5979,19 @@ def test_the_same_report_to_an_agency_and_sametinget() -> None:
         ("2027-03-01", "Länsstyrelsen i Stockholms län"),
         ("2027-03-01", "Sametinget"),
     ]
+
+
+def test_case_number_with_a_mixed_case_unit() -> None:
+    text = decision("Uppdraget ska redovisas senast den 1 mars 2027.").replace(
+        "Regeringens beslut\n", "Diarienummer: M2017/00171/Kl\n\nRegeringens beslut\n"
+    )
+    assert draft_from_text(text).data["diarienummer"] == ["M2017/00171/Kl"]
+
+
+def test_an_extended_assignment_names_its_lower_case_agencies() -> None:
+    text = (
+        "Förlängning av uppdrag att kartlägga vattensituationen\n\n"
+        "Regeringen förlänger uppdraget till länsstyrelserna att kartlägga vattensituationen i "
+        "respektive län.\n\nUppdraget ska redovisas senast den 23 september 2027.\n"
+    )
+    assert [m["namn"] for m in draft_from_text(text).data["myndigheter"]] == ["Länsstyrelserna"]

@@ -105,7 +105,9 @@ DEPARTMENT = re.compile(
     r"\b(?P<d>[A-ZÅÄÖ][a-zåäö]+(?:-\s*och\s+[a-zåäö]+)?departementet|Statsrådsberedningen)\b"
 )
 _DNR = re.compile(
-    r"(?<![\w/])(?P<dnr>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\s?\d{4}/\d{2,6}(?:/[A-ZÅÄÖ]{1,6})?)"
+    # (the unit after the number may be mixed case: "M2017/00171/Kl")
+    r"(?<![\w/])(?P<dnr>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\s?\d{4}/\d{2,6}"
+    r"(?:/[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}(?![\wåäö]))?)"
     r"(?P<delvis>\s*\(\s*delvis\s*\))?"
 )
 _DNR_LABEL = re.compile(
@@ -159,7 +161,9 @@ _ASSIGN = re.compile(
 # förlängs".
 _AMENDED_AGENCY = re.compile(
     r"\b(?:[Uu]ppdrag(?:et)?\s+till|[Bb]eslut\s+om\s+uppdrag\s+till)\s+"
-    r"(?P<who>[A-ZÅÄÖ](?:[^.;:]|(?<=Kungl)\.){1,200}?)\s+(?:\([^)]{1,40}\)\s+)?"
+    # ("Regeringen förlänger uppdraget till länsstyrelserna att …")
+    r"(?P<who>(?=[A-ZÅÄÖ]|(?:länsstyrelserna|regionerna|kommunerna)\b)"
+    r"(?:[^.;:]|(?<=Kungl)\.){2,201}?)\s+(?:\([^)]{1,40}\)\s+)?"
     r"(?:om\s+att|att|om|avseende)\b"
     r"|\bbifaller\s+(?P<gen>[A-ZÅÄÖ][^.;]{1,80}?)s\s+(?:begäran|hemställan|framställan)"
     r"|^\s*(?!Med\s|Regeringen\s)(?P<own>[A-ZÅÄÖ][^.;]{1,80}?)(?:s|:s)?\s+(?:\([^)]{1,20}\)\s+)?"
