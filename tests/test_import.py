@@ -5995,3 +5995,16 @@ def test_an_extended_assignment_names_its_lower_case_agencies() -> None:
         "respektive län.\n\nUppdraget ska redovisas senast den 23 september 2027.\n"
     )
     assert [m["namn"] for m in draft_from_text(text).data["myndigheter"]] == ["Länsstyrelserna"]
+
+
+def test_a_long_agency_name_that_gets_the_assignment() -> None:
+    text = (
+        "Uppdrag att utarbeta underlag om klimatanpassning\n\n"
+        "Sveriges meteorologiska och hydrologiska institut (SMHI) får i uppdrag att följa upp "
+        "arbetet med klimatanpassning.\n\n"
+        "Uppdraget ska redovisas till Miljödepartementet senast den 28 februari 2027.\n"
+    )
+    data = draft_from_text(text).data
+    assert [m["namn"] for m in data["myndigheter"]] == [
+        "Sveriges meteorologiska och hydrologiska institut"
+    ]

@@ -44,8 +44,11 @@ _AGENCY_SUFFIX = (
     r"direktoratet|länsstyrelsen|länsstyrelserna|regionerna|kommunerna|institut|beredningen|"
     r"delegationen|förmedlingen|bevakningen|makten|vården|mäteriet|tinget|centralbyrån)"
 )
-# Bodies that receive reports but whose names have none of the endings above
+# Bodies whose names have none of the endings above, or more words than the patterns below
 _NAMED_BODIES = (
+    "Sveriges meteorologiska och hydrologiska institut",
+    "Statens väg- och transportforskningsinstitut",
+    "Institutet för arbetsmarknads- och utbildningspolitisk utvärdering",
     "Sveriges Kommuner och Regioner",
     "Sveriges Kommuner och Landsting",
     "Europeiska kommissionen",
