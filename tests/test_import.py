@@ -6008,3 +6008,48 @@ def test_a_long_agency_name_that_gets_the_assignment() -> None:
     assert [m["namn"] for m in data["myndigheter"]] == [
         "Sveriges meteorologiska och hydrologiska institut"
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Testverket ska lämna en skriftlig rapport till Regeringskansliet (Socialdepartementet) "
+        "en gång per månad avseende utvecklingen av ärendehanteringen.",
+        "Testverket ska varannan månad rapportera läget till Regeringskansliet "
+        "(Socialdepartementet).",
+        "Testverket ska månatligen redovisa läget till Regeringskansliet (Socialdepartementet).",
+    ],
+)
+def test_reports_too_frequent_to_date_are_ongoing(body: str) -> None:
+    (entry,) = deadlines(decision(body))
+    assert entry["löpande"] is True
+    assert entry["mottagare"] == "Regeringskansliet (Socialdepartementet)"
+
+
+def test_a_monthly_figure_in_a_dated_report_is_not_an_ongoing_duty() -> None:
+    text = decision(
+        "Testverket ska redovisa antalet ärenden per månad i slutrapporten, som ska lämnas "
+        "senast den 1 mars 2027."
+    )
+    assert [e.get("datum", "löpande") for e in deadlines(text)] == ["2027-03-01"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "De insatser som har genomförts ska redovisas i myndighetens årsredovisningar.",
+        "Testverket ska redovisa verksamheten särskilt i sin årsredovisning.",
+    ],
+)
+def test_a_report_in_the_annual_report_without_a_year_is_a_yearly_report(body: str) -> None:
+    (entry,) = deadlines(decision(body))
+    assert (entry["typ"], entry["löpande"]) == ("årlig redovisning", True)
+
+
+def test_beslutar_att_uppdra_at_names_the_agency() -> None:
+    text = (
+        "Uppdrag angående ett nationellt kunskapscentrum\n\n"
+        "Regeringen beslutar att uppdra åt Socialstyrelsen att göra en utlysning bland "
+        "universitet och högskolor.\n\nUppdraget ska redovisas senast den 16 mars 2027.\n"
+    )
+    assert [m["namn"] for m in draft_from_text(text).data["myndigheter"]] == ["Socialstyrelsen"]

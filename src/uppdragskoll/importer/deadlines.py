@@ -353,6 +353,13 @@ _ONGOING = re.compile(
     r"\b(?:veckovis|varje\s+vecka|en\s+gång\s+(?:i|per)\s+(?:veckan|månaden)|månadsvis|"
     r"varje\s+månad|regelbundet)\s+(?:\S+\s+){0,3}?(?:lämna\w*|redovisa\w*|rapportera\w*|informera\w*|"
     r"skicka\w*)|"
+    # "ska lämna en skriftlig rapport till Regeringskansliet (…) en gång per månad", "ska
+    # varannan månad rapportera"
+    r"\b(?:lämna\w*|redovisa\w*|rapportera\w*)\b[^.;]{0,120}?\b(?:en\s+gång\s+(?:i|per)\s+"
+    r"(?:vecka|veckan|månad|månaden)|varannan\s+(?:vecka|månad)|veckovis|månadsvis|månatligen|"
+    r"varje\s+(?:vecka|månad))\b|"
+    r"\b(?:varannan\s+(?:vecka|månad)|månatligen)\s+(?:\S+\s+){0,3}?(?:lämna\w*|redovisa\w*|"
+    r"rapportera\w*|informera\w*)|"
     # "Löpande redovisning av uppdraget ska lämnas …", "De redovisar löpande …"
     r"\b(?:fort)?löpande\s+(?:redovisning|rapportering|återrapportering|avrapportering)\w*|"
     r"\b\w*redovisa[rs]\s+(?:\S+\s+){0,2}?löpande\b",

@@ -132,7 +132,8 @@ _DECIDED_LINE = re.compile(
 )
 _ASSIGN = re.compile(
     # ("uppdrar år Statens geotekniska institut": a typo on a published page)
-    r"\bRegeringen\s+(?:(?:beslutar|har\s+beslutat)\s+att\s+)?(?:ger|uppdrar\s+"
+    # ("Regeringen beslutar att uppdra åt Socialstyrelsen att …")
+    r"\bRegeringen\s+(?:(?:beslutar|har\s+beslutat)\s+att\s+)?(?:ger|uppdrar?\s+"
     r"(?:åt|till|år(?=\s+[A-ZÅÄÖ]))?|ge)\s+"
     r"(?:(?:därför|därtill|härmed|också|även|dessutom|nu|samtidigt|vidare)\s+)?"
     r"(?P<who>(?:[^.;]|(?<=Kungl)\.){2,300}?)\s+(?:i\s+(?:(?:fortsatt|nytt|förnyat|utökat|"

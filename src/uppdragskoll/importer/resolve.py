@@ -152,6 +152,9 @@ def resolve_all(ex: Extraction) -> None:
             d.kind = "slutredovisning"
         elif d.due:
             d.kind = "delredovisning"
+        elif d.in_annual_report:
+            # "ska redovisas i myndighetens årsredovisningar": a yearly report, year unknown
+            d.kind = "årlig redovisning"
         else:
             d.kind = "övrigt"
     _final_report_dated_in_passing(ex)
