@@ -6053,3 +6053,52 @@ def test_beslutar_att_uppdra_at_names_the_agency() -> None:
         "universitet och högskolor.\n\nUppdraget ska redovisas senast den 16 mars 2027.\n"
     )
     assert [m["namn"] for m in draft_from_text(text).data["myndigheter"]] == ["Socialstyrelsen"]
+
+
+def test_ocr_repair_keeps_words_that_stand_as_they_are() -> None:
+    raw = "Testverket far anvanda medlen. De ska se till att andra får vara med. " * 20
+    repaired = repair_ocr(normalise_chars(raw)).text
+    assert "Testverket får använda medlen. De ska se till att andra får vara med." in repaired
+
+
+def test_a_short_or_partly_damaged_ocr_text_is_repaired() -> None:
+    # most å/ä/ö survived, a few came out as digits or symbols; too short for the letter count
+    text = (
+        "Regeringen uppdrar &t Testverket att göra en kartläggning.\n\n"
+        "Testverket ska l6pande informera Regeringskansliet (N4ringsdepartementet) om arbetet. "
+        "Uppdraget ska redovisas till Ldnsstyrelsen i Kalmar l4n senast den 1 mars 2027.\n"
+    )
+    data = draft_from_text(text).data
+    assert [m["namn"] for m in data["myndigheter"]] == ["Testverket"]
+    assert [(e.get("datum", "löpande"), e.get("mottagare")) for e in data["redovisningar"]] == [
+        ("2027-03-01", "Länsstyrelsen i Kalmar län"),
+        ("löpande", "Regeringskansliet (Näringsdepartementet)"),
+    ]
+
+
+def test_clean_text_is_not_repaired() -> None:
+    text = decision(
+        "Barn som far illa ska få stöd. Uppdraget ska redovisas senast den 1 mars 2027."
+    )
+    assert "Barn som far illa" in " ".join(s.text for s in parse(text).sentences)
+
+
+def test_a_yearly_span_right_after_the_date_beside_a_final_report() -> None:
+    text = decision(
+        "Testverket ska lämna delrapporter av uppdraget senast den 12 april under åren 2026–2028 "
+        "samt lämna en slutrapport till Regeringskansliet (Socialdepartementet) senast den 15 "
+        "september 2028."
+    )
+    assert series(text) == [
+        ("2026-04-12", "årligen", "2028-04-12", "delredovisning"),
+        ("2028-09-15", None, None, "slutredovisning"),
+    ]
+
+
+def test_ges_i_uppdrag_names_the_agency() -> None:
+    text = (
+        "Uppdrag om producentansvaret för förpackningar\n\n"
+        "Naturvårdsverket ges i uppdrag att följa utvecklingen av producentansvaret.\n\n"
+        "Uppdraget ska slutredovisas till Regeringskansliet (Miljödepartementet) den 1 mars 2028.\n"
+    )
+    assert [m["namn"] for m in draft_from_text(text).data["myndigheter"]] == ["Naturvårdsverket"]

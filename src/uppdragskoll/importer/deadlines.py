@@ -1443,6 +1443,18 @@ def _years_from_context(
         # 2029 slutredovisa": the span before the date, not the later date's year
         y = governing[-1]
         return [str(v) for v in range(y.first, y.last + 1)], True
+    spans = [
+        y
+        for y in find_years(text, [(h.start, h.end) for h in others if h.kind != "year"])
+        if not y.budget_year and y.first != y.last and not y.listed and y.start >= hit.end
+    ]
+    if spans and re.fullmatch(
+        r"\s*,?\s*(?:under|för)\s+(?:åren|perioden)\s*", text[hit.end : spans[0].start], re.I
+    ):
+        # "senast den 12 april under åren 2021–2023 samt … en slutrapport … senast den 15
+        # september 2023": the span right after the date, not the later date's year
+        y = spans[0]
+        return [str(v) for v in range(y.first, y.last + 1)], True
     until = _until_after(text, hit.end)
     if until and not decided and _ANNUAL.search(text):
         # "årligen … den 28 februari till och med 2024" with no decision date: the last year

@@ -156,7 +156,8 @@ _ASSIGN = re.compile(
     r"|\bRegeringen\s+beslutar\s+att\s+(?P<entitled>(?:[A-ZÅÄÖ][^.;,]{1,80}?|regionerna|"
     r"kommunerna|länsstyrelserna))\s+får\s+rekvirera\b"
     # "Myndigheten för ungdoms- och civilsamhällesfrågor (MUCF) får i uppdrag att …"
-    r"|^\s*(?P<given>[A-ZÅÄÖ][^.;:]{1,120}?)\s+(?:\([^)]{1,40}\)\s+)?får\s+"
+    # ("Naturvårdsverket ges i uppdrag att …")
+    r"|^\s*(?P<given>[A-ZÅÄÖ][^.;:]{1,120}?)\s+(?:\([^)]{1,40}\)\s+)?(?:får|ges)\s+"
     r"(?:(?:härmed|även|också|därför|vidare|nu)\s+)?i\s+uppdrag\b",
 )
 # An amending decision names its agency in the decision it changes: "Med ändring av
