@@ -6102,3 +6102,15 @@ def test_ges_i_uppdrag_names_the_agency() -> None:
         "Uppdraget ska slutredovisas till Regeringskansliet (Miljödepartementet) den 1 mars 2028.\n"
     )
     assert [m["namn"] for m in draft_from_text(text).data["myndigheter"]] == ["Naturvårdsverket"]
+
+
+def test_ocr_repair_picks_the_word_the_misread_letters_fit() -> None:
+    raw = (
+        "UHM:s insatser f4r högst omfatta 5 miljoner kronor per ar och PRV:s insatser f&r "
+        "högst omfatta 500 000 kronor per 4r. Uppdraget ska redovisas f6re utg&ngen av 2027. "
+    ) * 10
+    repaired = repair_ocr(normalise_chars(raw)).text
+    assert (
+        "UHM:s insatser får högst omfatta 5 miljoner kronor per år och PRV:s insatser får "
+        "högst omfatta 500 000 kronor per år. Uppdraget ska redovisas före utgången av 2027."
+    ) in repaired

@@ -234,6 +234,12 @@ _OCR_RE = re.compile(
 
 
 _ASCII_FOLD = str.maketrans("åäö", "aao")
+# "år" rather than "är" after these words ("per &r", "varje ar", "under ar 2026")
+_YEAR_CONTEXT = re.compile(
+    r"\b(?:per|varje|samma|nästa|detta|föregående|innevarande|under|i|om|hela|ett|första|"
+    r"sista|två|tre|fyra|fem)\s+$",
+    re.I,
+)
 
 
 def _plainly_mangled(found: str, word: str) -> bool:
@@ -260,6 +266,27 @@ def looks_ocr_damaged(text: str) -> bool:
     return False
 
 
+_YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
+# What OCR engines print for å/ä/ö, and which letters each can stand for (seed 003: "p&",
+# "f6lja", "stédja", "frimja", "dven")
+_MISREAD_AS = {
+    "6": "ö", "4": "åä", "&": "åä", "@": "åä", "é": "äö", "è": "äö", "d": "ä", "i": "ä",
+    "e": "ä", "o": "öå", "a": "åä",
+}  # fmt: skip
+
+
+def _fitting_word(found: str) -> str | None:
+    """The first vocabulary word of the same length whose å/ä/ö each misread character of
+    `found` can stand for."""
+    for word in _OCR_WORDS:
+        if len(word) == len(found) and all(
+            w == f or (w in "åäö" and w in _MISREAD_AS.get(f, ""))
+            for w, f in zip(word, found, strict=True)
+        ):
+            return word
+    return None
+
+
 def repair_ocr(source: Mapped) -> Mapped:
     """Restore å/ä/ö in common words of an OCR-damaged text (only call when damaged)."""
     out = _Builder(source)
@@ -271,8 +298,18 @@ def repair_ocr(source: Mapped) -> Mapped:
         found = m.group()
         if found.lower() in _OCR_KEEP or re.search("[åäöÅÄÖ]", found):
             continue  # a word as it stands ("de", "andra", "får")
-        # "far" is "får" rather than "för": prefer the word whose letters fold to the token
-        word = _OCR_FOLDED.get(found.lower()) or _OCR_WORDS[int(group[1:])]
+        # "far" is "får" rather than "för": prefer the word whose letters fold to the token,
+        # then one whose å/ä/ö the misread characters can stand for ("f4r" is "får")
+        word = (
+            _OCR_FOLDED.get(found.lower())
+            or _fitting_word(found.lower())
+            or _OCR_WORDS[int(group[1:])]
+        )
+        if word in ("är", "år") and (
+            _YEAR_CONTEXT.search(source.text, max(0, m.start() - 30), m.start())
+            or _YEAR_AFTER.match(source.text, m.end())
+        ):
+            word = "år"  # "per &r 2018 och 2019", "varje ar", "&r 2026"
         if found.lower() == word:
             continue
         if found[:1].isupper():
