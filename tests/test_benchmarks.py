@@ -257,3 +257,41 @@ def test_formatting_helpers() -> None:
     assert bench.ratio(1.5) == "1,50 ×"
     assert bench.number(10000) == "10 000"
     assert bench.number(None) == "–"
+
+
+def _load_path(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_ocr_word_list_builder_reads_misreadings_as_the_importer_does(tmp_path: Path) -> None:
+    from uppdragskoll.importer import text
+
+    builder = _load_path("ocr_ordlista", BENCH / "importera" / "ocr_ordlista.py")
+    assert builder.MISREAD_AS == text._MISREAD_AS
+    (tmp_path / "a.txt").write_text("Myndigheten får ändra. Andra får inte ändra. Regeringen.")
+    words = tmp_path / "words.txt"
+    with words.open("w") as out:
+        sys.stdout, saved = out, sys.stdout
+        try:
+            builder.main([str(tmp_path)])
+        finally:
+            sys.stdout = saved
+    assert words.read_text().splitlines() == ["andra 1", "får 2", "ändra 2"]
+
+
+def test_ocr_damaged_copy_is_deterministic_and_keeps_the_expectations(tmp_path: Path) -> None:
+    stil = _load_path("ocrstil", BENCH / "importera" / "ocrstil.py")
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "01_x.txt").write_text("Uppdraget ska redovisas senast den 1 mars 2027 för år 2026.")
+    (source / "01_x.yaml").write_text("redovisningar: []\n")
+    stil.main(source, tmp_path / "a", 1.0)
+    stil.main(source, tmp_path / "b", 1.0)
+    damaged = (tmp_path / "a" / "01_x.txt").read_text()
+    assert damaged == (tmp_path / "b" / "01_x.txt").read_text()
+    assert not set("åäö") & set(damaged) and "redovisas senast den 1 mars 2027" in damaged
+    assert (tmp_path / "a" / "01_x.yaml").read_text() == "redovisningar: []\n"

@@ -6114,3 +6114,25 @@ def test_ocr_repair_picks_the_word_the_misread_letters_fit() -> None:
         "UHM:s insatser får högst omfatta 5 miljoner kronor per år och PRV:s insatser får "
         "högst omfatta 500 000 kronor per år. Uppdraget ska redovisas före utgången av 2027."
     ) in repaired
+
+
+def test_ocr_repair_restores_words_beyond_the_hand_made_vocabulary() -> None:
+    raw = (
+        "MSB ska fortlopande informera Regeringskansliet. Rapporten ska sammanstéllas av "
+        "Ldnsstyrelsen i Skane l4n och skickas till Malmo. "
+    ) * 10
+    repaired = repair_ocr(normalise_chars(raw)).text
+    assert (
+        "MSB ska fortlöpande informera Regeringskansliet. Rapporten ska sammanställas av "
+        "Länsstyrelsen i Skåne län och skickas till Malmö."
+    ) in repaired
+
+
+def test_the_ocr_word_list_ships_with_the_package() -> None:
+    from importlib import resources
+
+    words = resources.files("uppdragskoll.importer").joinpath("data/ocr_ord.txt").read_text("utf-8")
+    counts = dict(line.split(" ") for line in words.splitlines())
+    assert int(counts["för"]) > int(counts["får"]) > 0
+    # words without å/ä/ö are listed only when a misreading could produce them
+    assert "andra" in counts and "regeringen" not in counts

@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import cache
+from importlib import resources
 
 from .dates import MONTHS
 
@@ -222,9 +224,6 @@ def _ocr_pattern(word: str) -> str:
 
 
 _OCR_WORDS = tuple(dict.fromkeys(w for w in _OCR_VOCABULARY.split() if any(c in w for c in "åäö")))
-_OCR_FOLDED: dict[str, str] = {}
-for _word in _OCR_WORDS:
-    _OCR_FOLDED.setdefault(_word.translate(str.maketrans("åäö", "aao")), _word)
 _OCR_RE = re.compile(
     r"(?<![\w&@])(?:"
     + "|".join(f"(?P<w{i}>{_ocr_pattern(w)})" for i, w in enumerate(_OCR_WORDS))
@@ -237,7 +236,7 @@ _ASCII_FOLD = str.maketrans("åäö", "aao")
 # "år" rather than "är" after these words ("per &r", "varje ar", "under ar 2026")
 _YEAR_CONTEXT = re.compile(
     r"\b(?:per|varje|samma|nästa|detta|föregående|innevarande|under|i|om|hela|ett|första|"
-    r"sista|två|tre|fyra|fem)\s+$",
+    r"sista|två|tre|fyra|fem|respektive|\w*kommande)\s+$",
     re.I,
 )
 
@@ -275,36 +274,73 @@ _MISREAD_AS = {
 }  # fmt: skip
 
 
-def _fitting_word(found: str) -> str | None:
-    """The first vocabulary word of the same length whose å/ä/ö each misread character of
-    `found` can stand for."""
+# a word as OCR prints it: letters, with digits and symbols where å/ä/ö were
+_OCR_TOKEN = re.compile(r"(?<![\w&@])(?=[\w&@]*[^\W\d_])[\w&@]+(?![\w&@])")
+
+
+def _ocr_key(word: str) -> str:
+    """Letters that may be a misread å/ä/ö, and å/ä/ö themselves, as "?": a word and each of
+    its misreadings share the key."""
+    return "".join("?" if c in "åäö" or c in _MISREAD_AS else c for c in word)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    counts: dict[str, int]  # how often each word occurs in clean decisions
+    by_key: dict[str, tuple[str, ...]]  # words with å/ä/ö under their `_ocr_key`
+
+
+@cache
+def _ocr_lexicon() -> _Lexicon:
+    """The word list built by benchmarks/importera/ocr_ordlista.py, plus the vocabulary."""
+    counts: dict[str, int] = {}
+    text = resources.files(__package__).joinpath("data/ocr_ord.txt").read_text("utf-8")
+    for line in text.splitlines():
+        word, _, n = line.partition(" ")
+        counts[word] = int(n)
     for word in _OCR_WORDS:
-        if len(word) == len(found) and all(
-            w == f or (w in "åäö" and w in _MISREAD_AS.get(f, ""))
-            for w, f in zip(word, found, strict=True)
-        ):
-            return word
-    return None
+        counts[word] = max(counts.get(word, 0), 50)
+    by_key: dict[str, list[str]] = {}
+    for word in counts:
+        if any(c in "åäö" for c in word):
+            by_key.setdefault(_ocr_key(word), []).append(word)
+    return _Lexicon(counts, {k: tuple(v) for k, v in by_key.items()})
+
+
+def _restored(token: str, lexicon: _Lexicon) -> str | None:
+    """The word `token` is a misreading of, or None when it stands as it is."""
+    if token in _OCR_KEEP or any(c in "åäö" for c in token) or len(token) > 40:
+        return None
+    fitting = [
+        word
+        for word in lexicon.by_key.get(_ocr_key(token), ())
+        if all(
+            w == t or (w in "åäö" and w in _MISREAD_AS.get(t, ""))
+            for w, t in zip(word, token, strict=True)
+        )
+    ]
+    if not fitting:
+        return None
+    best = max(fitting, key=lambda w: (lexicon.counts[w], w))
+    if re.search(r"[0-9&@éè]", token):
+        return best  # no word is written so
+    # a word in its own right unless the restored word is far more common ("far" -> "får",
+    # but "sitt" stays)
+    return best if lexicon.counts[best] > 10 * lexicon.counts.get(token, 0) else None
 
 
 def repair_ocr(source: Mapped) -> Mapped:
-    """Restore å/ä/ö in common words of an OCR-damaged text (only call when damaged)."""
+    """Restore å/ä/ö in the words of an OCR-damaged text (only call when damaged): each word
+    that a misreading of a known word could be ("f6lja", "p&", "lopande", "Malmo") becomes the
+    most common such word, unless it is a common word as it stands ("andra", "de")."""
     out = _Builder(source)
     last = 0
-    for m in _OCR_RE.finditer(source.text):
-        group = m.lastgroup or ""
-        if not group.startswith("w"):
-            continue
+    lexicon = _ocr_lexicon()
+    for m in _OCR_TOKEN.finditer(source.text):
         found = m.group()
-        if found.lower() in _OCR_KEEP or re.search("[åäöÅÄÖ]", found):
-            continue  # a word as it stands ("de", "andra", "får")
-        # "far" is "får" rather than "för": prefer the word whose letters fold to the token,
-        # then one whose å/ä/ö the misread characters can stand for ("f4r" is "får")
-        word = (
-            _OCR_FOLDED.get(found.lower())
-            or _fitting_word(found.lower())
-            or _OCR_WORDS[int(group[1:])]
-        )
+        word = _restored(found.lower(), lexicon)
+        if word is None:
+            continue
         if word in ("är", "år") and (
             _YEAR_CONTEXT.search(source.text, max(0, m.start() - 30), m.start())
             or _YEAR_AFTER.match(source.text, m.end())
@@ -312,7 +348,9 @@ def repair_ocr(source: Mapped) -> Mapped:
             word = "år"  # "per &r 2018 och 2019", "varje ar", "&r 2026"
         if found.lower() == word:
             continue
-        if found[:1].isupper():
+        if found.isupper() and len(found) > 1:
+            word = word.upper()
+        elif found[:1].isupper():
             word = word[:1].upper() + word[1:]
         out.copy(last, m.start())
         out.put(word, m.start(), m.end())
