@@ -80,8 +80,16 @@ def test_seed_decision_yields_its_deadlines(tmp_path: Path) -> None:
 
 
 def test_binary_and_missing_files_are_usage_errors(tmp_path: Path) -> None:
-    binary = tmp_path / "beslut.pdf"
-    binary.write_bytes(b"%PDF-1.7\x00\x01\x02")
+    pdf = tmp_path / "beslut.pdf"
+    pdf.write_bytes(b"%PDF-1.7\x00\x01\x02")
+    code, _, err = run("importera", str(pdf), "-o", "-")
+    assert code == 2 and "är en PDF" in err and "pdftotext" in err
+    docx = tmp_path / "beslut.docx"
+    docx.write_bytes(b"PK\x03\x04\x14\x00\x06\x00")
+    code, _, err = run("importera", str(docx), "-o", "-")
+    assert code == 2 and "Word" in err
+    binary = tmp_path / "beslut.doc"
+    binary.write_bytes(b"\xd0\xcf\x11\xe0" + bytes(range(256)) * 8)
     code, _, err = run("importera", str(binary), "-o", "-")
     assert code == 2 and "binärfil" in err
     code, _, err = run("importera", str(tmp_path / "saknas.txt"), "-o", "-")
@@ -150,3 +158,22 @@ def test_an_impossible_decision_date_is_a_usage_error(tmp_path: Path) -> None:
     code, out, err = run("importera", str(source), "-o", "-", "--beslutad", "2025-13-10")
     assert code == 2 and out == ""
     assert "ÅÅÅÅ-MM-DD" in err and "Traceback" not in err
+
+
+def test_text_saved_by_windows_editors_or_read_in_the_wrong_encoding(tmp_path: Path) -> None:
+    text = SEED_000.read_text("utf-8")
+    saved = {
+        "ansi.txt": text.encode("cp1252"),
+        "unicode.txt": text.encode("utf-16"),  # Notepad's "Unicode", with BOM
+        "utf16le.txt": text.encode("utf-16-le"),  # without BOM
+        "bom.txt": text.encode("utf-8-sig"),
+        # UTF-8 that was once read as Windows-1252 and saved again: "fÃ¶r", "â€“"
+        "mojibake.txt": text.encode("utf-8").decode("cp1252", errors="replace").encode("utf-8"),
+    }
+    for name, raw in saved.items():
+        (tmp_path / name).write_bytes(raw)
+        code, out, err = run("importera", str(tmp_path / name), "-o", "-")
+        assert code == 0, (name, err)
+        assert '"2026-05-30"' in out and '"2028-10-15"' in out, name
+        assert "förebygga och behandla hjärt- och kärlsjukdom" in out, name
+        assert "OCR" not in out, name

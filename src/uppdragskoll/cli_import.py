@@ -16,6 +16,8 @@ MAX_TEXT_BYTES = 10 * 1024 * 1024  # a decision is tens of KiB; a whole PDF dump
 
 
 def _read_text(source: Path) -> str:
+    from uppdragskoll.importer.text import decode_text  # (not at start-up: see test_startup)
+
     try:
         raw = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1) if str(source) == "-" else None
         if raw is None:
@@ -31,11 +33,22 @@ def _read_text(source: Path) -> str:
             f"{source} är större än {MAX_TEXT_BYTES // (1024 * 1024)} MiB; "
             "är det verkligen ett beslut?"
         )
-    if b"\x00" in raw[:4096]:
+    if raw.startswith(b"%PDF"):
+        fail(
+            f"{source} är en PDF; kopiera texten ur den (eller ta ut den med t.ex. pdftotext) "
+            "till en textfil först."
+        )
+    if raw.startswith(b"PK\x03\x04"):
+        fail(
+            f"{source} är ett Word- eller zip-dokument; spara eller kopiera texten till en "
+            "textfil först."
+        )
+    text = decode_text(raw)
+    head = text[:4096]
+    if sum(1 for c in head if c.isprintable() or c in "\n\r\t\f") < 0.95 * len(head):
         fail(
             f"{source} ser ut att vara en binärfil; kopiera texten ur PDF:en till en textfil först."
         )
-    text = raw.decode("utf-8-sig", errors="replace")
     if not text.strip():
         fail(f"{source} är tom; kopiera beslutets text till filen först.")
     return text

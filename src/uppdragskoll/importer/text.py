@@ -90,6 +90,26 @@ def _substitute(
     return out.build()
 
 
+def decode_text(raw: bytes) -> str:
+    """A text file's bytes as text, whatever a Windows editor saved it as: UTF-8 (with or
+    without BOM), UTF-16 (Notepad's "Unicode", with BOM or not) or Windows-1252 ("ANSI")."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace")
+    head = raw[:4096]
+    if len(head) >= 4 and head.count(b"\x00") * 3 >= len(head):
+        # UTF-16 without BOM: every other byte of Latin text is NUL
+        order = "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be"
+        return raw[: len(raw) // 2 * 2].decode(order, errors="replace")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", errors="replace")
+
+
 def as_mapped(text: str) -> Mapped:
     """Text whose characters map to themselves."""
     return Mapped(text, tuple(range(len(text) + 1)))
@@ -122,6 +142,24 @@ _CHAR_MAP = {
     "\ufeff": "",
 }
 _CHAR_RE = re.compile("|".join(re.escape(k) for k in sorted(_CHAR_MAP, key=len, reverse=True)))
+
+
+def _mojibake() -> dict[str, str]:
+    """UTF-8 text read as Windows-1252 or Latin-1 ("fÃ¶r", "â€“"), back to what it was."""
+    out: dict[str, str] = {}
+    for char in [chr(c) for c in range(0xA0, 0x100)] + list("–—‘’‚“”„…•€™"):
+        for encoding in ("latin-1", "cp1252"):
+            try:
+                out[char.encode("utf-8").decode(encoding)] = char
+            except UnicodeDecodeError:
+                continue  # (bytes Windows-1252 leaves undefined)
+    return out
+
+
+_MOJIBAKE_MAP = _mojibake()
+_MOJIBAKE_RE = re.compile(
+    "|".join(re.escape(k) for k in sorted(_MOJIBAKE_MAP, key=len, reverse=True))
+)
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
 
 
@@ -167,12 +205,14 @@ _GLUED_AND = re.compile(
 
 
 def normalise_chars(raw: str) -> Mapped:
-    """NBSP and friends become spaces, soft hyphens, zero-width characters and Markdown's
-    bold marks disappear, a lone l read for the digit 1 in an amount becomes 1, a
+    """UTF-8 read as Windows-1252 ("fÃ¶r") is put right, NBSP and friends become spaces, soft
+    hyphens, zero-width characters and Markdown's bold marks disappear, a lone l read for the
+    digit 1 in an amount becomes 1, a
     "Regerings kansliet" or "redo visas" split by the layout is joined and a lost "- och"
     ("ungdoms-och civilsamhällesfrågor", "Landsbygdsoch infrastrukturdepartementet") put
     back."""
-    mapped = _substitute(as_mapped(raw), _CHAR_RE, _CHAR_MAP)
+    mapped = _substitute(as_mapped(raw), _MOJIBAKE_RE, _MOJIBAKE_MAP)
+    mapped = _substitute(mapped, _CHAR_RE, _CHAR_MAP)
     mapped = _substitute(mapped, _MARKDOWN_BOLD, {})
     mapped = _substitute(mapped, _LETTER_ONE, {"l": "1"})
     mapped = _substitute(mapped, _SCANNED_DAY, _SCANNED_DIGIT)
