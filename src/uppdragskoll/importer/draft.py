@@ -233,8 +233,8 @@ def _build(ex: Extraction, source: str) -> Draft:
     review.extend(ex.review)
     if doc.ocr_repaired:
         review.append(
-            "Texten verkar komma från OCR: å, ä och ö har lagats i vanliga ord. Kontrollera "
-            "källtexterna extra noga."
+            "Texten verkar komma från OCR: å, ä och ö har lagats i ord som lästs fel (f6lja, "
+            "p&). Kontrollera källtexterna extra noga, särskilt namn."
         )
     facts = _unique_facts(facts)
     facts.sort(key=lambda f: (f.start, f.end, f.kind))
