@@ -6136,3 +6136,16 @@ def test_the_ocr_word_list_ships_with_the_package() -> None:
     assert int(counts["för"]) > int(counts["får"]) > 0
     # words without å/ä/ö are listed only when a misreading could produce them
     assert "andra" in counts and "regeringen" not in counts
+
+
+def test_a_hard_hyphen_inside_an_agency_name_is_joined() -> None:
+    text = decision(
+        "Uppdraget ska redovisas i en rapport till Regerings-kansliet (Socialdepartementet) "
+        "senast den 31 mars 2027."
+    )
+    (entry,) = deadlines(text)
+    assert entry["mottagare"] == "Regeringskansliet (Socialdepartementet)"
+    joined = " ".join(
+        s.text for s in parse("Samråd med Konstnärs-nämnden och EU-kommissionen.").sentences
+    )
+    assert joined == "Samråd med Konstnärsnämnden och EU-kommissionen."

@@ -194,7 +194,11 @@ _SCANNED_DIGIT = {
 # importer keys on, split in two by a PDF's layout
 _SPLIT_NAME = re.compile(
     r"(?<=\bRegerings)(?:[ \t]+\n?[ \t]*|\n[ \t]*)(?=kansliet\b)"
-    r"|(?<=redo)(?:[ \t]+\n?[ \t]*|\n[ \t]*)(?=vis(?:a|as|ar|ning|ningen|ningar)\b)",
+    r"|(?<=redo)(?:[ \t]+\n?[ \t]*|\n[ \t]*)(?=vis(?:a|as|ar|ning|ningen|ningar)\b)"
+    # "Regerings-kansliet", "Konstnärs-nämnden", "Ekobrotts-myndigheten": a soft hyphen that
+    # became a hard one inside a name (not "EU-kommissionen", not "Havs- och …")
+    r"|(?<=[a-zåäö]{3})-(?=(?:kansliet|departementet|nämnden|styrelsen|verket|myndigheten|"
+    r"kollegiet|inspektionen|ämbetet|förmedlingen)\b)",
     re.I,
 )
 # "Myndigheten för ungdoms-och civilsamhällesfrågor", "Landsbygdsoch infrastrukturdepartementet":
