@@ -6149,3 +6149,26 @@ def test_a_hard_hyphen_inside_an_agency_name_is_joined() -> None:
         s.text for s in parse("Samråd med Konstnärs-nämnden och EU-kommissionen.").sentences
     )
     assert joined == "Samråd med Konstnärsnämnden och EU-kommissionen."
+
+
+@pytest.mark.parametrize(
+    ("body", "due"),
+    [
+        (
+            "Arbetet genomförs under våren 2027 och redovisas till Regeringskansliet senast den "
+            "30 september.",
+            "2027-09-30",
+        ),
+        (
+            "Testverket ska under 2027 genomföra en enkät och redovisa resultatet senast den 31 "
+            "mars.",
+            "2028-03-31",
+        ),
+    ],
+)
+def test_a_day_without_year_after_the_period_of_the_work(body: str, due: str) -> None:
+    assert [e.get("datum") for e in deadlines(decision(body))] == [due]
+
+
+def test_a_period_after_a_delivery_verb_is_still_the_deadline() -> None:
+    assert dates(decision("Uppdraget ska redovisas under hösten 2027.")) == ["hösten 2027"]

@@ -554,6 +554,15 @@ def _accept_date(text: str, hit: DateHit, deliveries: list[re.Match[str]], modal
         near = text[max(0, hit.start - 30) : hit.start]
         if not re.search(r"\b(?:\w*redovisas|\w*rapporteras|lämnas|ske)\s+$", near, re.I):
             return False
+    if (
+        hit.kind in ("season", "half", "quarter")
+        and re.search(r"\bunder\s+$", text[max(0, hit.start - 12) : hit.start], re.I)
+        and not re.search(r"\b(?:\w*redovisas|\w*rapporteras|lämnas|ske)\s+under\s+$", before, re.I)
+        and re.search(r"\bsenast\s+(?:den\s+)?\d{1,2}\s+[a-zåäö]+", text[hit.end :], re.I)
+    ):
+        # "Arbetet genomförs under våren 2026 och redovisas … senast den 30 september": when
+        # the work is done; the day after "senast" (which may take its year) is the deadline
+        return False
     if hit.kind in ("half", "quarter", "month") and re.search(
         r"\bför\s+(?:det\s+)?$", before, re.I
     ):
@@ -1510,7 +1519,27 @@ def _years_from_context(
     if hit.kind == "annual" and len(named) == 1:
         # "För 2026 ska … redovisas i samband med årsredovisningen"
         return [str(named[0])], False
+    work = [
+        h
+        for h in others
+        if h.end <= hit.start
+        and len(h.values) == 1
+        and h.kind in ("season", "half", "quarter", "month", "year")
+        and _WORK_PERIOD.search(text, max(0, h.start - 12), h.start + 8)
+    ]
+    if hit.kind == "day" and hit.day_month and len(work) == 1 and not _ANNUAL.search(text):
+        # "Arbetet genomförs under våren 2026 och redovisas … senast den 30 september": the
+        # year of the work; a day before the work ends is the year after ("under 2026 …
+        # senast den 31 mars" is 2027)
+        period = work[0].values[0]
+        year = int(due_sort_key(period)[:4])
+        if on_day(year, *hit.day_month) < due_sort_key(period):
+            year += 1
+        return [str(year)], False
     return [], False
+
+
+_WORK_PERIOD = re.compile(r"\bunder\s", re.I)
 
 
 _UNCHANGED = re.compile(
