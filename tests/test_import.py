@@ -6172,3 +6172,15 @@ def test_a_day_without_year_after_the_period_of_the_work(body: str, due: str) ->
 
 def test_a_period_after_a_delivery_verb_is_still_the_deadline() -> None:
     assert dates(decision("Uppdraget ska redovisas under hösten 2027.")) == ["hösten 2027"]
+
+
+def test_ocr_repair_reads_two_characters_for_one_and_mends_compounds() -> None:
+    raw = (
+        "Arbetet sker pé sjukhusvérd och i primédrvarden nédra patienterna i 14net, "
+        "och ska fo6lja upp omstéllningsarbetet. "
+    ) * 10
+    repaired = repair_ocr(normalise_chars(raw)).text
+    assert (
+        "Arbetet sker på sjukhusvård och i primärvården nära patienterna i länet, "
+        "och ska följa upp omställningsarbetet."
+    ) in repaired

@@ -313,9 +313,13 @@ _YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
 # What OCR engines print for å/ä/ö, and which letters each can stand for (seed 003: "p&",
 # "f6lja", "stédja", "frimja", "dven")
 _MISREAD_AS = {
-    "6": "ö", "4": "åä", "&": "åä", "@": "åä", "é": "äö", "è": "äö", "d": "ä", "i": "ä",
-    "e": "ä", "o": "öå", "a": "åä",
+    "6": "ö", "4": "åä", "&": "åä", "@": "åä", "é": "åäö", "è": "åäö", "d": "ä", "i": "ä",
+    "e": "ä", "o": "öå", "a": "åä", "§": "åäö",
 }  # fmt: skip
+# Two characters printed for one å/ä/ö ("néara", "primédrvarden", "moéten", "fo6lja"), read as
+# the placeholder "§"; a 1 for the l before one ("14n", "16sningar")
+_MISREAD_PAIR = re.compile(r"é[adi]|[aod]é|o6|6o")
+_MISREAD_L = re.compile(r"^1(?=[0-9&@éè]|[a-zåäö]*[0-9&@éè])")
 
 
 # a word as OCR prints it: letters, with digits and symbols where å/ä/ö were
@@ -351,11 +355,8 @@ def _ocr_lexicon() -> _Lexicon:
     return _Lexicon(counts, {k: tuple(v) for k, v in by_key.items()})
 
 
-def _restored(token: str, lexicon: _Lexicon) -> str | None:
-    """The word `token` is a misreading of, or None when it stands as it is."""
-    if token in _OCR_KEEP or any(c in "åäö" for c in token) or len(token) > 40:
-        return None
-    fitting = [
+def _fitting(token: str, lexicon: _Lexicon) -> list[str]:
+    return [
         word
         for word in lexicon.by_key.get(_ocr_key(token), ())
         if all(
@@ -363,14 +364,40 @@ def _restored(token: str, lexicon: _Lexicon) -> str | None:
             for w, t in zip(word, token, strict=True)
         )
     ]
+
+
+def _compound(token: str, lexicon: _Lexicon) -> list[str]:
+    """A compound the list lacks, mended part by part: "sjukhusvérd" is "sjukhus" and "vård",
+    "omstéllningsarbetet" is "omställnings" and "arbetet" (a part with no misread character
+    stays as it is)."""
+    for cut in range(len(token) - 2, 2, -1):
+        head, tail = token[:cut], token[cut:]
+        heads = [head] if not re.search(r"[0-9&@éè§]", head) else _fitting(head, lexicon)
+        if not heads and head.endswith("s"):
+            heads = [w + "s" for w in _fitting(head[:-1], lexicon)]
+        tails = [tail] if not re.search(r"[0-9&@éè§]", tail) else _fitting(tail, lexicon)
+        if heads and tails and (heads != [head] or tails != [tail]):
+            best = max(heads, key=lambda w: lexicon.counts.get(w.removesuffix("s"), 0))
+            return [best + max(tails, key=lambda w: lexicon.counts.get(w, 0))]
+    return []
+
+
+def _restored(token: str, lexicon: _Lexicon) -> str | None:
+    """The word `token` is a misreading of, or None when it stands as it is."""
+    if token in _OCR_KEEP or any(c in "åäö" for c in token) or len(token) > 40:
+        return None
+    fitting = _fitting(token, lexicon)
+    if not fitting and re.search(r"[0-9&@éè]", token):
+        variant = _MISREAD_L.sub("l", _MISREAD_PAIR.sub("§", token))
+        fitting = _fitting(variant, lexicon) or _compound(variant, lexicon)
     if not fitting:
         return None
-    best = max(fitting, key=lambda w: (lexicon.counts[w], w))
+    best = max(fitting, key=lambda w: (lexicon.counts.get(w, 0), w))
     if re.search(r"[0-9&@éè]", token):
         return best  # no word is written so
     # a word in its own right unless the restored word is far more common ("far" -> "får",
     # but "sitt" stays)
-    return best if lexicon.counts[best] > 10 * lexicon.counts.get(token, 0) else None
+    return best if lexicon.counts.get(best, 0) > 10 * lexicon.counts.get(token, 0) else None
 
 
 def repair_ocr(source: Mapped) -> Mapped:
