@@ -177,3 +177,13 @@ def test_text_saved_by_windows_editors_or_read_in_the_wrong_encoding(tmp_path: P
         assert '"2026-05-30"' in out and '"2028-10-15"' in out, name
         assert "förebygga och behandla hjärt- och kärlsjukdom" in out, name
         assert "OCR" not in out, name
+
+
+def test_json_offsets_of_names_point_at_the_names() -> None:
+    code, out, _ = run("importera", str(SEED_000), "--format", "json", "-o", "-")
+    text = SEED_000.read_text("utf-8")
+    facts = json.loads(out)["fakta"]
+    named = [f for f in facts if f["slag"] in ("departement", "myndighet")]
+    assert code == 0 and {f["slag"] for f in named} == {"departement", "myndighet"}
+    for fact in named:
+        assert " ".join(text[fact["start"] : fact["slut"]].split()) == fact["värde"], fact

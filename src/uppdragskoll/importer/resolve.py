@@ -958,11 +958,15 @@ def _default_recipients(ex: Extraction) -> None:
             if m:
                 ex.identity.ministry = canonical_department(m.group(1))
                 ex.identity.ministry_inferred = True
-                at = sentence.text.find(m.group(1))
-                ex.identity.ministry_span = (
-                    (sentence.start + at, sentence.start + at + len(m.group(1)))
-                    if at >= 0
-                    else span
+                # where the text names it: this sentence, or else the first that does (a
+                # recipient given by default has none in its own sentence)
+                ex.identity.ministry_span = next(
+                    (
+                        (s.start + at, s.start + at + len(m.group(1)))
+                        for s in [sentence, *ex.doc.sentences]
+                        if (at := s.text.find(m.group(1))) >= 0
+                    ),
+                    span,
                 )
                 break
     if ex.identity.ministry is None and ex.identity.case_numbers:
