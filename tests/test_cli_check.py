@@ -202,6 +202,19 @@ def test_filter_typos_are_usage_errors_with_suggestions() -> None:
     assert run("status", "--typ", "Rekvisition", "--person", " Maria  Areblad ")[0] == 0
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["status", "--today"], "flaggan --today behöver ett värde. Se `uppdrag status --help`."),
+        (["ical", "-o"], "flaggan -o behöver ett värde. Se `uppdrag ical --help`."),
+        (["status", "--alla=ja"], "flaggan --alla tar inget värde. Se `uppdrag status --help`."),
+    ],
+)
+def test_a_flag_without_its_value_is_explained_in_swedish(args: list[str], message: str) -> None:
+    code, _, err = run(*args)
+    assert code == 2 and err.strip() == f"uppdrag: {message}"
+
+
 def test_skipped_files_are_named(tmp_path: Path) -> None:
     data = tmp_path / "data" / "uppdrag"
     shutil.copytree(DATA, data)

@@ -10,6 +10,7 @@ Imports only typer, so `uppdrag --help` stays fast.
 from __future__ import annotations
 
 import difflib
+import re
 import sys
 from typing import IO, Any
 
@@ -66,6 +67,11 @@ def swedish_message(exc: Exception) -> str:
         return f"okänt kommando {wanted!r}.{hint}"
     if message.startswith("Got unexpected extra argument"):
         return "för många argument."
+    option = getattr(exc, "option_name", None) or (message.split("'")[1] if "'" in message else "")
+    if re.search(r" requires (?:an|\d+) arguments?\b", message):
+        return f"flaggan {option} behöver ett värde."
+    if "does not take a value" in message:
+        return f"flaggan {option} tar inget värde."
     return _translate(message)
 
 
@@ -114,6 +120,25 @@ def install() -> None:
         if getattr(formatting.HelpFormatter.write_usage, "__name__", "") != "write_usage_sv":
             write_usage.__name__ = "write_usage_sv"
             formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
+    except (ImportError, AttributeError):  # pragma: no cover - a future typer
+        pass
+    try:
+        from typer._click import core as click_core
+        from typer._click import exceptions as click_exceptions
+
+        parse = click_core.Command.parse_args
+        if getattr(parse, "__name__", "") != "parse_args_sv":
+
+            def parse_args_sv(self: Any, ctx: Any, args: list[str]) -> list[str]:
+                # click's option parser raises "requires an argument" without the command's
+                # context; give it one, so the hint names `uppdrag status --help`
+                try:
+                    return parse(self, ctx, args)
+                except click_exceptions.UsageError as exc:
+                    exc.ctx = exc.ctx or ctx
+                    raise
+
+            click_core.Command.parse_args = parse_args_sv  # type: ignore[method-assign]
     except (ImportError, AttributeError):  # pragma: no cover - a future typer
         pass
     try:
