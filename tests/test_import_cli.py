@@ -187,3 +187,24 @@ def test_json_offsets_of_names_point_at_the_names() -> None:
     assert code == 0 and {f["slag"] for f in named} == {"departement", "myndighet"}
     for fact in named:
         assert " ".join(text[fact["start"] : fact["slut"]].split()) == fact["värde"], fact
+
+
+def test_decisions_with_like_titles_but_their_own_numbers_are_both_imported(
+    tmp_path: Path,
+) -> None:
+    root = workspace(tmp_path)
+    for n, body in enumerate(
+        [
+            "Uppdrag att fördela medel till idrotten 2026\n\nDiarienummer: Ku2025/01234\n\n"
+            "Regeringen ger Testverket i uppdrag att fördela medel. Uppdraget ska redovisas "
+            "senast den 1 mars 2027.",
+            "Uppdrag att fördela medel till idrotten 2027\n\nDiarienummer: Ku2026/00567\n\n"
+            "Regeringen ger Testverket i uppdrag att fördela medel. Uppdraget ska redovisas "
+            "senast den 1 mars 2028.",
+        ]
+    ):
+        (root / f"{n}.txt").write_text(body, "utf-8")
+        code, _, err = run("importera", str(root / f"{n}.txt"), cwd=root)
+        assert code == 0, err
+    written = sorted(p.name for p in (root / "data" / "uppdrag").iterdir())
+    assert len(written) == 2 and all(name.endswith(".yaml") for name in written)

@@ -69,8 +69,9 @@ def _title_key(title: str) -> str:
     return re.sub(r"^(uppdrag|regeringsuppdrag)( att| om| till| avseende)?\s+", "", words)
 
 
-def _refuse_duplicate(data: dict[str, object], folder: Path) -> None:
-    """A decision already in the data directory is not imported a second time by default."""
+def _refuse_duplicate(data: dict[str, object], folder: Path, *, titled: bool) -> None:
+    """A decision already in the data directory is not imported a second time by default
+    (by its case number, or by its title when the text has one)."""
     from uppdragskoll import dnr, loader
 
     numbers = data.get("diarienummer")
@@ -78,16 +79,20 @@ def _refuse_duplicate(data: dict[str, object], folder: Path) -> None:
         dnr.normalise_dnr(str(n)).removesuffix(" (delvis)").casefold()
         for n in (numbers if isinstance(numbers, list) else [])
     }
-    title = _title_key(str(data.get("titel", "")))
+    title = _title_key(str(data.get("titel", ""))) if titled else ""
     for entry in loader.load_paths([folder]).entries:
         existing = entry.assignment
-        same_dnr = wanted & {
+        theirs = {
             dnr.normalise_dnr(n).removesuffix(" (delvis)").casefold() for n in existing.case_numbers
         }
+        same_dnr = wanted & theirs
         # A decision's heading ("Uppdrag att ta fram …") and the file's title ("Ta fram …")
         # differ in their first words; compare what follows.
-        same_title = bool(title) and (
-            difflib.SequenceMatcher(None, title, _title_key(existing.title)).ratio() >= 0.85
+        same_title = (
+            bool(title)
+            # (not two decisions with their own, different numbers: "… 2025" and "… 2026")
+            and not (wanted and theirs and not wanted & theirs)
+            and difflib.SequenceMatcher(None, title, _title_key(existing.title)).ratio() >= 0.85
         )
         if same_dnr or same_title:
             reason = (
@@ -172,8 +177,13 @@ def importera(
             sys.stdout.write(body)
             return
         folder = resolve_data_dir(data)
+        _refuse_duplicate(draft.data, folder, titled=draft.titled)
         output = folder / f"{draft.suggested_id}.yaml"
-        _refuse_duplicate(draft.data, folder)
+        for n in range(2, 100):
+            if not output.exists():
+                break
+            # another decision whose title gives the same name: the next free one
+            output = folder / f"{draft.suggested_id}-{n}.yaml"
     if output.exists():
         fail(f"{output} finns redan; inget har skrivits. Ange en annan fil med -o.")
     if not output.parent.is_dir():

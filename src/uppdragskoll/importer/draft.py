@@ -43,6 +43,11 @@ class Draft:
     review: tuple[str, ...]
     source: str = ""
 
+    @property
+    def titled(self) -> bool:
+        """Whether the text had a title (else the draft's is a placeholder)."""
+        return any(f.kind == "titel" for f in self.facts)
+
     def to_yaml(self) -> str:
         header = [
             "# UTKAST skapat av `uppdrag importera`"
