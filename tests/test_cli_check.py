@@ -208,6 +208,10 @@ def test_filter_typos_are_usage_errors_with_suggestions() -> None:
         (["status", "--today"], "flaggan --today behöver ett värde. Se `uppdrag status --help`."),
         (["ical", "-o"], "flaggan -o behöver ett värde. Se `uppdrag ical --help`."),
         (["status", "--alla=ja"], "flaggan --alla tar inget värde. Se `uppdrag status --help`."),
+        (
+            ["flytta", "x/y", "2027-11-30"],
+            "flaggan --beslut DNR krävs. Se `uppdrag flytta --help`.",
+        ),
     ],
 )
 def test_a_flag_without_its_value_is_explained_in_swedish(args: list[str], message: str) -> None:

@@ -51,6 +51,9 @@ def swedish_message(exc: Exception) -> str:
     if isinstance(exc, ce.MissingParameter):
         param = exc.param
         name = getattr(param, "metavar", None) or getattr(param, "name", None) or "ett argument"
+        opts = [o for o in getattr(param, "opts", None) or [] if o.startswith("--")]
+        if getattr(param, "param_type_name", "") == "option" and opts:
+            return f"flaggan {opts[0]} {str(name).upper()} krävs."  # "flaggan --beslut DNR krävs."
         return f"{str(name).upper()} saknas."
     if isinstance(exc, ce.BadParameter):
         param = exc.param
