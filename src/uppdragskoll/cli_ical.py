@@ -465,9 +465,12 @@ def ical(
             )
         files[feeds.INDEX_FILE] = feeds.index_html(planned, calendar_name, base_url).encode("utf-8")
         written, removed = _write_folder(per_person, files)
-        gone = f"; tog bort {removed} gamla flöden" if removed else ""
+        gone = f"; tog bort {removed} gamla flöde{'' if removed == 1 else 'n'}" if removed else ""
+        same = len(files) - written
         sys.stderr.write(
-            f"uppdrag: {len(planned)} flöden i {per_person}: {written} filer skrivna, "
-            f"{len(files) - written} oförändrade{gone}\n"
+            f"uppdrag: {len(planned)} flöde{'' if len(planned) == 1 else 'n'} i {per_person}: "
+            f"{written} {'fil' if written == 1 else 'filer'} "
+            f"{'skriven' if written == 1 else 'skrivna'}, "
+            f"{same} {'oförändrad' if same == 1 else 'oförändrade'}{gone}\n"
         )
     report_skipped(result)
