@@ -327,3 +327,13 @@ def test_a_withdrawn_assignment_leaves_no_money_or_activities_in_status(tmp_path
     assert "hjarta-karl-handlingsplan" not in {r["uppdrag"] for r in view["budget"]["rader"]}
     assert "hjarta-karl-handlingsplan" not in {r["uppdrag"] for r in view["aktiviteter"]}
     assert "hjarta-karl-handlingsplan" not in {r["uppdrag"] for r in view["redovisningar"]}
+
+
+def test_status_for_a_person_shows_only_the_money_of_their_assignments() -> None:
+    every = json.loads(run("status", "--today", "2026-03-01", "--format", "json")[1])
+    assert len({r["uppdrag"] for r in every["budget"]["rader"]}) > 1
+    view = json.loads(
+        run("status", "--today", "2026-03-01", "--format", "json", "--person", "Maria Areblad")[1]
+    )
+    theirs = {r["uppdrag"] for r in view["redovisningar"]}
+    assert theirs and {r["uppdrag"] for r in view["budget"]["rader"]} <= theirs

@@ -108,6 +108,18 @@ class Filters:
             return False
         return not self.agency or any(fold(x.name) == fold(self.agency) for x in a.agencies)
 
+    def involves(self, a: Assignment) -> bool:
+        """With --person: the person answers for one of the assignment's deliveries or
+        activities (their money is theirs to watch too)."""
+        if not self.person:
+            return True
+        wanted = fold(self.person)
+        responsible = [d.responsible for d in a.deadlines] + [x.responsible for x in a.activities]
+        return any(
+            (p := a.person(r)) is not None and wanted in (fold(p.id), fold(p.name))
+            for r in responsible
+        )
+
     def occurrence_ok(self, occ: Occurrence) -> bool:
         if self.kind and fold(occ.deadline.kind) != fold(self.kind):
             return False
@@ -267,7 +279,7 @@ def status_view(
         selected_occurrences(items, filters), today, days, include_delivered=include_delivered
     )
     # A withdrawn assignment is gone from the view: no deadlines, activities or money.
-    chosen = [a for a in filters.apply(items) if a.status != "återkallat"]
+    chosen = [a for a in filters.apply(items) if a.status != "återkallat" and filters.involves(a)]
     milestones: list[MilestoneRow] = []
     if with_milestones:
         for a in chosen:
