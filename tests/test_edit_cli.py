@@ -439,8 +439,9 @@ def test_ny_asks_in_a_terminal(repo: Path, monkeypatch: pytest.MonkeyPatch) -> N
             "",  # id: take the suggestion
             "Socialdepartementet",
             "S2026/00999",
-            "12 februari",  # not a date: asked again
-            "2026-02-12",
+            "12 februari",  # no year: asked again
+            "hösten 2026",  # not a day: asked again
+            "12 februari 2026",  # as the decision writes it
             "Socialstyrelsen",
             "hösten 2027",
         ]

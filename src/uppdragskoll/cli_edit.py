@@ -611,12 +611,12 @@ def ny(
         return None
 
     def check_date(answer: str) -> None:
-        from uppdragskoll.periods import PeriodError, parse_iso_date
-
-        try:
-            parse_iso_date(answer)
-        except PeriodError as exc:
-            raise edit.Refusal(str(exc)) from None
+        # a day as the decision writes it ("15 mars 2026") as well as 2026-03-15
+        _, period = edit.parse_due(answer, seasons)
+        if period.start != period.end:
+            raise edit.Refusal(
+                f"{answer!r} är ingen dag; skriv t.ex. 2026-03-15 eller 15 mars 2026."
+            )
 
     if title is None:
         if not interactive:
@@ -637,7 +637,8 @@ def ny(
         if case_numbers is None:
             case_numbers = [n for n in [_ask("Diarienummer", no_check)] if n]
         if decided is None:
-            decided = _ask("Beslutad (ÅÅÅÅ-MM-DD)", check_date) or None
+            answer = _ask("Beslutad (datum)", check_date)
+            decided = edit.parse_due(answer, seasons)[1].due.isoformat() if answer else None
         if agencies is None:
             agencies = [a for a in [_ask("Huvudansvarig myndighet", no_check)] if a]
         if final_due is None:
