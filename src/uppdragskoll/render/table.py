@@ -63,13 +63,14 @@ def _days(row: views.DeadlineRow) -> str:
     return str(row.days_left)
 
 
-def _note(row: views.DeadlineRow) -> str:
+def _note(row: views.DeadlineRow, *, delivered_said: bool = False) -> str:
     parts = []
     occ = row.occurrence
     if occ.wording:
         parts.append(occ.wording)
     if occ.delivered:
-        parts.append(f"inlämnad {occ.delivered.isoformat()}")
+        if not delivered_said:  # (the list layout's heading line already says it)
+            parts.append(f"inlämnad {occ.delivered.isoformat()}")
     elif row.last_working_day is not None:
         holiday = row.non_working or ""
         named = "" if holiday.lower() == views.weekday(occ.due) else f"{holiday}, "
@@ -185,11 +186,12 @@ def _deadline_list(
         body = [_what(occ, show_assignment), _detail(occ)]
         if show_person:
             body.append(f"ansvarig: {row.responsible or '–'}")
-        note = _note(row)
+        when = _when(row)
+        note = _note(row, delivered_said=when.startswith("inlämnad"))
         if note:
             body.append(note)
         style = STATE_STYLE[row.state]
-        head = f"{occ.due.isoformat()} {views.weekday(occ.due)} · {_when(row)}"
+        head = f"{occ.due.isoformat()} {views.weekday(occ.due)} · {when}"
         listing.add(head, body, style=style, head_style=f"bold {style}".strip())
     return listing
 
@@ -504,7 +506,8 @@ def render_assignment(view: views.AssignmentView, term: Terminal) -> str:
         _field(
             facts,
             "Myndigheter",
-            ", ".join(
+            # one agency a line, so that a wrapped line does not part an agency from its dnr
+            "\n".join(
                 x.name
                 + (" (huvudansvarig)" if x.lead else "")
                 + (f", dnr {x.case_number}" if x.case_number else "")
