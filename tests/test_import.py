@@ -6184,3 +6184,22 @@ def test_ocr_repair_reads_two_characters_for_one_and_mends_compounds() -> None:
         "Arbetet sker på sjukhusvård och i primärvården nära patienterna i länet, "
         "och ska följa upp omställningsarbetet."
     ) in repaired
+
+
+def test_an_agency_report_is_flagged_as_not_the_decision() -> None:
+    report = (
+        "Insatser för en god och nära vård\n\nFörord\n\n"
+        "Den 8 juni 2023 gav regeringen ett uppdrag till Testverket att främja omställningen. "
+        "Uppdraget ska delredovisas senast den 31 mars 2026.\n\n"
+        "Den här rapporten innehåller en lägesbeskrivning av omställningen.\n"
+    )
+    assert any("rapport eller plan" in note for note in draft_from_text(report).review)
+    # a decision that mentions a report is no report
+    assert not any(
+        "rapport eller plan" in note
+        for note in draft_from_text(
+            decision(
+                "Testverket ska i den här rapporten … senast den 1 mars 2027 lämna en redovisning."
+            )
+        ).review
+    )

@@ -236,6 +236,12 @@ def _build(ex: Extraction, source: str) -> Draft:
         data["budget"] = budget
 
     review.extend(ex.review)
+    if _looks_like_a_report(doc.flat.text):
+        review.append(
+            "Texten ser ut att vara en myndighets rapport eller plan, inte regeringens beslut "
+            "(den har förord eller sammanfattning och talar om rapporten eller planen). Datumen "
+            "kan gälla flera uppdrag; importera helst beslutet självt."
+        )
     if doc.ocr_repaired:
         review.append(
             "Texten verkar komma från OCR: å, ä och ö har lagats i ord som lästs fel (f6lja, "
@@ -249,6 +255,31 @@ def _build(ex: Extraction, source: str) -> Draft:
         tuple(facts),
         tuple(dict.fromkeys(review)),
         source,
+    )
+
+
+_REPORT_HEADING = re.compile(
+    r"^[ \t]*(?:F[öo]rord|Sammanfattning|Innehåll|Innehållsförteckning)[ \t]*$"
+    r"|^[ \t]*(?:Genomförandeplan|Delrapport|Slutrapport|Lägesrapport)\b[^\n]{0,80}$",
+    re.M,
+)
+_REPORT_SELF = re.compile(
+    r"\b(?:(?:den\s+här|denna|vår|föreliggande)\s+(?:rapport|delrapport|plan|"
+    r"genomförandeplan|redovisning)|rapporten\s+(?:har|innehåller|beskriver|redovisar)|"
+    r"(?:i|inom)\s+(?:detta|vårt)\s+regeringsuppdrag)\b",
+    re.I,
+)
+_DECISION_MARK = re.compile(r"\bRegeringens\s+beslut\b|\bPå\s+regeringens\s+vägnar\b")
+
+
+def _looks_like_a_report(text: str) -> bool:
+    """An agency's report or plan on an assignment rather than the decision: headings such
+    as "Förord" and sentences about itself ("Den här rapporten innehåller …"), and none of a
+    decision's own headings."""
+    return bool(
+        _REPORT_HEADING.search(text)
+        and _REPORT_SELF.search(text)
+        and not _DECISION_MARK.search(text)
     )
 
 
