@@ -227,8 +227,9 @@ def normalise_chars(raw: str) -> Mapped:
 
 # --- OCR repair ---------------------------------------------------------------------------------
 
-# Words whose å/ä/ö an OCR engine tends to mangle ("for", "stédja", "arligen", "f6lja", "&r").
-# Only words whose mangled ASCII form is not itself a common Swedish word ("våra" ~ "vara").
+# Words whose å/ä/ö an OCR engine tends to mangle ("for", "stédja", "arligen", "f6lja", "&r"):
+# a mangled one tells a damaged text (`looks_ocr_damaged`), and each is in the word list that
+# repairs it (`_ocr_lexicon`) even where the clean decisions have it too rarely.
 _OCR_VOCABULARY = """
 för är på år året åren årligen årlig årliga årets års årsredovisning årsredovisningen
 återbetalas återbetala återbetalning återbetalningen återrapportera återrapporteras
