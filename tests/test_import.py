@@ -6203,3 +6203,19 @@ def test_an_agency_report_is_flagged_as_not_the_decision() -> None:
             )
         ).review
     )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Utredning om en tryggare vård",
+        "Bidrag till Riksidrottsförbundet för 2026",
+        "Framställning om förlängd tid för uppdraget att utvärdera kontrollen",
+    ],
+)
+def test_the_first_line_is_the_title_not_a_sentence_about_the_assignment(title: str) -> None:
+    text = (
+        f"{title}\n\nRegeringen ger Testverket i uppdrag att göra en utredning.\n\n"
+        "Uppdraget ska redovisas senast den 9 maj 2027.\n"
+    )
+    assert draft_from_text(text).data["titel"] == title

@@ -480,7 +480,8 @@ def _heading_key(line: str) -> str:
 
 
 def is_title_line(line: str) -> bool:
-    """The title of a decision: "Uppdrag …", "Ändring av uppdrag …", "Förlängd tid för …"."""
+    """The title of a decision: "Uppdrag …", "Ändring av uppdrag …", "Förlängd tid för …" (not
+    a sentence about the assignment: "Uppdraget ska redovisas senast …")."""
     return (
         re.match(
             r"\s*(?:(?:(?:ändring|förlängning)\s+av|tillägg\s+till|(?:förlängd|ändrad)\s+tid\s+"
@@ -489,6 +490,7 @@ def is_title_line(line: str) -> bool:
             re.I,
         )
         is not None
+        and re.match(r"\s*(?:uppdraget|redovisningen)\s+(?:ska|skall)\b", line, re.I) is None
     )
 
 
