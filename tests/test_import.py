@@ -6219,3 +6219,22 @@ def test_the_first_line_is_the_title_not_a_sentence_about_the_assignment(title: 
         "Uppdraget ska redovisas senast den 9 maj 2027.\n"
     )
     assert draft_from_text(text).data["titel"] == title
+
+
+def test_a_text_without_blank_lines_ends_a_list_at_its_last_item() -> None:
+    text = (
+        "Stärkt trygghet för barn och unga i hem för vård eller boende, Dir. 2024:18\n"
+        "Beslut vid regeringssammanträde den 8 februari 2024\n"
+        "Sammanfattning\n"
+        "En särskild utredare ges i uppdrag att utreda en ökad differentiering av vården.\n"
+        "Utredaren ska bl.a.\n"
+        "• analysera hur en ökad differentiering av vården kan göras,\n"
+        "• lämna nödvändiga författningsförslag.\n"
+        "I uppdraget ingår inte att lämna förslag för HVB för vuxna.\n"
+        "Uppdraget ska redovisas senast den 9 maj 2025.\n"
+        "Behovet av ökad trygghet\n"
+        "Ett barn som tillfälligt berövats sin familjemiljö ska ha rätt till skydd.\n"
+    )
+    data = draft_from_text(text).data
+    assert data["titel"] == "Stärkt trygghet för barn och unga i hem för vård eller boende"
+    assert [e.get("datum") for e in data["redovisningar"]] == ["2025-05-09"]

@@ -240,13 +240,13 @@ def read_identity(doc: Document) -> Identity:
     if ex.title is None:
         for para in doc.paragraphs:
             text = flat[para.start : para.end]
-            words = text.split()
-            if (
-                para.region is Region.BODY
-                and 3 <= len(words) <= 30
-                and not (para.heading and is_section_heading(text))
-            ):
-                ex.title, ex.title_span = _cut_title(text, para.start)
+            if para.region is not Region.BODY or (para.heading and is_section_heading(text)):
+                continue
+            # (a text without blank lines: the title ends where its first sentence does,
+            # "Stärkt trygghet för barn i HVB, Dir. 2024:18 Departement: …")
+            title, span = _cut_title(text, para.start)
+            if 3 <= len(title.split()) <= 30:
+                ex.title, ex.title_span = title, span
                 break
 
     header = [p for p in doc.paragraphs if p.region is Region.HEADER]
@@ -309,16 +309,20 @@ def _cut_title(text: str, base: int) -> tuple[str, tuple[int, int]]:
     end = len(text)
     stop = re.search(
         r"\s*(?:Diarienummer|Dnr|Publicerad|Regeringens beslut|Regeringsbeslut)\b|(?<=[a-zåäö])"
-        r"(?<!\bKungl)\.\s",
+        # ("…, Dir. 2024:18": a committee directive's number)
+        r"(?<!\bKungl)(?<!\bDir)\.\s|\s*,?\s*Dir\.\s*\d{4}:\d+",
         text,
     )
     if stop:
         end = stop.start()
-    title = " ".join(text[:end].split()).rstrip(" .")
+    # (a page's header line without its department, joined to the title)
+    lead = re.match(r"\s*Regeringsuppdrag\s+från\s+(?=Uppdrag\b)", text[:end])
+    begin = lead.end() if lead else 0
+    title = " ".join(text[begin:end].split()).rstrip(" .")
     words = title.split()
     if len(words) > 40:
         title = " ".join(words[:40])
-    return title, (base, base + end)
+    return title, (base + begin, base + end)
 
 
 def _add_dnr(ex: Identity, m: re.Match[str], sentence: Sentence | None, base: int) -> None:

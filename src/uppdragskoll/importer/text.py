@@ -718,6 +718,16 @@ def _blocks(src: Mapped) -> list[tuple[list[_Line], bool]]:
         if current and BULLET.match(line.text):
             blocks.append((current, False))  # each item of a bulleted list is a paragraph
             current = []
+        elif (
+            current
+            and BULLET.match(current[0].text)
+            and current[-1].text.rstrip().endswith(".")
+            and line.text.lstrip()[:1].isupper()
+        ):
+            # a text without blank lines: the sentence after a list's last item ("• lämna
+            # nödvändiga författningsförslag." | "Uppdraget ska redovisas …") is not part of it
+            blocks.append((current, False))
+            current = []
         if _looks_like_heading(line.text, prev_text, "" if blank_after else nxt, wrap):
             if current:
                 blocks.append((current, False))
