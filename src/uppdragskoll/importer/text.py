@@ -286,6 +286,12 @@ _YEAR_CONTEXT = re.compile(
 )
 
 
+# long vocabulary words with their å/ä/ö folded to a/o, as no clean text writes them
+_FOLDED_VOCABULARY = (
+    frozenset(w.translate(_ASCII_FOLD) for w in _OCR_WORDS if len(w) >= 5) - _OCR_KEEP
+)
+
+
 def _plainly_mangled(found: str, word: str) -> bool:
     """A vocabulary word misread in a way no clean text has: a digit or symbol for å/ä/ö
     ("f6r", "p&", "4rsredovisning"), an é ("omstéllningen"), or a long word with its å/ä/ö
@@ -303,11 +309,19 @@ def looks_ocr_damaged(text: str) -> bool:
     umlauts = sum(1 for c in text if c in "åäöÅÄÖ")
     if letters >= 400 and umlauts / letters < 0.008:
         return True
-    for m in _OCR_RE.finditer(text):
-        found, word = m.group().lower(), _OCR_WORDS[int((m.lastgroup or "w0")[1:])]
-        if found != word and _plainly_mangled(found, word):
-            return True
+    # (word by word: the vocabulary's pattern run over a whole text of megabytes is slow)
+    for m in _OCR_TOKEN.finditer(text):
+        token = m.group().lower()
+        if token in _FOLDED_VOCABULARY:
+            return True  # "lopande", "sarskilt"
+        if _STRONG_MISREAD.search(token) and (found := _OCR_RE.fullmatch(token)):
+            word = _OCR_WORDS[int((found.lastgroup or "w0")[1:])]
+            if token != word and _plainly_mangled(token, word):
+                return True  # "f6r", "p&", "omstéllningen"
     return False
+
+
+_STRONG_MISREAD = re.compile(r"[0-9&@éè]")
 
 
 _YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
