@@ -6238,3 +6238,24 @@ def test_a_text_without_blank_lines_ends_a_list_at_its_last_item() -> None:
     data = draft_from_text(text).data
     assert data["titel"] == "Stärkt trygghet för barn och unga i hem för vård eller boende"
     assert [e.get("datum") for e in data["redovisningar"]] == ["2025-05-09"]
+
+
+@pytest.mark.parametrize(
+    ("body", "due"),
+    [
+        ("En första delredovisning ska lämnas senast fyra månader efter beslutet.", "2026-09-14"),
+        ("Uppdraget ska redovisas senast tre månader från dagen för detta beslut.", "2026-08-14"),
+        ("Testverket ska senast sex veckor efter beslutet inkomma med en plan.", "2026-06-25"),
+    ],
+)
+def test_a_deadline_counted_from_the_decision_date(body: str, due: str) -> None:
+    text = decision(body).replace(
+        "Regeringens beslut\n", "Regeringsbeslut I:3\n2026-05-14\n\nRegeringens beslut\n"
+    )
+    (entry,) = deadlines(text)
+    assert entry["datum"] == due and "räknat" in entry["anteckning"]
+
+
+def test_a_deadline_counted_from_the_decision_without_its_date_asks_the_human() -> None:
+    (entry,) = deadlines(decision("Uppdraget ska redovisas senast tre månader efter beslutet."))
+    assert entry["löpande"] is True and "datum" not in entry

@@ -4,6 +4,7 @@ See extract.py for the rules in short and docs/importera.md for users."""
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import re
 from collections.abc import Iterator
@@ -400,6 +401,13 @@ _AFTER_EVENT = re.compile(
     r"månad(?:er)?|år)\s+(?:efter|från)\s+(?:det\s+att|att|det\s+att\s+|det\s+)?",
     re.I,
 )
+# "senast fyra månader efter beslutet", "inom tre veckor från dagen för detta beslut"
+_AFTER_DECISION = re.compile(
+    rf"\b(?:senast|inom)\s+(?P<n>{_NUMBER_WORD})\s+(?P<u>dag|dagar|vecka|veckor|månad|månader)\s+"
+    r"(?:efter|från)\s+(?:dagen\s+för\s+)?(?:detta\s+beslut|beslutet|regeringens\s+beslut|"
+    r"beslutsdagen|beslutsdatum(?:et)?|att\s+(?:detta\s+)?beslut(?:et)?\s+(?:har\s+)?fattats)\b",
+    re.I,
+)
 _SAME_TIME = re.compile(
     r"\b(?:vid\s+samma\s+(?:tidpunkt|tillfälle|tid)|samtidigt|samma\s+(?:dag|datum)|"
     r"senast\s+samma\s+(?:dag|datum)|"
@@ -661,6 +669,11 @@ def _event_deadlines(
         clause_start = max(0, text.rfind(".", 0, m.start()) + 1)
         if not _deliveries(text[clause_start:]):
             continue
+        counted = _counted_from_decision(ex, sentence, text, m.start())
+        if counted is not None:
+            ex.deadlines.append(counted)
+            added = True
+            continue
         tail = re.split(r"[.;]", text[m.end() :], maxsplit=1)[0]
         event = short_text(text[m.start() : m.end() + len(tail)].strip(), 120)
         ex.deadlines.append(
@@ -680,6 +693,40 @@ def _event_deadlines(
         )
         added = True
     return added
+
+
+def _counted_from_decision(
+    ex: Extraction, sentence: Sentence, text: str, at: int
+) -> FoundDeadline | None:
+    """ "ska redovisas senast fyra månader efter beslutet": the decision's date plus the time,
+    when the date is known (from the text or --beslutad)."""
+    m = _AFTER_DECISION.match(text, at)
+    decided = ex.identity.decided
+    if m is None or decided is None:
+        return None
+    word = m.group("n").lower()
+    n = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    unit = m.group("u").lower()
+    days = {"dag": 1, "dagar": 1, "vecka": 7, "veckor": 7}.get(unit)
+    base = date.fromisoformat(decided)
+    due = base + timedelta(days=n * days) if days else _add_months(base, n)
+    return FoundDeadline(
+        _kind_near(text, m.start(), 0, len(text)),
+        due.isoformat(),
+        sentence,
+        (sentence.start + m.start(), sentence.start + m.end()),
+        recipient=_first_recipient(text, ex.identity.alias_of),
+        title=_title_for(text, None),
+        note=f"Datumet är räknat: {n} {unit} efter beslutsdagen {decided}. Kontrollera.",
+    )
+
+
+def _add_months(day: date, months: int) -> date:
+    """The same day `months` later, or that month's last day ("31 januari" + 1 = 28 februari)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
 
 
 # "Regeringen har gett en utredning i uppdrag att … . … Uppdraget ska slutredovisas senast den
