@@ -6259,3 +6259,21 @@ def test_a_deadline_counted_from_the_decision_date(body: str, due: str) -> None:
 def test_a_deadline_counted_from_the_decision_without_its_date_asks_the_human() -> None:
     (entry,) = deadlines(decision("Uppdraget ska redovisas senast tre månader efter beslutet."))
     assert entry["löpande"] is True and "datum" not in entry
+
+
+@pytest.mark.parametrize(
+    ("body", "rows"),
+    [
+        (
+            "För 2028 och 2029 beräknas 4 respektive 3 miljoner kronor för uppdraget.",
+            [("2028", "beräknat", 4_000_000), ("2029", "beräknat", 3_000_000)],
+        ),
+        (
+            "Regeringen beräknar att avsätta 10 miljoner kronor 2027 respektive 25 miljoner "
+            "kronor 2028.",
+            [("2027", "beräknat", 10_000_000), ("2028", "beräknat", 25_000_000)],
+        ),
+    ],
+)
+def test_two_amounts_that_share_their_unit(body: str, rows: list[tuple[str, str, int]]) -> None:
+    assert money(decision(body)) == rows
