@@ -6277,3 +6277,19 @@ def test_a_deadline_counted_from_the_decision_without_its_date_asks_the_human() 
 )
 def test_two_amounts_that_share_their_unit(body: str, rows: list[tuple[str, str, int]]) -> None:
     assert money(decision(body)) == rows
+
+
+def test_an_amendment_på_så_sätt_names_the_agency_and_no_recipient() -> None:
+    text = (
+        "Ändring av uppdrag att utveckla den statliga redovisningen\n\n"
+        "Regeringens beslut\n\n"
+        "Regeringen ändrar sitt beslut den 15 december 2025 (Fi2025/03456) om uppdrag till "
+        "Ekonomistyrningsverket på så sätt att uppdraget i stället ska slutredovisas senast den "
+        "30 november 2027. Uppdraget skulle enligt det ursprungliga beslutet ha slutredovisats "
+        "senast den 31 maj 2027.\n"
+    )
+    data = draft_from_text(text).data
+    assert [m["namn"] for m in data["myndigheter"]] == ["Ekonomistyrningsverket"]
+    (entry,) = data["redovisningar"]
+    assert entry["datum"] == "2027-11-30" and "mottagare" not in entry
+    assert entry["ändringar"][0]["datum"] == "2027-05-31"

@@ -1929,7 +1929,8 @@ _NO_ALIASES: dict[str, str] = {}
 
 # "om uppdrag till Trafikverket att …" names the assignee; "redovisa uppdraget till X" does not
 _ASSIGNEE_BEFORE = re.compile(r"\b(?:regerings)?uppdrag(?:et|en)?\s*$", re.I)
-_ASSIGNEE_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:att|om)\b", re.I)
+# ("om uppdrag till Ekonomistyrningsverket på så sätt att uppdraget i stället …")
+_ASSIGNEE_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:på\s+så\s+sätt\s+att|att|om)\b", re.I)
 _DELIVERED_ASSIGNMENT = re.compile(
     r"\b(?:\w*redovisa|\w*rapportera|lämna)\s+(?:hela\s+)?uppdraget\s*$", re.I
 )

@@ -169,7 +169,7 @@ _AMENDED_AGENCY = re.compile(
     # ("Regeringen förlänger uppdraget till länsstyrelserna att …")
     r"(?P<who>(?=[A-ZÅÄÖ]|(?:länsstyrelserna|regionerna|kommunerna)\b)"
     r"(?:[^.;:]|(?<=Kungl)\.){2,201}?)\s+(?:\([^)]{1,40}\)\s+)?"
-    r"(?:om\s+att|att|om|avseende)\b"
+    r"(?:på\s+så\s+sätt\s+)?(?:om\s+att|att|om|avseende)\b"
     r"|\bbifaller\s+(?P<gen>[A-ZÅÄÖ][^.;]{1,80}?)s\s+(?:begäran|hemställan|framställan)"
     r"|^\s*(?!Med\s|Regeringen\s)(?P<own>[A-ZÅÄÖ][^.;]{1,80}?)(?:s|:s)?\s+(?:\([^)]{1,20}\)\s+)?"
     r"uppdrag\s+att\b"
