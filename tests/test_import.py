@@ -6293,3 +6293,11 @@ def test_an_amendment_på_så_sätt_names_the_agency_and_no_recipient() -> None:
     (entry,) = data["redovisningar"]
     assert entry["datum"] == "2027-11-30" and "mottagare" not in entry
     assert entry["ändringar"][0]["datum"] == "2027-05-31"
+
+
+def test_a_part_named_after_its_amount_is_no_new_money() -> None:
+    text = decision(
+        "Testverket får använda 20 000 000 kronor under 2027 för uppdraget. Testverket får "
+        "använda högst 500 000 kronor av beloppet för administration."
+    )
+    assert money(text) == [("2027", "beviljat", 20_000_000)]

@@ -55,7 +55,9 @@ def read_money(ex: Extraction, sentence: Sentence) -> None:
     thousands = THOUSANDS_DECLARED.search(text) is not None
     if _split_over_appropriations(ex, sentence, thousands):
         return
-    if _PART_OF.match(text) and not _part_for_another_agency(ex, text):
+    if (_PART_OF.match(text) or _PART_AFTER.search(text)) and not _part_for_another_agency(
+        ex, text
+    ):
         ex.part_paragraph = sentence.paragraph
         return  # "Av beloppet ska 4 000 000 kronor fördelas …": a part of an amount before
     if ex.part_paragraph == sentence.paragraph and _NEXT_PART.match(text):
@@ -369,6 +371,12 @@ _PART_OF = re.compile(
     r"medlen|de\s+(?:tilldelade|beviljade|anvisade)\s+medlen|[\wåäöÅÄÖ-]+s\s+medel|de\s+medel)|"
     # "… får använda 105 miljoner kronor. Bland annat fördelas 70 miljoner kronor till …"
     r"Bland\s+annat\s+(?:ska\s+)?(?:fördelas|går|avsätts|används))\b",
+    re.I,
+)
+# "… får använda högst 500 000 kronor av beloppet för administration": the same, said after
+_PART_AFTER = re.compile(
+    r"\b(?:kronor|kr|miljoner|miljon|tkr)\s+av\s+(?:beloppet|beloppen|medlen|dessa\s+medel|"
+    r"detta\s+belopp)\b",
     re.I,
 )
 # "Högst 4 miljoner kronor fördelas till ideella föreningar." right after such a part: another
