@@ -4,13 +4,14 @@ See extract.py for the rules in short and docs/importera.md for users."""
 
 from __future__ import annotations
 
-import calendar
 import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
+
+from dateutil.relativedelta import relativedelta
 
 from .amounts import (
     find_amounts,
@@ -708,8 +709,8 @@ def _counted_from_decision(
     n = int(word) if word.isdigit() else _NUMBER_WORDS[word]
     unit = m.group("u").lower()
     days = {"dag": 1, "dagar": 1, "vecka": 7, "veckor": 7}.get(unit)
-    base = date.fromisoformat(decided)
-    due = base + timedelta(days=n * days) if days else _add_months(base, n)
+    step = relativedelta(days=n * days) if days else relativedelta(months=n)
+    due = date.fromisoformat(decided) + step  # (31 januari + 1 månad = 28 februari)
     return FoundDeadline(
         _kind_near(text, m.start(), 0, len(text)),
         due.isoformat(),
@@ -719,14 +720,6 @@ def _counted_from_decision(
         title=_title_for(text, None),
         note=f"Datumet är räknat: {n} {unit} efter beslutsdagen {decided}. Kontrollera.",
     )
-
-
-def _add_months(day: date, months: int) -> date:
-    """The same day `months` later, or that month's last day ("31 januari" + 1 = 28 februari)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
 
 
 # "Regeringen har gett en utredning i uppdrag att … . … Uppdraget ska slutredovisas senast den
