@@ -126,22 +126,15 @@ def find_amounts(sentence: str, *, thousands: bool = False) -> list[AmountHit]:
         bare = unit in ("miljon", "miljoner", "milj", "miljard", "miljarder") and not m.group("kr")
         if bare and not _BARE_FOLLOWERS.match(sentence, m.end()):
             continue  # "20,5 miljoner liv"
+        # "4 respektive 3 miljoner kronor": the unit written once for both (but not the year
+        # in "10 miljoner kronor 2021 respektive 25 miljoner kronor 2022")
         shared = _SHARED_UNIT.search(sentence, max(0, m.start() - 40), m.start())
         if shared and not re.fullmatch(r"(?:19|20)\d\d", shared.group("num")):
-            # (not "10 miljoner kronor 2021 respektive 25 miljoner kronor 2022": a year)
-            # "4 respektive 3 miljoner kronor": the unit written once for both
             first = _to_int(shared.group("num"), shared.group("dec"), _MULTIPLIERS[unit])
             if first is not None:
-                hits.append(
-                    _make(
-                        sentence,
-                        shared.start(),
-                        shared.end("dec") if shared.group("dec") else shared.end("num"),
-                        first,
-                        bare,
-                    )
-                )
-                taken.append((shared.start(), shared.end()))
+                end = shared.end("dec") if shared.group("dec") else shared.end("num")
+                hits.append(_make(sentence, shared.start(), end, first, bare))
+                taken.append((shared.start(), end))
         hits.append(_make(sentence, m.start(), m.end(), value, bare))
         taken.append(m.span())
     for m in _WORD_AMOUNT_RE.finditer(sentence):
