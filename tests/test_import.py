@@ -6301,3 +6301,38 @@ def test_a_part_named_after_its_amount_is_no_new_money() -> None:
         "använda högst 500 000 kronor av beloppet för administration."
     )
     assert money(text) == [("2027", "beviljat", 20_000_000)]
+
+
+def test_a_grant_to_an_organisation_with_its_requisition_to_kammarkollegiet() -> None:
+    text = (
+        "Bidrag till Svenska Röda Korset\n\nRegeringens beslut\n\n"
+        "Regeringen beslutar att Svenska Röda Korset får ett bidrag på 5 miljoner kronor för "
+        "2027. Medlen betalas ut av Kammarkollegiet efter rekvisition som ska ha kommit in "
+        "senast den 1 december 2027. Svenska Röda Korset ska senast den 31 mars 2028 lämna en "
+        "ekonomisk redovisning till Regeringskansliet (Socialdepartementet).\n"
+    )
+    data = draft_from_text(text).data
+    assert [m["namn"] for m in data["myndigheter"]] == ["Svenska Röda Korset"]
+    assert money(text) == [("2027", "beviljat", 5_000_000)]
+    assert [(e["typ"], e["mottagare"]) for e in data["redovisningar"]] == [
+        ("rekvisition", "Kammarkollegiet"),
+        ("ekonomisk redovisning", "Regeringskansliet (Socialdepartementet)"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Testverket får ett statsbidrag om 5 miljoner kronor för 2027.",
+        "Testverket får 5 miljoner kronor för 2027 för uppdraget.",
+    ],
+)
+def test_får_with_an_amount_is_granted(body: str) -> None:
+    assert money(decision(body)) == [("2027", "beviljat", 5_000_000)]
+
+
+def test_får_ansöka_om_bidrag_is_not_a_grant() -> None:
+    assert (
+        money(decision("Kommunerna får ansöka om bidrag på högst 5 miljoner kronor för 2027."))
+        == []
+    )

@@ -377,6 +377,10 @@ GRANTED_RE = re.compile(
     # "att för perioden 2018–2021 lämna stöd med högst 575 miljoner kronor"
     # "ska SGU lämna bidrag till Naturvårdsverket med högst 4 000 000 kronor"
     r"(?:lämna|ge|bevilja)\s+(?:stöd|bidrag)\s+(?:till\s+(?:\S+\s+){1,6}?)?(?:med|om)|"
+    # "Svenska Röda Korset får ett bidrag på 5 miljoner kronor", "X får 5 miljoner kronor"
+    r"får\s+(?:ett\s+)?(?:\w+\s+)?(?:stats)?(?:bidrag|stöd|anslag)\s+(?:på|om|med)\b|"
+    r"får\s+(?:högst\s+|totalt\s+|sammanlagt\s+)?(?=\d{1,3}(?:[ .]\d{3})*(?:,\d+)?\s*"
+    r"(?:kr\b|kronor|miljon|miljard|mnkr|mkr|tkr))|"
     # "Regeringen beslutar … att bevilja CAN 3 000 000 kronor för arbetet med …"
     r"(?:att|ska|skall)\s+bevilja\s+(?:\S+\s+){0,8}?(?=\d)|"
     # "får Socialstyrelsen donera till ett belopp av högst 10 000 000 kronor" (but not

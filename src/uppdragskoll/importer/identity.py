@@ -154,7 +154,9 @@ _ASSIGN = re.compile(
     # "Regeringen beslutar att regionerna får rekvirera medel i syfte att …": a grant's
     # receivers, named by what they may do
     r"|\bRegeringen\s+beslutar\s+att\s+(?P<entitled>(?:[A-ZÅÄÖ][^.;,]{1,80}?|regionerna|"
-    r"kommunerna|länsstyrelserna))\s+får\s+rekvirera\b"
+    r"kommunerna|länsstyrelserna))\s+får\s+(?:rekvirera\b|(?:ett\s+)?(?:\w+\s+)?"
+    # ("Regeringen beslutar att Svenska Röda Korset får ett bidrag på 5 miljoner kronor")
+    r"(?:stats)?(?:bidrag|stöd)\s+(?:på|om|med)\b)"
     # "Myndigheten för ungdoms- och civilsamhällesfrågor (MUCF) får i uppdrag att …"
     # ("Naturvårdsverket ges i uppdrag att …")
     r"|^\s*(?P<given>[A-ZÅÄÖ][^.;:]{1,120}?)\s+(?:\([^)]{1,40}\)\s+)?(?:får|ges)\s+"

@@ -923,8 +923,17 @@ def _default_recipients(ex: Extraction) -> None:
             d.recipient = f"Regeringskansliet ({ex.identity.ministry})"
         if d.recipient is None:
             if d.kind in FINANCIAL:
+                # ("Medlen betalas ut av Kammarkollegiet efter rekvisition som ska ha kommit
+                # in senast …": the requisition goes there, whoever gets the economic report)
+                paid_by = (
+                    "Kammarkollegiet"
+                    if d.kind in ("rekvisition", "återbetalning")
+                    and "Kammarkollegiet" in d.sentence.text
+                    else None
+                )
                 d.recipient = (
                     _money_handler(ex, d)
+                    or paid_by
                     or money_to
                     or ("Kammarkollegiet" if _mentions_kammarkollegiet(ex, d) else report_to)
                 )
