@@ -6336,3 +6336,27 @@ def test_får_ansöka_om_bidrag_is_not_a_grant() -> None:
         money(decision("Kommunerna får ansöka om bidrag på högst 5 miljoner kronor för 2027."))
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Totalt får Testverket använda 9 miljoner kronor, fördelat med 3 miljoner kronor per år "
+        "2027–2029.",
+        "Totalt får Testverket använda 9 miljoner kronor under 2027–2029, varav 3 miljoner "
+        "kronor per år.",
+    ],
+)
+def test_a_total_split_into_the_same_amount_each_year(body: str) -> None:
+    assert money(decision(body)) == [
+        ("2027", "beviljat", 3_000_000),
+        ("2028", "beviljat", 3_000_000),
+        ("2029", "beviljat", 3_000_000),
+    ]
+
+
+def test_under_vart_och_ett_av_åren_is_each_year() -> None:
+    text = decision(
+        "Testverket får använda 500 000 kronor under vart och ett av åren 2027 och 2028."
+    )
+    assert money(text) == [("2027", "beviljat", 500_000), ("2028", "beviljat", 500_000)]

@@ -280,8 +280,8 @@ AGREEMENT_SPAN = re.compile(
 
 
 PER_YEAR_RE = re.compile(
-    r"\b(?:per\s*år|årligen|varje\s+år|per\s+budgetår|om\s+året|för\s+vart\s+och\s+ett\s+av\s+"
-    r"åren|för\s+vart\s+och\s+ett\s+av\s+budgetåren|/\s*år)\b",
+    r"\b(?:per\s*år|årligen|varje\s+år|per\s+budgetår|om\s+året|"
+    r"(?:för|under|i)\s+vart\s+och\s+ett\s+av\s+(?:budget)?åren|/\s*år)\b",
     re.IGNORECASE,
 )
 

@@ -141,9 +141,25 @@ def read_money(ex: Extraction, sentence: Sentence) -> None:
         # miljoner kronor 2025, 3 miljoner 2026 och 3 miljoner 2027"), not "17 miljoner
         # kronor för perioden 2018–2020 varav 2 miljoner kronor avser 2018"
         spans = {(y.first, y.last) for i in range(parts[0]) if (y := chosen[i]) is not None}
-        covered = {y.first for i in range(parts[0], len(amounts)) if (y := chosen[i]) is not None}
+
+        def per_year(i: int) -> bool:
+            # "…, fördelat med 3 miljoner kronor per år 2027–2029": a part for each year
+            return PER_YEAR_RE.search(text[amounts[i].end : amounts[i].end + 40]) is not None
+
+        covered: set[int] = set()
+        for i in range(parts[0], len(amounts)):
+            if (y := chosen[i]) is None:
+                continue
+            covered |= set(range(y.first, y.last + 1)) if per_year(i) else {y.first}
         whole = all(set(range(a, b + 1)) <= covered for a, b in spans)
-        if spread and whole and all(y is not None and y.first == y.last for y in part_years):
+        if (
+            spread
+            and whole
+            and all(
+                y is not None and (y.first == y.last or per_year(i))
+                for i, y in zip(parts, part_years, strict=True)
+            )
+        ):
             drop = {i for i in totals if (y := chosen[i]) is None or y.first != y.last}
         else:
             drop = set(parts)
@@ -168,7 +184,11 @@ def read_money(ex: Extraction, sentence: Sentence) -> None:
         kind = _classify(text, marks, amount.start)
         span = (sentence.start + amount.start, sentence.start + amount.end)
         lo = max(amounts[i - 1].end if i else 0, amount.start - 80)
-        if chosen[i] is None and PER_YEAR_RE.search(text[lo : amount.end + 80]):
+        # ("Totalt får 9 miljoner kronor användas, fördelat med 3 miljoner kronor per år": the
+        # "per år" of a part that follows is not the total's; but "X får 8 000 000 kronor och Y
+        # 4 000 000 kronor per år" is both)
+        hi = amounts[i + 1].start if i + 1 in parts else amount.end + 80
+        if chosen[i] is None and PER_YEAR_RE.search(text[lo:hi]):
             # "UHM:s insatser får högst omfatta 5 miljoner kronor per år" after a sentence with
             # money for 2021 (granted) and 2022–2024 (planned): the same years, the same status
             pattern = _years_before(ex, sentence)
@@ -190,8 +210,7 @@ def read_money(ex: Extraction, sentence: Sentence) -> None:
                 continue
             # "per år" near the amount; "För vart och ett av åren 2026 och 2027 beräknas …"
             # may stand further before it, but not before the previous amount
-            lo = max(amounts[i - 1].end if i else 0, amount.start - 80)
-            window = text[lo : amount.end + 80]
+            window = text[lo:hi]
             each_year = (
                 PER_YEAR_RE.search(window) is not None
                 or (
@@ -754,7 +773,11 @@ _OLD_AMOUNT = re.compile(
     re.I,
 )
 _LIST_ON = re.compile(r"\s*(?:kronor\s+|kr\s+)?(?:,|och|samt|respektive)\s*", re.I)
-_VARAV = re.compile(r"\b(?:varav|av\s+vilka|därav|av\s+dessa)\s+(?:\S+\s+){0,2}$", re.I)
+_VARAV = re.compile(
+    # ("Totalt får 9 miljoner kronor användas, fördelat med 3 miljoner kronor per år …")
+    r"\b(?:varav|av\s+vilka|därav|av\s+dessa|fördelat\s+(?:med|på|som))\s+(?:\S+\s+){0,2}$",
+    re.I,
+)
 _CHARGE = re.compile(
     r"\b(?:belasta\w*|avräkna\w*|redovisas\s+mot|finansiera\w*|bekostas|tas\s+från|"
     r"(?:betalas|utbetalas)\s+(?:ut\s+)?från|"
