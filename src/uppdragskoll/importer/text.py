@@ -717,6 +717,10 @@ def _blocks(src: Mapped) -> list[tuple[list[_Line], bool]]:
         ln for i, ln in enumerate(every) if i not in footer and not _PAGE_LINE.fullmatch(ln.text)
     ]
     wrap = _wrap_width(lines)
+    # (text copied from a pdf viewer or rkrattsbaser: hardly a blank line between paragraphs)
+    filled = [i for i, ln in enumerate(lines) if ln.text.strip()]
+    inner = lines[filled[0] : filled[-1] + 1] if filled else []
+    blankless = sum(1 for ln in inner if not ln.text.strip()) * 20 < max(len(inner), 1)
     blocks: list[tuple[list[_Line], bool]] = []
     current: list[_Line] = []
     prev_text: str | None = None
@@ -733,10 +737,12 @@ def _blocks(src: Mapped) -> list[tuple[list[_Line], bool]]:
             blocks.append((current, False))  # each item of a bulleted list is a paragraph
             current = []
         elif (
-            current
+            blankless
+            and current
             and BULLET.match(current[0].text)
             and current[-1].text.rstrip().endswith(".")
             and line.text.lstrip()[:1].isupper()
+            and not any(BULLET.match(ln.text) for ln in lines[i + 1 : i + 4])
         ):
             # a text without blank lines: the sentence after a list's last item ("• lämna
             # nödvändiga författningsförslag." | "Uppdraget ska redovisas …") is not part of it
