@@ -6360,3 +6360,16 @@ def test_under_vart_och_ett_av_åren_is_each_year() -> None:
         "Testverket får använda 500 000 kronor under vart och ett av åren 2027 och 2028."
     )
     assert money(text) == [("2027", "beviljat", 500_000), ("2028", "beviljat", 500_000)]
+
+
+def test_a_list_item_that_goes_on_over_a_page_break_keeps_the_list_together() -> None:
+    text = decision(
+        "Testverket ska\n\n"
+        "• kartlägga behoven av beredskap enligt samma förordning.\n\n"
+        "Postadress\n103 33 Stockholm\nTelefonväxel\n08-405 10 00\nWebb\nwww.regeringen.se\n\n"
+        "2 (2)\n\n"
+        "Även andra behov för att uppfylla samma syfte kan lyftas.\n"
+        "• Löpande informera Regeringskansliet om hur arbetet med uppdraget fortskrider.\n"
+        "• Senast den 1 mars 2027 slutredovisa uppdraget till Regeringskansliet."
+    )
+    assert [e.get("datum", "löpande") for e in deadlines(text)] == ["2027-03-01", "löpande"]

@@ -798,6 +798,11 @@ def _merge_continuations(
             ):
                 merged[-1] = (prev_lines + lines, False)
                 continue
+            if page_break and BULLET.match(prev_lines[0].text) and not BULLET.match(head):
+                # a list item that goes on over a page break: "• … enligt samma förordning." |
+                # "2 (2)" | "Även andra behov … kan lyftas." | "• Löpande informera …"
+                merged[-1] = (prev_lines + lines, False)
+                continue
         merged.append((lines, heading))
     return merged
 
