@@ -74,17 +74,15 @@ def _refuse_duplicate(data: dict[str, object], folder: Path, *, titled: bool) ->
     (by its case number, or by its title when the text has one)."""
     from uppdragskoll import dnr, loader
 
-    numbers = data.get("diarienummer")
-    wanted = {
-        dnr.normalise_dnr(str(n)).removesuffix(" (delvis)").casefold()
-        for n in (numbers if isinstance(numbers, list) else [])
-    }
+    def keys(numbers: object) -> set[str]:
+        listed = numbers if isinstance(numbers, (list, tuple)) else []
+        return {dnr.normalise_dnr(str(n)).removesuffix(" (delvis)").casefold() for n in listed}
+
+    wanted = keys(data.get("diarienummer"))
     title = _title_key(str(data.get("titel", ""))) if titled else ""
     for entry in loader.load_paths([folder]).entries:
         existing = entry.assignment
-        theirs = {
-            dnr.normalise_dnr(n).removesuffix(" (delvis)").casefold() for n in existing.case_numbers
-        }
+        theirs = keys(existing.case_numbers)
         same_dnr = wanted & theirs
         # A decision's heading ("Uppdrag att ta fram …") and the file's title ("Ta fram …")
         # differ in their first words; compare what follows.

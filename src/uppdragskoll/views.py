@@ -108,26 +108,23 @@ class Filters:
             return False
         return not self.agency or any(fold(x.name) == fold(self.agency) for x in a.agencies)
 
+    def person_ok(self, a: Assignment, responsible: str | None) -> bool:
+        """No --person, or `responsible` (an id in `a`) is that person, by id or name."""
+        if not self.person:
+            return True
+        person = a.person(responsible)
+        return person is not None and fold(self.person) in (fold(person.id), fold(person.name))
+
     def involves(self, a: Assignment) -> bool:
         """With --person: the person answers for one of the assignment's deliveries or
         activities (their money is theirs to watch too)."""
-        if not self.person:
-            return True
-        wanted = fold(self.person)
         responsible = [d.responsible for d in a.deadlines] + [x.responsible for x in a.activities]
-        return any(
-            (p := a.person(r)) is not None and wanted in (fold(p.id), fold(p.name))
-            for r in responsible
-        )
+        return not self.person or any(self.person_ok(a, r) for r in responsible)
 
     def occurrence_ok(self, occ: Occurrence) -> bool:
         if self.kind and fold(occ.deadline.kind) != fold(self.kind):
             return False
-        if self.person:
-            person = occ.assignment.person(occ.deadline.responsible)
-            if person is None or fold(self.person) not in (fold(person.id), fold(person.name)):
-                return False
-        return True
+        return self.person_ok(occ.assignment, occ.deadline.responsible)
 
     def unknown(self, items: Sequence[Assignment]) -> tuple[str, str, list[str]] | None:
         """The first filter whose value matches nothing in the data: (flag, value, choices).
@@ -222,10 +219,7 @@ def ongoing_rows(items: Sequence[Assignment], filters: Filters) -> tuple[Ongoing
                 continue
             if filters.kind and fold(d.kind) != fold(filters.kind):
                 continue
-            person = a.person(d.responsible)
-            if filters.person and (
-                person is None or fold(filters.person) not in (fold(person.id), fold(person.name))
-            ):
+            if not filters.person_ok(a, d.responsible):
                 continue
             rows.append(OngoingRow(a, d))
     return tuple(rows)
