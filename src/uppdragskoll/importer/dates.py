@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from dateutil.relativedelta import relativedelta
+
 MONTHS: dict[str, int] = {
     "januari": 1,
     "februari": 2,
@@ -397,3 +399,14 @@ def due_sort_key(value: str) -> str:
             return f"{value[-4:]}-{month}-31"
     m = re.search(r"(\d{4})$", value)
     return f"{m.group(1)}-12-31" if m else "9999-12-31"
+
+
+def later(day: date, n: int, unit: str) -> date:
+    """`n` days, weeks or months after `day` ("tre månader efter beslutet"); a month that
+    overshoots a short month ends on its last day (31 januari + 1 månad = 28 februari)."""
+    unit = unit.lower()
+    if unit.startswith("dag"):
+        return day + relativedelta(days=n)
+    if unit.startswith("veck"):
+        return day + relativedelta(weeks=n)
+    return day + relativedelta(months=n)

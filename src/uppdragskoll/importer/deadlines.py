@@ -11,8 +11,6 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from dateutil.relativedelta import relativedelta
-
 from .amounts import (
     find_amounts,
     find_years,
@@ -24,6 +22,7 @@ from .dates import (
     find_dates,
     is_iso_day,
     last_year_before,
+    later,
     on_day,
     with_year,
 )
@@ -389,6 +388,13 @@ _NUMBER_WORDS = {
     "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "arton": 18, "tjugofyra": 24,
 }  # fmt: skip
 _NUMBER_WORD = r"(?:\d{1,3}|" + "|".join(_NUMBER_WORDS) + ")"
+
+
+def _count(word: str) -> int:
+    """A `_NUMBER_WORD` as a number: "14" or "tre"."""
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
 # "Tre månader efter att uppdraget har slutredovisats ska …", "senast sex veckor efter
 # slutredovisningen"
 _AFTER_FINAL = re.compile(
@@ -705,12 +711,8 @@ def _counted_from_decision(
     decided = ex.identity.decided
     if m is None or decided is None:
         return None
-    word = m.group("n").lower()
-    n = int(word) if word.isdigit() else _NUMBER_WORDS[word]
-    unit = m.group("u").lower()
-    days = {"dag": 1, "dagar": 1, "vecka": 7, "veckor": 7}.get(unit)
-    step = relativedelta(days=n * days) if days else relativedelta(months=n)
-    due = date.fromisoformat(decided) + step  # (31 januari + 1 månad = 28 februari)
+    n, unit = _count(m.group("n")), m.group("u").lower()
+    due = later(date.fromisoformat(decided), n, unit)
     return FoundDeadline(
         _kind_near(text, m.start(), 0, len(text)),
         due.isoformat(),
@@ -901,8 +903,7 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
     if after_final and deliveries:
         # "Tre månader efter att uppdraget har slutredovisats ska X återbetala …": counted
         # from the final report's date once it is known
-        word = after_final.group("n").lower()
-        n = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+        n = _count(after_final.group("n"))
         ex.deadlines.append(
             FoundDeadline(
                 _kind_near(text, after_final.end(), 0, len(text)),

@@ -18,6 +18,7 @@ from .dates import (
     find_dates,
     is_iso_day,
     last_year_before,
+    later,
     on_day,
     with_year,
 )
@@ -51,11 +52,7 @@ def _after_the_final_report(d: FoundDeadline, deadlines: list[FoundDeadline]) ->
         return
     final = max(finals, key=lambda o: o.due or "")
     assert final.due is not None
-    base = date.fromisoformat(final.due)
-    step = {"dagar": relativedelta(days=n), "veckor": relativedelta(weeks=n)}.get(
-        unit, relativedelta(months=n)
-    )
-    d.due = (base + step).isoformat()
+    d.due = later(date.fromisoformat(final.due), n, unit).isoformat()
     d.note = f"Datumet är räknat: {n} {unit} efter slutredovisningen {final.due}. Kontrollera."
 
 

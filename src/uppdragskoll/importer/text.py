@@ -290,21 +290,16 @@ _YEAR_CONTEXT = re.compile(
 _FOLDED_VOCABULARY = (
     frozenset(w.translate(_ASCII_FOLD) for w in _OCR_WORDS if len(w) >= 5) - _OCR_KEEP
 )
-
-
-def _plainly_mangled(found: str, word: str) -> bool:
-    """A vocabulary word misread in a way no clean text has: a digit or symbol for å/ä/ö
-    ("f6r", "p&", "4rsredovisning"), an é ("omstéllningen"), or a long word with its å/ä/ö
-    folded to a/o ("lopande", "sarskilt")."""
-    return bool(re.search(r"[0-9&@éè]", found)) or (
-        len(word) >= 5 and found == word.translate(_ASCII_FOLD) and found not in _OCR_KEEP
-    )
+# a digit, symbol or é where å/ä/ö were ("f6r", "p&", "omstéllningen"; "§" stands in for a pair
+# of such characters while a word is repaired): no word of the vocabulary has one
+_STRONG_MISREAD = re.compile(r"[0-9&@éè§]")
 
 
 def looks_ocr_damaged(text: str) -> bool:
     """Swedish prose has about 4 % å/ä/ö among its letters; OCR output that lost them has ~0.
-    A text that lost only some of them (or is short) still shows plainly mangled words, which
-    none of 2 400 clean decisions has."""
+    A text that lost only some of them (or is short) still shows plainly mangled vocabulary
+    words, which none of 2 400 clean decisions has: a long one folded to ASCII ("lopande",
+    "sarskilt") or one with a digit, symbol or é ("f6r", "p&", "omstéllningen")."""
     letters = sum(1 for c in text if c.isalpha())
     umlauts = sum(1 for c in text if c in "åäöÅÄÖ")
     if letters >= 400 and umlauts / letters < 0.008:
@@ -313,15 +308,10 @@ def looks_ocr_damaged(text: str) -> bool:
     for m in _OCR_TOKEN.finditer(text):
         token = m.group().lower()
         if token in _FOLDED_VOCABULARY:
-            return True  # "lopande", "sarskilt"
-        if _STRONG_MISREAD.search(token) and (found := _OCR_RE.fullmatch(token)):
-            word = _OCR_WORDS[int((found.lastgroup or "w0")[1:])]
-            if token != word and _plainly_mangled(token, word):
-                return True  # "f6r", "p&", "omstéllningen"
+            return True
+        if _STRONG_MISREAD.search(token) and _OCR_RE.fullmatch(token):
+            return True
     return False
-
-
-_STRONG_MISREAD = re.compile(r"[0-9&@éè]")
 
 
 _YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
@@ -387,10 +377,10 @@ def _compound(token: str, lexicon: _Lexicon) -> list[str]:
     stays as it is)."""
     for cut in range(len(token) - 2, 2, -1):
         head, tail = token[:cut], token[cut:]
-        heads = [head] if not re.search(r"[0-9&@éè§]", head) else _fitting(head, lexicon)
+        heads = [head] if not _STRONG_MISREAD.search(head) else _fitting(head, lexicon)
         if not heads and head.endswith("s"):
             heads = [w + "s" for w in _fitting(head[:-1], lexicon)]
-        tails = [tail] if not re.search(r"[0-9&@éè§]", tail) else _fitting(tail, lexicon)
+        tails = [tail] if not _STRONG_MISREAD.search(tail) else _fitting(tail, lexicon)
         if heads and tails and (heads != [head] or tails != [tail]):
             best = max(heads, key=lambda w: lexicon.counts.get(w.removesuffix("s"), 0))
             return [best + max(tails, key=lambda w: lexicon.counts.get(w, 0))]
@@ -402,13 +392,13 @@ def _restored(token: str, lexicon: _Lexicon) -> str | None:
     if token in _OCR_KEEP or any(c in "åäö" for c in token) or len(token) > 40:
         return None
     fitting = _fitting(token, lexicon)
-    if not fitting and re.search(r"[0-9&@éè]", token):
+    if not fitting and _STRONG_MISREAD.search(token):
         variant = _MISREAD_L.sub("l", _MISREAD_PAIR.sub("§", token))
         fitting = _fitting(variant, lexicon) or _compound(variant, lexicon)
     if not fitting:
         return None
     best = max(fitting, key=lambda w: (lexicon.counts.get(w, 0), w))
-    if re.search(r"[0-9&@éè]", token):
+    if _STRONG_MISREAD.search(token):
         return best  # no word is written so
     # a word in its own right unless the restored word is far more common ("far" -> "får",
     # but "sitt" stays)
