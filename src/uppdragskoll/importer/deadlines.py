@@ -1479,11 +1479,13 @@ def _years_from_context(
         ]
         last = max(later_years, default=first)
         return [str(v) for v in range(first, last + 1)], True
-    governing = [
+    # the years the sentence names outside its other date phrases, budget years left out
+    years = [
         y
         for y in find_years(text, [(h.start, h.end) for h in others if h.kind != "year"])
-        if not y.budget_year and y.first != y.last and not y.listed and y.end <= hit.start
+        if not y.budget_year
     ]
+    governing = [y for y in years if y.first != y.last and not y.listed and y.end <= hit.start]
     if governing and re.search(
         r"\b(?:under|för)\s+(?:åren|perioden)\s*$",
         text[max(0, governing[-1].start - 20) : governing[-1].start],
@@ -1493,11 +1495,7 @@ def _years_from_context(
         # 2029 slutredovisa": the span before the date, not the later date's year
         y = governing[-1]
         return [str(v) for v in range(y.first, y.last + 1)], True
-    spans = [
-        y
-        for y in find_years(text, [(h.start, h.end) for h in others if h.kind != "year"])
-        if not y.budget_year and y.first != y.last and not y.listed and y.start >= hit.end
-    ]
+    spans = [y for y in years if y.first != y.last and not y.listed and y.start >= hit.end]
     if spans and re.fullmatch(
         r"\s*,?\s*(?:under|för)\s+(?:åren|perioden)\s*", text[hit.end : spans[0].start], re.I
     ):
@@ -1529,8 +1527,6 @@ def _years_from_context(
             # 2028": from the year named until the one before the final report
             return [str(v) for v in range(int(start.group("y")), year + 1)], True
         return [str(year)], False
-    dates = [(h.start, h.end) for h in others if h.kind != "year"]
-    years = [y for y in find_years(text, dates) if not y.budget_year]
     ranged = [y for y in years if y.first != y.last and not y.listed]
     if ranged:
         y = ranged[0]
