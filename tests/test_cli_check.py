@@ -223,9 +223,37 @@ def test_skipped_files_are_named(tmp_path: Path) -> None:
     data = tmp_path / "data" / "uppdrag"
     shutil.copytree(DATA, data)
     (data / "trasig.yaml").write_text("titel: A\ndaum: 2026-01-01\n", "utf-8")
+    code, out, err = run("status", cwd=tmp_path)
+    assert code == 1
+    assert "hjarta-karl-handlingsplan" in out  # the readable files are still shown
+    assert "data/uppdrag/trasig.yaml:2:1: fel[" in err
+    assert "1 fil med fel visas inte (slutkod 1)" in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["budget"], ["ansvariga", "--alla"], ["status", "--format", "json"], ["ical", "-o", "-"]],
+)
+def test_every_view_exits_1_and_names_line_and_column_of_a_skipped_file(
+    tmp_path: Path, args: list[str]
+) -> None:
+    data = tmp_path / "data" / "uppdrag"
+    shutil.copytree(DATA, data)
+    (data / "trasig.yaml").write_text("titel: A\nbeslutad: 2026-02-30\n", "utf-8")
+    code, out, err = run(*args, cwd=tmp_path)
+    assert code == 1 and out
+    assert "data/uppdrag/trasig.yaml:2:" in err and "visas inte" in err
+
+
+def test_many_broken_files_are_listed_up_to_a_limit(tmp_path: Path) -> None:
+    data = tmp_path / "data" / "uppdrag"
+    shutil.copytree(DATA, data)
+    for n in range(12):
+        (data / f"trasig-{n:02}.yaml").write_text("titel: [\n", "utf-8")
     code, _, err = run("status", cwd=tmp_path)
-    assert code == 0
-    assert "filen data/uppdrag/trasig.yaml har fel och visas inte" in err
+    assert code == 1
+    assert err.count("trasig-") == 10
+    assert "… och 2 fel till." in err and "12 filer med fel visas inte" in err
 
 
 def test_full_disk_and_closed_pipe_are_not_internal_errors() -> None:
@@ -261,9 +289,9 @@ def test_views_leave_out_files_with_rule_errors_and_say_so(tmp_path: Path) -> No
     )
     path.write_text(text, "utf-8")
     code, out, err = run("budget", "--format", "json", cwd=tmp_path)
-    assert code == 0
+    assert code == 1
     assert "palliativ-vard-riktlinjer" not in {r["uppdrag"] for r in json.loads(out)["rader"]}
-    assert "filen data/uppdrag/palliativ-vard-riktlinjer.yaml har fel" in err
+    assert "data/uppdrag/palliativ-vard-riktlinjer.yaml:" in err and "1 fil med fel" in err
 
 
 def test_a_broken_settings_file_is_a_usage_error_not_ignored(tmp_path: Path) -> None:

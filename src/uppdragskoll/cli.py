@@ -404,15 +404,26 @@ def emit(
 
 
 def report_skipped(result: LoadResult) -> None:
-    """Name the files left out of a view, so a typo never hides an assignment silently."""
+    """After a view is written, name each file left out of it, with the line and column of its
+    first errors, and exit 1, so a typo never hides an assignment silently and a script or CI
+    job notices. The view itself still shows every file that could be read."""
     if not result.skipped:
         return
-    from uppdragskoll.problems import Severity
+    from uppdragskoll.problems import Severity, render_text
 
-    broken = sorted({p.file for p in result.problems if p.severity is Severity.ERROR})
-    shown = ", ".join(broken[:5]) + (f" och {len(broken) - 5} till" if len(broken) > 5 else "")
-    noun = "filen" if result.skipped == 1 else f"{result.skipped} filer"
-    sys.stderr.write(f"uppdrag: {noun} {shown} har fel och visas inte; kör `uppdrag check`.\n")
+    errors = sorted(p for p in result.problems if p.severity is Severity.ERROR)
+    shown = errors[:MAX_SKIPPED_PROBLEMS]
+    sys.stderr.write(render_text(shown))
+    if len(errors) > len(shown):
+        sys.stderr.write(f"… och {len(errors) - len(shown)} fel till.\n")
+    noun = "1 fil" if result.skipped == 1 else f"{result.skipped} filer"
+    sys.stderr.write(
+        f"uppdrag: {noun} med fel visas inte (slutkod 1); kör `uppdrag check` för alla detaljer.\n"
+    )
+    raise typer.Exit(int(ExitCode.PROBLEMS))
+
+
+MAX_SKIPPED_PROBLEMS = 10
 
 
 def known_id(result: LoadResult, ident: str | None, what: str = "uppdrag") -> None:
