@@ -3905,6 +3905,49 @@ def test_then_yearly_on_the_same_date_until_a_year() -> None:
     assert series(text)[0][:3] == ("2027-03-01", "årligen", "2029-03-01")
 
 
+@pytest.mark.parametrize(
+    ("then", "repeats", "until"),
+    [
+        ("och därefter halvårsvis", "halvårsvis", "2027-09-15"),
+        ("och därefter var sjätte månad", "halvårsvis", "2027-09-15"),
+        ("och därefter kvartalsvis", "kvartalsvis", "2027-09-15"),
+        ("och därefter årligen", "årligen", "2027-03-15"),
+        ("samt därefter en gång per år", "årligen", "2027-03-15"),
+    ],
+)
+def test_a_date_and_then_every_so_often_is_a_series_until_the_final_report(
+    then: str, repeats: str, until: str
+) -> None:
+    text = decision(
+        "Testverket ska lämna en lägesrapport till Regeringskansliet (Socialdepartementet) "
+        f"senast den 15 mars 2025 {then}. Uppdraget ska slutredovisas senast den 1 oktober 2027."
+    )
+    assert series(text)[0][:3] == ("2025-03-15", repeats, until)
+    assert dates(text)[-1] == "2027-10-01"
+
+
+def test_a_date_and_then_every_half_year_without_a_final_report_is_an_open_series() -> None:
+    text = decision(
+        "Testverket ska lämna en första lägesrapport till Regeringskansliet senast den 15 mars "
+        "2025 och därefter halvårsvis."
+    )
+    [entry] = deadlines(text)
+    assert (entry["datum"], entry["upprepas"], "till" in entry) == (
+        "2025-03-15",
+        "halvårsvis",
+        False,
+    )
+
+
+def test_then_with_a_date_of_its_own_is_not_an_open_series() -> None:
+    text = decision(
+        "Testverket ska redovisa uppdraget senast den 15 mars 2025 och därefter årligen senast "
+        "den 1 juli redovisa resultaten av arbetet till Regeringskansliet."
+    )
+    assert "2025-03-15" in dates(text)
+    assert not any(e.get("upprepas") and e.get("datum") == "2025-03-15" for e in deadlines(text))
+
+
 def test_whole_years_from_one_year_and_then_yearly_until_another() -> None:
     text = decision(
         "Testverket ska från och med 2027 och därefter årligen till och med 2030 lämna en "

@@ -1020,12 +1020,15 @@ def _recurring_series(text: str, hits: list[DateHit]) -> list[DateHit]:
         # "senast den 30 november 2024, 30 november 2025 och 30 november 2026 delredovisa":
         # three or more listed dates a year or a quarter apart (or two with "respektive") are
         # one recurring report even where the sentence does not say "årligen"
-        return _yearly_list(text, hits, listed_only=True) or hits
+        return _yearly_list(text, hits, listed_only=True) or _then_every(text, hits) or hits
     out = list(hits)
     if repeats == "årligen":
         listed = _yearly_list(text, out) or _then_yearly(text, out) or _same_day_yearly(text, out)
         if listed is not None:
             return listed
+    then = _then_every(text, out)
+    if then is not None:
+        return then
     for i in range(len(out) - 1):
         first, last = out[i], out[i + 1]
         if first.kind not in _EXACT_KINDS or last.kind not in _EXACT_KINDS:
@@ -1164,6 +1167,35 @@ _SAME_DAY_AFTER = re.compile(
 _YEARS_AFTER = re.compile(
     r"\s+(?:(?:under|för)\s+(?:perioden|åren)\s+)?(?:19|20)\d{2}\s*[–-]\s*(?P<y>(?:19|20)\d{2})\b"
 )
+
+
+# "senast den 15 mars 2025 och därefter halvårsvis", "… och därefter en gång per år"
+_THEN_EVERY = re.compile(
+    r"\s*,?\s*(?:och|samt)\s+därefter\s+(?:"
+    r"(?P<årligen>årligen|varje\s+år|en\s+gång\s+(?:per|om)\s+år(?:et)?)|"
+    r"(?P<halvårsvis>halvårsvis|varje\s+halvår|var\s+sjätte\s+månad|två\s+gånger\s+per\s+år)|"
+    r"(?P<kvartalsvis>kvartalsvis|varje\s+kvartal|var\s+tredje\s+månad)|"
+    r"(?P<månadsvis>månadsvis|månatligen|varje\s+månad|en\s+gång\s+(?:per|i)\s+månaden?)"
+    r")\b",
+    re.I,
+)
+
+
+def _then_every(text: str, hits: list[DateHit]) -> list[DateHit] | None:
+    """ "en lägesrapport senast den 15 mars 2025 och därefter halvårsvis": a series from the
+    date with no last time written (the final report, if any, ends it later). A date after
+    the words ("och därefter årligen senast den 1 juli …", "… i årsredovisningen för 2026")
+    is read by the rules for those."""
+    for i, hit in enumerate(hits):
+        if hit.kind not in _DAY_KINDS or len(hit.values) != 1 or hit.repeats:
+            continue
+        then = _THEN_EVERY.match(text, hit.end)
+        if then is None or any(h.start >= then.end() for h in hits[i + 1 :]):
+            continue
+        repeats = next(name for name, value in then.groupdict().items() if value)
+        merged = replace(hit, end=then.end(), repeats=repeats)
+        return [*hits[:i], merged, *hits[i + 1 :]]
+    return None
 
 
 def _without_series_end(text: str, hits: list[DateHit]) -> list[DateHit]:
