@@ -3948,6 +3948,26 @@ def test_then_with_a_date_of_its_own_is_not_an_open_series() -> None:
     assert not any(e.get("upprepas") and e.get("datum") == "2025-03-15" for e in deadlines(text))
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Testverket ska lämna prognoser till Regeringskansliet vid tre tillfällen under 2025: "
+        "den 30 januari, den 15 april och den 30 oktober.",
+        "Testverket ska under 2025 lämna prognoser till Regeringskansliet senast den 30 januari, "
+        "den 15 april och den 30 oktober.",
+    ],
+)
+def test_days_listed_within_a_year_are_in_that_year(sentence: str) -> None:
+    assert dates(decision(sentence)) == ["2025-01-30", "2025-04-15", "2025-10-30"]
+
+
+def test_one_day_after_a_year_of_work_is_the_year_after() -> None:
+    text = decision(
+        "Arbetet ska bedrivas under 2025 och redovisas till Regeringskansliet senast den 31 mars."
+    )
+    assert dates(text) == ["2026-03-31"]
+
+
 def test_whole_years_from_one_year_and_then_yearly_until_another() -> None:
     text = decision(
         "Testverket ska från och med 2027 och därefter årligen till och med 2030 lämna en "

@@ -1602,13 +1602,21 @@ def _years_from_context(
         # senast den 31 mars" is 2027)
         period = work[0].values[0]
         year = int(due_sort_key(period)[:4])
-        if on_day(year, *hit.day_month) < due_sort_key(period):
+        yearless = [h for h in others if h.kind == "day" and not h.values and h.day_month]
+        within = work[0].kind == "year" and (
+            # "vid fem tillfällen under 2025: den 30 januari, den 15 april …", "ska under 2025
+            # lämna prognoser den 30 januari och den 15 april": dates listed within the year
+            bool(yearless)
+            or _TIMES_DURING.search(text, max(0, work[0].start - 20), work[0].end + 2)
+        )
+        if on_day(year, *hit.day_month) < due_sort_key(period) and not within:
             year += 1
         return [str(year)], False
     return [], False
 
 
 _WORK_PERIOD = re.compile(r"\bunder\s", re.I)
+_TIMES_DURING = re.compile(r"\btillfällen\s+under\s+\d{4}|\bunder\s+\d{4}\s*:", re.I)
 
 
 _UNCHANGED = re.compile(
