@@ -1490,6 +1490,17 @@ def test_agencies_of_amending_and_plain_decisions(opening: str, expected: list[s
             ["Myndigheten för ungdoms- och civilsamhällesfrågor"],
         ),
         (
+            "Uppdrag om recept\n\nRegeringen uppdrar åt E-hälsomyndigheten, Läkemedelsverket och "
+            "Tandvårds- och läkemedelsförmånsverket, TLV, att utreda reservlösningar. TLV ska "
+            "redovisa sin del senast den 1 juni 2027.\n",
+            ["E-hälsomyndigheten", "Läkemedelsverket", "Tandvårds- och läkemedelsförmånsverket"],
+        ),
+        (
+            "Uppdrag om recept\n\nRegeringen uppdrar åt Läkemedelsverket och Myndigheten för "
+            "digital förvaltning i att utreda pappersrecept.\n",
+            ["Läkemedelsverket", "Myndigheten för digital förvaltning"],
+        ),
+        (
             "Uppdrag om försvar\n\nRegeringen ger Försvarsmakten, FRA och MSB i uppdrag att "
             "samverka.\n",
             ["Försvarsmakten", "FRA", "MSB"],

@@ -376,6 +376,8 @@ def _split_agencies(who: str) -> list[tuple[str, int]]:
         # "Brottsförebyggande rådet (Brå) genom Center mot våldsbejakande extremism": the
         # agency, acting through one of its units
         clean = re.split(r"\s+genom\s+", clean, maxsplit=1)[0]
+        # "uppdrar åt … Myndigheten för digital förvaltning i att …": a stray word before "att"
+        clean = re.sub(r"\s+(?:i|på|av|för|till|om|med)$", "", clean)
         lower_group = clean.startswith(("läns", "samt", "regionerna", "kommunerna"))
         if 2 <= len(clean) <= 100 and (clean[0].isupper() or lower_group):
             if lower_group and not clean.startswith("samt"):
@@ -383,6 +385,11 @@ def _split_agencies(who: str) -> list[tuple[str, int]]:
                 clean = clean[0].upper() + clean[1:]
             out.append((clean, offset + (len(name) - len(name.lstrip()))))
     return out
+
+
+_LAST_WITH_SHORT_NAME = re.compile(
+    r"(?P<list>.+\s(?:och|samt|respektive)\s+[^,]+?)\s*,\s*(?P<short>[A-ZÅÄÖ]{2,6})\s*,?\s*"
+)
 
 
 def _agencies(ex: Identity, doc: Document) -> None:
@@ -423,6 +430,13 @@ def _agencies(ex: Identity, doc: Document) -> None:
                 ex.alias_of.setdefault(short.strip().lower(), apposition.group(1).strip())
                 ex.aliases.add(short.strip().lower())
             who = who[: apposition.end(1)]
+        elif last := _LAST_WITH_SHORT_NAME.fullmatch(who):
+            # "E-hälsomyndigheten, Läkemedelsverket och Tandvårds- och läkemedelsförmånsverket,
+            # TLV, att …": the short name of the list's last agency, not a fourth one
+            full = _split_agencies(last.group("list"))[-1][0]
+            ex.alias_of.setdefault(last.group("short").lower(), full)
+            ex.aliases.add(last.group("short").lower())
+            who = last.group("list")
         for name, offset in _split_agencies(who):
             start = sentence.start + m.start(group) + offset
             names.setdefault(name, (sentence, (start, start + len(name))))
