@@ -1462,6 +1462,69 @@ def test_each_of_the_addressed_agencies_and_an_addition() -> None:
             "Länsstyrelserna ska redovisa uppdraget senast den 1 juni 2027.",
             ["Länsstyrelserna"],
         ),
+        (
+            "Regeringen uppdrar åt Inspektionen för vård och omsorg, IVO, och "
+            "Läkemedelsverket, LV, att utreda tillsynen. IVO ska redovisa senast den 1 mars 2027.",
+            ["Inspektionen för vård och omsorg", "Läkemedelsverket"],
+        ),
+        (
+            "Regeringen uppdrar åt Statens institutionsstyrelse, SiS, att förbereda sig.",
+            ["Statens institutionsstyrelse"],
+        ),
+        (
+            "Regeringen ändrar uppdraget till Statistiska centralbyrån, SCB, om statistik.",
+            ["Statistiska centralbyrån"],
+        ),
+        (
+            "Regeringen ger Försvarsmakten, FOI och FRA i uppdrag att samverka.",
+            ["Försvarsmakten", "FOI", "FRA"],
+        ),
+        (
+            "Regeringen ger länsstyrelserna i Uppsala, Västra Götaland och Dalarna i uppdrag att "
+            "pröva nya arbetssätt.",
+            [
+                "Länsstyrelsen i Uppsala län",
+                "Länsstyrelsen i Västra Götalands län",
+                "Länsstyrelsen i Dalarnas län",
+            ],
+        ),
+        (
+            "Regeringen förlänger tiden för Folkhälsomyndighetens uppdrag att ta fram en plan. "
+            "Uppdraget ska i stället redovisas senast den 1 juni 2027.",
+            ["Folkhälsomyndigheten"],
+        ),
+        (
+            "Regeringen ger Boverket, Försvarsmakten, Havs- och vattenmyndigheten, Myndigheten för "
+            "civilt försvar, Naturvårdsverket, Post- och telestyrelsen, Riksantikvarieämbetet, "
+            "Sametinget, Statens energimyndighet, Strålsäkerhetsmyndigheten, Sveriges geologiska "
+            "undersökning, Tillväxtverket, och Trafikverket (planmyndigheterna) i uppdrag att "
+            "bistå utredningen.",
+            [
+                "Boverket",
+                "Försvarsmakten",
+                "Havs- och vattenmyndigheten",
+                "Myndigheten för civilt försvar",
+                "Naturvårdsverket",
+                "Post- och telestyrelsen",
+                "Riksantikvarieämbetet",
+                "Sametinget",
+                "Statens energimyndighet",
+                "Strålsäkerhetsmyndigheten",
+                "Sveriges geologiska undersökning",
+                "Tillväxtverket",
+                "Trafikverket",
+            ],
+        ),
+        (
+            "Regeringen ger tre myndigheter i uppdrag att ta fram en gemensam plan.\n\n"
+            "Följande myndigheter får uppdraget:\n\n• Socialstyrelsen\n• Kriminalvården\n"
+            "• Statens beredning för medicinsk och social utvärdering",
+            [
+                "Socialstyrelsen",
+                "Kriminalvården",
+                "Statens beredning för medicinsk och social utvärdering",
+            ],
+        ),
     ],
 )
 def test_agencies_of_amending_and_plain_decisions(opening: str, expected: list[str]) -> None:
@@ -2259,6 +2322,24 @@ def test_case_number_glued_to_the_title() -> None:
     assert data["diarienummer"] == ["KN2025/01577"]
 
 
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Diarienummer: LI2025/02155;LI2025/02182", ["LI2025/02155", "LI2025/02182"]),
+        (
+            "Diarienummer: Ku2024/01066 (delvis) Ku2025/00743",
+            ["Ku2024/01066 (delvis)", "Ku2025/00743"],
+        ),
+    ],
+)
+def test_case_numbers_separated_by_semicolons_or_delvis(label: str, expected: list[str]) -> None:
+    data = draft_from_text(
+        f"Uppdrag till Tillväxtverket att stödja företag{label}\n\n"
+        "Regeringen ger Tillväxtverket i uppdrag att stödja företag.\n"
+    ).data
+    assert data["diarienummer"] == expected
+
+
 def test_no_case_number_is_asked_for() -> None:
     draft = draft_from_text(decision("Uppdraget ska redovisas senast den 1 mars 2027."))
     assert "diarienummer" not in draft.data
@@ -2821,6 +2902,14 @@ def test_requisition_without_kammarkollegiet_in_the_paragraph() -> None:
                 ("2027", "beräknat", 1500000),
                 ("2028", "beräknat", 1500000),
             ],
+        ),
+        (
+            "Under 2026 tillförs ytterligare fem miljoner kronor till uppdraget.",
+            [("2026", "beviljat", 5000000)],
+        ),
+        (
+            "Regeringen tillför uppdraget 2 miljoner kronor under 2027.",
+            [("2027", "beviljat", 2000000)],
         ),
     ],
 )
@@ -3977,6 +4066,77 @@ def test_one_day_after_a_year_of_work_is_the_year_after() -> None:
         "Arbetet ska bedrivas under 2025 och redovisas till Regeringskansliet senast den 31 mars."
     )
     assert dates(text) == ["2026-03-31"]
+
+
+def test_a_date_and_yearly_on_the_same_day_before_the_verb_is_a_series() -> None:
+    text = decision(
+        "Testverket ska:\n\n• senast den 1 september 2026 och årligen senast den 1 september "
+        "delredovisa uppdraget till Regeringskansliet,\n• senast den 1 september 2029 "
+        "slutredovisa uppdraget till Regeringskansliet."
+    )
+    assert series(text)[0][:3] == ("2026-09-01", "årligen", "2028-09-01")
+    assert dates(text)[-1] == "2029-09-01"
+
+
+def test_a_plan_and_then_yearly_results_with_verbs_of_their_own_are_two_reports() -> None:
+    text = decision(
+        "Testverket ska redovisa en plan senast den 1 mars 2026 och därefter årligen senast "
+        "den 1 mars redovisa resultaten till Regeringskansliet."
+    )
+    assert not any(e.get("upprepas") and e["datum"] == "2026-03-01" for e in deadlines(text))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Testverket ska beskriva hur arbetet bedrivits i sin årsredovisning för åren 2026–2028.",
+        "Testverket ska kommentera arbetet i respektive årsredovisning för åren 2026 – 2028.",
+    ],
+)
+def test_describing_the_work_in_the_annual_reports_is_a_yearly_report(sentence: str) -> None:
+    assert series(decision(sentence))[0][:3] == ("2027-02-22", "årligen", "2029-02-22")
+
+
+def test_describing_or_commenting_outside_the_annual_report_is_no_delivery() -> None:
+    text = decision(
+        "Testverket ska kommentera förslagen vid ett möte med kommunerna den 1 mars 2027."
+    )
+    assert dates(text) == []
+
+
+def test_reporting_the_part_that_concerns_something_is_a_partial_report() -> None:
+    text = decision(
+        "Testverket ska senast den 1 april 2026 redovisa uppdraget i den del det rör "
+        "ersättningen till Regeringskansliet (Socialdepartementet)."
+    )
+    assert [e["typ"] for e in deadlines(text)] == ["delredovisning"]
+
+
+def test_a_requirement_changed_as_follows_is_the_replaced_date() -> None:
+    text = decision(
+        "Det krav på redovisning senast den 15 juni 2026 som avser delprov ändras enligt "
+        "följande. Testverket ska i stället lämna en redovisning senast den 30 september 2026."
+    )
+    [entry] = deadlines(text)
+    assert entry["datum"] == "2026-09-30"
+    assert [c["datum"] for c in entry["ändringar"]] == ["2026-06-15"]
+
+
+def test_a_day_written_in_words() -> None:
+    text = decision(
+        "Testverket ska senast den första december 2026 slutredovisa uppdraget och senast den "
+        "femtonde mars 2026 delredovisa det."
+    )
+    assert sorted(dates(text)) == ["2026-03-15", "2026-12-01"]
+
+
+def test_a_group_the_decision_names_is_not_the_addressed_agency() -> None:
+    text = decision(
+        "Regionerna samt Gotlands kommun (nedan kallade planupprättarna) ska upprätta planer. "
+        "Planupprättarna ska redovisa sina planer senast den 20 januari 2027 till "
+        "Regeringskansliet. Testverket ska redovisa uppdraget senast den 30 september 2026."
+    )
+    assert dates(text) == ["2026-09-30"]
 
 
 def test_whole_years_from_one_year_and_then_yearly_until_another() -> None:

@@ -363,6 +363,8 @@ GRANTED_RE = re.compile(
     r"\b(?:får\b,?(?:\s+\S+){0,12}?\s+(?:använda|användas|disponera|disponeras|rekvirera|"
     r"rekvireras|uppgå|omfatta|betalas\s+ut|utbetalas|betala\s+ut|utbetala|fördela)|beviljar|beviljas|beviljats|tilldelas|"
     r"tilldelar|anvisar|anvisas|(?<!att\s)avsätts|"
+    # "Under 2026 tillförs ytterligare 5 miljoner kronor till uppdraget" (not "har tillförts")
+    r"tillförs|tillför(?=\s)|"
     # "För 2019 ska högst 4 000 000 kronor avsättas för insatsen."
     r"(?:ska|skall)\s+(?:\S+\s+){0,6}?avsättas|ställer\s+(?:\w+\s+){0,6}?till\s+(?:\w+\s+)?förfogande|ställs\s+"
     r"(?:\S+\s+){0,8}?till\s+(?:\w+\s+)?förfogande|betalas\s+ut|utbetalas|"

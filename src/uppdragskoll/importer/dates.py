@@ -53,6 +53,33 @@ _LIST = r"(?:\s*,\s*(?:för\s+)?{y})*\s*(?:,\s*)?(?:och|samt|respektive|resp\.)\
 _TAIL = rf"(?P<range>{_DASH}(?P<y2>{_Y}))|(?P<list>{_LIST.format(y=_Y)})"
 _MONTH = r"(?P<m>" + "|".join(MONTHS) + "|" + "|".join(_ABBREVIATED) + r")\.?"
 _ORD = r"(?P<ord>första|andra|tredje|fjärde|1:a|2:a|3:e|4:e|1|2|3|4)"
+# "senast den första december 2026": a day of the month in words
+_ORDINAL_WORDS = [
+    "första",
+    "andra",
+    "tredje",
+    "fjärde",
+    "femte",
+    "sjätte",
+    "sjunde",
+    "åttonde",
+    "nionde",
+    "tionde",
+    "elfte",
+    "tolfte",
+    "trettonde",
+    "fjortonde",
+    "femtonde",
+    "sextonde",
+    "sjuttonde",
+    "artonde",
+    "nittonde",
+    "tjugonde",
+]
+_ORDINAL_DAYS = {word: n for n, word in enumerate(_ORDINAL_WORDS, 1)}
+_ORDINAL_DAYS |= {f"tjugo{w}": 20 + n for n, w in enumerate(_ORDINAL_WORDS[:9], 1)}
+_ORDINAL_DAYS |= {"trettionde": 30, "trettioförsta": 31}
+_DAY_WORD = "|".join(sorted(_ORDINAL_DAYS, key=len, reverse=True))
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
@@ -72,7 +99,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "day",
-            rf"(?<![\d,])(?:\bden\s+)?(?P<d>[0-3]?\d)(?::[ae]|e)?\s+{_MONTH}(?![\wåäö])"
+            rf"(?<![\d,])(?:\bden\s+)?(?:(?P<d>[0-3]?\d)(?::[ae]|e)?|(?<=den\s)(?P<dw>{_DAY_WORD}))"
+            rf"\s+{_MONTH}(?![\wåäö])"
             rf"(?:,?\s+(?:år\s+)?(?P<y>{_Y})(?:{_TAIL})?)?",
         ),
         (
@@ -222,7 +250,7 @@ def _hit(kind: str, m: re.Match[str]) -> DateHit | None:
         return DateHit(kind, start, end, (value,)) if value else _invalid(m, y, mo, d)
     if kind == "day":
         month = _month_number(g["m"])
-        day = int(g["d"])
+        day = int(g["d"]) if g["d"] else _ORDINAL_DAYS[g["dw"].lower()]
         if not month:
             return None
         if g.get("y") is None:

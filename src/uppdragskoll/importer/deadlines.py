@@ -46,6 +46,9 @@ _DELIVER = re.compile(
     r"ges\s+in|ge\s+in|överlämna\w*|rekvir\w*|rekvisition\w*|återbetal\w*|betala[s]?\s+tillbaka|"
     # "Länsstyrelserna bidrar senast 30 juni 2021 med underlag för en nationell lägesbild"
     r"bidra\w*(?=\s+(?:\S+\s+){0,8}?med\s+underlag\b)|"
+    # "Universiteten ska beskriva hur arbetet har bedrivits i respektive årsredovisning …"
+    r"(?:beskriv|kommenter)\w*(?=\s+(?:\S+\s+){0,8}?i\s+(?:(?:sin|sina|respektive|"
+    r"myndighetens|myndigheternas|dess)\s+)?årsredovisning)|"
     r"returner\w*|återförs|återföras|"
     # informing is a delivery when the government is told or it goes on ("löpande
     # informera"); "informera om stödmaterialet" to others is not
@@ -197,6 +200,8 @@ _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\blägesbeskrivning\w*|\b(?:denna|den)\s+del(?:en)?\s+av\s+uppdraget\b|"
             # "lämna en redovisning av de delar av uppdraget som rör avgifter"
             r"\b(?:de|vissa|följande)\s+delar\s+av\s+uppdraget\b|"
+            # "redovisa uppdraget i den del det rör separata ansökningar"
+            r"\bi\s+(?:den|de)\s+del(?:ar)?\s+(?:det|den|som)\s+(?:rör|avser|gäller)\b|"
             r"\bhur\s+arbetet\s+(?:fortskrider|fortlöper|"
             r"framskrider|går\s+framåt)|\barbetets\s+fortskridande|\bläget\s+i\s+arbetet|"
             r"\bredovisa\s+läget\b|\bframdriften\b|"
@@ -290,6 +295,9 @@ _OTHER_ASSIGNMENT = re.compile(
 )
 # "Den delredovisning som enligt det ursprungliga beslutet skulle lämnas senast den 1 oktober
 # 2023 ska i stället lämnas …": the date under "skulle" is the replaced one
+_CHANGED_AS_FOLLOWS = re.compile(
+    r"\b(?:ändras|justeras)\s+(?:enligt\s+följande|på\s+följande\s+sätt|enligt\s+nedan)\b", re.I
+)
 _SKULLE_BEFORE = re.compile(r"\bskulle\b(?:(?!\b(?:ska|skall)\b).)*$", re.I | re.S)
 # "Enligt det beslutet ska uppdraget slutredovisas senast den 31 mars 2024" (under Bakgrund)
 _BY_EARLIER_DECISION = re.compile(
@@ -808,6 +816,13 @@ def read_deadlines(ex: Extraction, sentence: Sentence) -> None:
         # only as the date a later "i stället" replaces.
         _replaced(ex, text, deliveries)
         return
+    if (changed := _CHANGED_AS_FOLLOWS.search(text)) and not any(
+        h.start > changed.start() for h in hits
+    ):
+        # "Det krav på redovisning senast den 15 juni 2026 som avser … ändras enligt följande.":
+        # the date the next sentences replace
+        _replaced(ex, text, deliveries)
+        return
     if _OTHER_ASSIGNMENT.match(text) or (
         # "Uppdraget ska enligt beslutet redovisas … senast den 1 april 2024" in a decision
         # that changes it: the date the change replaces
@@ -1124,6 +1139,9 @@ def _steps(values: list[str]) -> str | None:
     return None
 
 
+_DELIVERY_VERB = re.compile(r"\b(?:\w*redovisa\w*|lämna\w*|rapportera\w*|inkomma|redogöra)\b", re.I)
+
+
 def _then_yearly(text: str, hits: list[DateHit]) -> list[DateHit] | None:
     """ "Den första redovisningen ska lämnas den 1 mars 2019 … och därefter den 1 mars varje
     år fram till att uppdraget slutredovisas den 1 mars 2023": one yearly series from the
@@ -1137,12 +1155,16 @@ def _then_yearly(text: str, hits: list[DateHit]) -> list[DateHit] | None:
         value = first.values[0]
         if nxt.day_month != (int(value[5:7]), int(value[8:])):
             continue
-        if not re.search(r"\bdärefter\b", text[first.end : nxt.start], re.I):
+        gap = text[first.end : nxt.start]
+        if not re.search(r"\b(?:därefter|årligen|varje\s+år)\b", gap, re.I):
             continue
         if re.match(
             r"\s*(?:\S+\s+){0,2}?(?:redovisa|lämna|rapportera|delredovisa)\b", text[nxt.end :]
-        ):
-            continue  # "… och därefter årligen senast den 1 juli redovisa resultaten": another one
+        ) and _DELIVERY_VERB.search(text[: first.start] + gap):
+            # "… redovisa en plan senast den 1 mars 2025 och därefter årligen senast den 1 mars
+            # redovisa resultaten": another one ("• senast den 1 september 2026 och årligen
+            # senast den 1 september delredovisa uppdraget": the verb after governs both)
+            continue
         last: str | None = None
         until = UNTIL_YEAR.search(text, nxt.end)
         final = next(

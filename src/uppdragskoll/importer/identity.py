@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .dates import MONTHS, find_dates
-from .text import Document, Region, Sentence, is_section_heading, is_title_line
+from .text import BULLET, Document, Region, Sentence, is_section_heading, is_title_line
 
 Span = tuple[int, int]  # offsets into Document.flat.text
 
@@ -29,6 +29,9 @@ class Identity:
     aliases: set[str] = field(default_factory=set)  # addressed agencies and their short names
     alias_of: dict[str, str] = field(default_factory=dict)  # "tillväxtverket" -> full name
     addressed: int = 0  # how many of `agencies` the decision addresses ("ger X i uppdrag")
+    # names the decision gives others: "Regionerna samt Gotlands kommun (nedan kallade
+    # länsplaneupprättarna)" -> "länsplaneupprättarna"
+    others: set[str] = field(default_factory=set)
 
     @property
     def addressed_names(self) -> list[str]:
@@ -115,7 +118,9 @@ _DNR = re.compile(
 )
 _DNR_LABEL = re.compile(
     # ("Diarienummer: A2023/00160, A2025/01272": each number of a list after the label)
-    r"(?:diarienummer|\bdnr)\s*[:.]\s*(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\s?\d{4}/\S+\s*(?:,|och)\s*)*$|"
+    # ("Diarienummer: LI2025/02155;LI2025/02182", "Ku2024/01066 (delvis) Ku2025/00743")
+    r"(?:diarienummer|\bdnr)\s*[:.]\s*(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\s?\d{4}/\d{2,6}"
+    r"(?:/[A-Za-zÅÄÖåäö]{1,6})?(?:\s*\(\s*delvis\s*\))?(?:\s*(?:,|;|och)\s*|\s+))*$|"
     r"hänvisa\s+till\s+(?:diarienumret|diarienummer|dnr)\s*$",
     re.I,
 )
@@ -136,7 +141,7 @@ _ASSIGN = re.compile(
     r"\bRegeringen\s+(?:(?:beslutar|har\s+beslutat)\s+att\s+)?(?:ger|uppdrar?\s+"
     r"(?:åt|till|år(?=\s+[A-ZÅÄÖ]))?|ge)\s+"
     r"(?:(?:därför|därtill|härmed|också|även|dessutom|nu|samtidigt|vidare)\s+)?"
-    r"(?P<who>(?:[^.;]|(?<=Kungl)\.){2,300}?)\s+(?:i\s+(?:(?:fortsatt|nytt|förnyat|utökat|"
+    r"(?P<who>(?:[^.;]|(?<=Kungl)\.){2,600}?)\s+(?:i\s+(?:(?:fortsatt|nytt|förnyat|utökat|"
     r"ytterligare|ett)\s+)?uppdrag|uppdraget\b|att\b|"
     # "Regeringen ger Statens skolverk uppdrag enligt nedan."
     r"uppdrag\s+(?=enligt\s+nedan|att\b)|"
@@ -173,6 +178,9 @@ _AMENDED_AGENCY = re.compile(
     r"(?:[^.;:]|(?<=Kungl)\.){2,201}?)\s+(?:\([^)]{1,40}\)\s+)?"
     r"(?:på\s+så\s+sätt\s+)?(?:om\s+att|att|om|avseende)\b"
     r"|\bbifaller\s+(?P<gen>[A-ZÅÄÖ][^.;]{1,80}?)s\s+(?:begäran|hemställan|framställan)"
+    # "Regeringen förlänger tiden för Socialstyrelsens uppdrag att …"
+    r"|\b(?:tiden|uppdragstiden|redovisningstiden)\s+för\s+(?P<term>[A-ZÅÄÖ][^.;]{1,80}?)"
+    r"(?:s|:s)\s+uppdrag\b"
     r"|^\s*(?!Med\s|Regeringen\s)(?P<own>[A-ZÅÄÖ][^.;]{1,80}?)(?:s|:s)?\s+(?:\([^)]{1,20}\)\s+)?"
     r"uppdrag\s+att\b"
     # "Regeringen gav den 3 december 2015, som ett led i …, Försäkringskassan i uppdrag att …"
@@ -294,7 +302,25 @@ def read_identity(doc: Document) -> Identity:
                 break
 
     _agencies(ex, doc)
+    _names_for_others(ex, doc)
     return ex
+
+
+_CALLED_BELOW = re.compile(
+    r"\((?:nedan|hädanefter|i\s+det\s+följande)\s+(?:kallad|kallade|kallat|kallas|benämnd|"
+    r"benämnda|benämns)\s+(?P<name>[^()]{2,40}?)\)",
+    re.I,
+)
+
+
+def _names_for_others(ex: Identity, doc: Document) -> None:
+    """A short name the decision gives a group it does not address ("Regionerna samt Gotlands
+    kommun (nedan kallade länsplaneupprättarna)"): sentences with that subject are theirs."""
+    for sentence in doc.sentences:
+        for m in _CALLED_BELOW.finditer(sentence.text):
+            named = sentence.text[max(0, m.start() - 120) : m.start()].lower()
+            if not any(alias in named for alias in ex.aliases if len(alias) >= 3):
+                ex.others.add(" ".join(m.group("name").lower().split()))
 
 
 def _decided_from_line(ex: Identity, m: re.Match[str], base: int) -> None:
@@ -337,17 +363,44 @@ def _add_dnr(ex: Identity, m: re.Match[str], sentence: Sentence | None, base: in
 
 
 # "länsstyrelserna i Stockholms, Skåne och Norrbottens län": one county board per county
-_COUNTY_BOARDS = re.compile(r"\s*[Ll]änsstyrelserna\s+i\s+(?P<counties>.+?)\s+län\s*")
+_COUNTY_BOARDS = re.compile(r"\s*[Ll]änsstyrelserna\s+i\s+(?P<counties>.+?)(?P<län>\s+län)?\s*")
+# The counties as their county boards are named ("Länsstyrelsen i Skåne län"), by the name a
+# decision may use without "län" ("länsstyrelserna i Stockholm, Västra Götaland och Skåne")
+_COUNTY_GENITIVES = (
+    *[
+        "Blekinge",
+        "Dalarnas",
+        "Gotlands",
+        "Gävleborgs",
+        "Hallands",
+        "Jämtlands",
+        "Jönköpings",
+        "Kalmar",
+    ],
+    *["Kronobergs", "Norrbottens", "Skåne", "Stockholms", "Södermanlands", "Uppsala", "Värmlands"],
+    *["Västerbottens", "Västernorrlands", "Västmanlands", "Örebro", "Östergötlands"],
+    "Västra Götalands",
+)
+_COUNTIES = {
+    (g if g in ("Blekinge", "Kalmar", "Skåne", "Uppsala", "Örebro") else g[:-1]): g
+    for g in _COUNTY_GENITIVES
+}
 
 
 def _split_agencies(who: str) -> list[tuple[str, int]]:
     """'Socialstyrelsen, Folkhälsomyndigheten och Läkemedelsverket' -> names with offsets."""
     if boards := _COUNTY_BOARDS.fullmatch(who):
-        counties = re.finditer(r"[A-ZÅÄÖ][\wåäö]*(?:\s+[A-ZÅÄÖ][\wåäö]*)*", boards["counties"])
-        return [
-            (f"Länsstyrelsen i {c.group()} län", boards.start("counties") + c.start())
-            for c in counties
-        ]
+        counties = list(
+            re.finditer(r"[A-ZÅÄÖ][\wåäö]*(?:\s+[A-ZÅÄÖ][\wåäö]*)*", boards["counties"])
+        )
+        if counties and (boards["län"] or all(c.group() in _COUNTIES for c in counties)):
+            return [
+                (
+                    f"Länsstyrelsen i {_COUNTIES.get(c.group(), c.group())} län",
+                    boards.start("counties") + c.start(),
+                )
+                for c in counties
+            ]
     parts: list[tuple[str, int]] = []
     pos = 0
     # "Uppsala universitet (Nationellt centrum för kvinnofrid, NCK)": a parenthesis is part of
@@ -385,11 +438,6 @@ def _split_agencies(who: str) -> list[tuple[str, int]]:
                 clean = clean[0].upper() + clean[1:]
             out.append((clean, offset + (len(name) - len(name.lstrip()))))
     return out
-
-
-_LAST_WITH_SHORT_NAME = re.compile(
-    r"(?P<list>.+\s(?:och|samt|respektive)\s+[^,]+?)\s*,\s*(?P<short>[A-ZÅÄÖ]{2,6})\s*,?\s*"
-)
 
 
 def _agencies(ex: Identity, doc: Document) -> None:
@@ -430,16 +478,11 @@ def _agencies(ex: Identity, doc: Document) -> None:
                 ex.alias_of.setdefault(short.strip().lower(), apposition.group(1).strip())
                 ex.aliases.add(short.strip().lower())
             who = who[: apposition.end(1)]
-        elif last := _LAST_WITH_SHORT_NAME.fullmatch(who):
-            # "E-hälsomyndigheten, Läkemedelsverket och Tandvårds- och läkemedelsförmånsverket,
-            # TLV, att …": the short name of the list's last agency, not a fourth one
-            full = _split_agencies(last.group("list"))[-1][0]
-            ex.alias_of.setdefault(last.group("short").lower(), full)
-            ex.aliases.add(last.group("short").lower())
-            who = last.group("list")
         for name, offset in _split_agencies(who):
             start = sentence.start + m.start(group) + offset
             names.setdefault(name, (sentence, (start, start + len(name))))
+    if not names:
+        _listed_agencies(doc, names)
     if not names:
         _amended_agencies(doc, names)
     title_match = _TITLE_AGENCY.match(ex.title) if ex.title and not names else None
@@ -450,7 +493,7 @@ def _agencies(ex: Identity, doc: Document) -> None:
             names.setdefault(name, (title_sentence, (start, start + len(name))))
     if not names:
         _acting_agency(doc, names)
-    ex.agencies = [(n, s, span) for n, (s, span) in names.items()]
+    ex.agencies = _without_short_names(ex, [(n, s, span) for n, (s, span) in names.items()])
     ex.addressed = len(ex.agencies)
     # Short names the decision introduces: "Statens skolverk (Skolverket)", "(MSB)"
     for name, sentence, _ in ex.agencies:
@@ -546,6 +589,50 @@ def _acting_agency(doc: Document, names: dict[str, tuple[Sentence, tuple[int, in
             return
 
 
+_SHORT_NAME = re.compile(r"(?=(?:[a-zåäö]*[A-ZÅÄÖ]){2})[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,6}")
+# "…, IVO, och Läkemedelsverket, LV, att …": a short name between commas, then the list goes
+# on or ends ("Försvarsmakten, FOI och FRA" are three agencies)
+_AFTER_SHORT_NAME = re.compile(r"\s*,\s*(?:och|samt|respektive|att|om|i\s+uppdrag)\b")
+
+
+def _without_short_names(
+    ex: Identity, agencies: list[tuple[str, Sentence, Span]]
+) -> list[tuple[str, Sentence, Span]]:
+    """ "Regeringen uppdrar åt Inspektionen för vård och omsorg, IVO, och Läkemedelsverket, LV,
+    att …": IVO and LV are the short names of the agency before each, not agencies of their own."""
+    kept: list[tuple[str, Sentence, Span]] = []
+    for name, sentence, span in agencies:
+        if kept and _SHORT_NAME.fullmatch(name) and kept[-1][1] is sentence:
+            start, end = span[0] - sentence.start, span[1] - sentence.start
+            before = sentence.text[kept[-1][2][1] - sentence.start : start]
+            if re.fullmatch(r"\s*,\s*", before) and _AFTER_SHORT_NAME.match(sentence.text, end):
+                ex.alias_of.setdefault(name.lower(), kept[-1][0])
+                ex.aliases.add(name.lower())
+                continue
+        kept.append((name, sentence, span))
+    return kept
+
+
+# "Totalt får nio myndigheter detta uppdrag:", "Regeringen ger följande myndigheter i uppdrag
+# att …:" before a bulleted list of the agencies
+_AGENCIES_LISTED = re.compile(r"\bmyndigheter(?:na)?\b[^.;]*\buppdrag\w*\b[^.;]*:?\s*$", re.I)
+
+
+def _listed_agencies(doc: Document, names: dict[str, tuple[Sentence, tuple[int, int]]]) -> None:
+    """The agencies a decision lists one per item after it says how many it addresses."""
+    for sentence in doc.sentences:
+        if sentence.region is not Region.BODY or not _AGENCIES_LISTED.search(sentence.lead):
+            continue
+        bullet = BULLET.match(sentence.text)
+        name = sentence.text[bullet.end() if bullet else 0 :].strip(" ,.;")
+        # (an item is the name alone: "Statens beredning för medicinsk och social utvärdering")
+        if re.fullmatch(r"[A-ZÅÄÖ][\w\s,()åäöÅÄÖ-]{1,79}", name) and not re.search(
+            r"\b(?:ska|skall|har|är|att)\b", name
+        ):
+            start = sentence.start + sentence.text.index(name)
+            names.setdefault(name, (sentence, (start, start + len(name))))
+
+
 def _amended_agencies(doc: Document, names: dict[str, tuple[Sentence, tuple[int, int]]]) -> None:
     """The agencies of the decision an amending decision changes, from its first sentence
     that names them."""
@@ -556,7 +643,9 @@ def _amended_agencies(doc: Document, names: dict[str, tuple[Sentence, tuple[int,
         if m is None:
             continue
         group = next(
-            g for g in ("who", "gen", "own", "inv", "gave", "gave_to", "granted") if m.group(g)
+            g
+            for g in ("who", "gen", "term", "own", "inv", "gave", "gave_to", "granted")
+            if m.group(g)
         )
         who = m.group(group)
         if group == "own" and who.endswith(":s"):
@@ -618,6 +707,9 @@ def foreign_subject(ex: Identity, text: str) -> bool:
     redovisa …"), not one of the agencies this decision addresses."""
     if not ex.agencies:
         return False
+    first = " ".join(text.lower().split()[:3])
+    if any(first.startswith(name) for name in ex.others):
+        return True  # "Länsplaneupprättarna ska redovisa sina planer senast …"
     m = _SUBJECT.match(text)
     if m is None:
         return False
