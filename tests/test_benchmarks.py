@@ -295,3 +295,47 @@ def test_ocr_damaged_copy_is_deterministic_and_keeps_the_expectations(tmp_path: 
     assert damaged == (tmp_path / "b" / "01_x.txt").read_text()
     assert not set("åäö") & set(damaged) and "redovisas senast den 1 mars 2027" in damaged
     assert (tmp_path / "a" / "01_x.yaml").read_text() == "redovisningar: []\n"
+
+
+# --- the importer's facit ----------------------------------------------------------------------
+
+FACIT = sorted((BENCH / "importera").glob("*/*.yaml"))
+_TYPES = {
+    "plan", "delredovisning", "slutredovisning", "årlig redovisning", "ekonomisk redovisning",
+    "rekvisition", "återbetalning", "övrigt",
+}  # fmt: skip
+_DUE = re.compile(
+    r"\d{4}-\d{2}-\d{2}|[a-zåäö]+ \d{4}|\d{4}-Q[1-4]|\d{4}-H[12]|(?:våren|hösten|början av) \d{4}"
+    r"|\d{4}"
+)
+
+
+@pytest.mark.parametrize("path", FACIT, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_each_facit_follows_the_annotation_rules(path: Path) -> None:
+    """ANNOTERING.md's format: a facit that drifts from it would score the importer wrongly."""
+    from ruamel.yaml import YAML
+
+    case = YAML(typ="safe", pure=True).load(path.read_text("utf-8")) or {}
+    assert set(case) <= {"departement", "diarienummer", "myndigheter", "redovisningar", "budget"}
+    for entry in case.get("redovisningar") or []:
+        assert set(entry) <= {
+            "datum",
+            "typ",
+            "mottagare",
+            "löpande",
+            "upprepas",
+            "till",
+            "ändringar",
+        }
+        assert entry["typ"] in _TYPES
+        assert ("datum" in entry) != bool(entry.get("löpande")), entry
+        for key in ("datum", "till"):
+            if key in entry:
+                assert _DUE.fullmatch(str(entry[key])), entry
+    for row in case.get("budget") or []:
+        assert set(row) <= {"år", "beräknat", "beviljat", "anslag", "myndighet"}
+        assert re.fullmatch(r"\d{4}(?:–\d{4})?", str(row["år"])), row
+        assert {"beräknat", "beviljat"} & set(row), row
+    sources = path.parent / "SOURCES"
+    if sources.exists():
+        assert path.stem in sources.read_text("utf-8").split(), f"{path.stem} saknas i SOURCES"

@@ -365,3 +365,12 @@ def test_status_for_a_person_shows_only_the_money_of_their_assignments() -> None
     )
     theirs = {r["uppdrag"] for r in view["redovisningar"]}
     assert theirs and {r["uppdrag"] for r in view["budget"]["rader"]} <= theirs
+
+
+def test_visa_of_a_broken_file_names_line_and_column(tmp_path: Path) -> None:
+    data = tmp_path / "data" / "uppdrag"
+    shutil.copytree(DATA, data)
+    (data / "trasig.yaml").write_text("titel: A\nbeslutad: 2026-02-30\n", "utf-8")
+    code, _, err = run("visa", "trasig", cwd=tmp_path)
+    assert code == 1
+    assert "data/uppdrag/trasig.yaml:2:11: fel[ogiltigt-datum]" in err

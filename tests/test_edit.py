@@ -101,7 +101,7 @@ def test_klar_on_bundled_data_adds_exactly_one_line(
 
 @pytest.mark.parametrize(
     ("path", "index", "deadline"),
-    [b for b in BUNDLED if b[2].due is not None and b[2].repeats is None],
+    [b for b in BUNDLED if b[2].due is not None and b[2].repeats is None and not b[2].delivered],
     ids=lambda v: v.stem if isinstance(v, Path) else (v.id if isinstance(v, Deadline) else ""),
 )
 def test_flytta_on_bundled_data_changes_datum_and_adds_the_change(
@@ -835,3 +835,171 @@ def test_a_requisition_hints_at_its_deadline(day: date, text: str | None, key: s
     else:
         assert hint is not None
         assert f"`uppdrag klar x/{key} --datum {day.isoformat()}`" in hint
+
+
+# --- moving against the decision and the deliveries ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("new", "decided", "message"),
+    [
+        ("2025-11-19", None, "det nya datumet 2025-11-19 ligger före uppdragets beslutsdatum"),
+        ("2025-Q3", None, "det nya datumet 2025-Q3 ligger före uppdragets beslutsdatum"),
+        ("2026-06-30", date(2025, 11, 19), "beslutsdatumet 2025-11-19 ligger före uppdragets"),
+    ],
+)
+def test_a_move_before_the_decision_is_refused(
+    new: str, decided: date | None, message: str
+) -> None:
+    before = source(SERIES)
+    with pytest.raises(edit.Refusal) as caught:
+        edit.move_deadline(before, "del", new, "S2026/1", decided=decided)
+    assert caught.value.usage
+    assert caught.value.message.startswith(message)
+    assert "(2025-11-20, `beslutad`)" in caught.value.message
+
+
+def test_a_move_to_the_decision_day_or_a_period_around_it_is_fine() -> None:
+    before = source(SERIES)
+    for new in ("2025-11-20", "2025-Q4", "hösten 2025"):  # a period ends on or after it
+        moved = edit.move_deadline(before, "del", new, "S2026/1", decided=date(2025, 11, 20))
+        assert edit.verify(before, "x.yaml", "x", moved.raw, [], {}) is not None
+
+
+def test_a_delivered_deadline_is_not_moved() -> None:
+    delivered = SIMPLE.replace(
+        b"    datum: 2026-05-29\n", b"    datum: 2026-05-29\n    inl\xc3\xa4mnad: 2026-05-28\n"
+    )
+    with pytest.raises(edit.Refusal) as caught:
+        edit.move_deadline(source(delivered), "plan", "2026-12-01", "S2026/3")
+    assert not caught.value.usage  # exit 1, like a series with delivered occurrences
+    assert caught.value.message.startswith(
+        "x/plan är redan inlämnad (2026-05-28); en flytt skulle ändra datumet som "
+        "inlämningen gjordes mot, så inget har ändrats."
+    )
+    edit.move_deadline(source(SIMPLE), "plan", "2026-12-01", "S2026/3")  # not delivered: moved
+
+
+# --- spending: the line by year, the same row twice ------------------------------------------
+
+PERIODS = """\
+titel: T
+budget:
+  - myndighet: A
+    år: {2025: {beviljat: 10 kr}}
+  - myndighet: A
+    år: {2026–2027: {beviljat: 10 kr}}
+    utfall:
+      - {datum: 2026-02-01, belopp: 3 kr, text: Konsult  mars}
+  - myndighet: B
+    år: {2027: {beviljat: 10 kr}}
+""".encode()
+
+
+@pytest.mark.parametrize(
+    ("day", "agency", "number", "by_year"),
+    [
+        (date(2025, 6, 1), None, 0, True),  # only line 1 has 2025
+        (date(2026, 6, 1), None, 1, True),  # only line 2 has 2026
+        (date(2025, 6, 1), "A", 0, True),  # A matches two lines; the year settles it
+        (date(2027, 6, 1), "A", 1, True),
+        (date(2027, 6, 1), "B", 2, False),  # one line matches: no year needed
+    ],
+)
+def test_the_budget_line_is_the_only_one_for_the_year(
+    day: date, agency: str | None, number: int, by_year: bool
+) -> None:
+    result = edit.record_spending(source(PERIODS), "1 kr", day, agency=agency)
+    spent = reload(result).budget[number].spending
+    assert spent[-1].day == day
+    note = f"obs: budgetraden valdes efter utfallets år, {day.year}: "
+    assert [n.startswith(note) for n in result.notes] == ([True] if by_year else [])
+
+
+@pytest.mark.parametrize(
+    ("day", "agency", "message"),
+    [
+        (date(2027, 6, 1), None, "x har 3 budgetrader (1: A (2025); 2: A (2026–2027); 3: B "
+         "(2027)), och 2 av dem har belopp för 2027; välj med --anslag eller --myndighet."),
+        (date(2028, 6, 1), None, "x har 3 budgetrader (1: A (2025); 2: A (2026–2027); 3: B "
+         "(2027)), men ingen av dem har belopp för 2028; lägg först till året"),
+        (date(2028, 6, 1), "A", "2 av x:s 3 budgetrader passar valet (1: A (2025); "
+         "2: A (2026–2027); 3: B (2027)), men ingen av dem har belopp för 2028"),
+    ],
+)  # fmt: skip
+def test_a_budget_line_the_year_does_not_settle_is_refused(
+    day: date, agency: str | None, message: str
+) -> None:
+    with pytest.raises(edit.Refusal) as caught:
+        edit.record_spending(source(PERIODS), "1 kr", day, agency=agency)
+    assert caught.value.usage
+    assert caught.value.message.startswith(message)
+
+
+def test_the_same_spending_row_twice_is_refused_unless_allowed() -> None:
+    before = source(PERIODS)
+    day = date(2026, 2, 1)
+    for text in ("Konsult mars", "konsult  MARS"):  # spacing and case aside, the same text
+        with pytest.raises(edit.Refusal) as caught:
+            edit.record_spending(before, "3", day, agency="A", text=text)
+        assert not caught.value.usage
+        assert "redan ett likadant utfall på budgetraden 2: A (2026–2027)" in caught.value.message
+        assert caught.value.message.endswith("registrera det med --dubblett.")
+    # Another day, amount, text or line is another row: no note.
+    others: list[tuple[date, str, str | None]] = [
+        (date(2026, 2, 2), "3 kr", "Konsult mars"),
+        (day, "4 kr", "Konsult mars"),
+        (day, "3 kr", None),
+        (day, "3 kr", "Konsult april"),
+    ]
+    for other_day, amount, text in others:
+        result = edit.record_spending(before, amount, other_day, agency="A", text=text)
+        assert not any("likadant" in n for n in result.notes), (other_day, amount, text)
+    allowed = edit.record_spending(
+        before, "3 kr", day, agency="A", text="Konsult mars", duplicate=True
+    )
+    assert [s.amount for s in reload(allowed).budget[1].spending] == [3, 3]
+    assert allowed.notes[-1] == (
+        "varning: budgetraden 2: A (2026–2027) hade redan ett likadant utfall (2026-02-01, "
+        "3\u00a0kr, 'Konsult mars'); det nya registreras ändå (--dubblett) och båda räknas."
+    )
+
+
+# --- layouts the writer cannot change safely ---------------------------------------------------
+
+
+def test_a_result_that_is_not_yaml_is_refused_for_the_layout_not_a_line() -> None:
+    before = source(SIMPLE)
+    broken = SIMPLE.replace(b"  - id: rapport\n", b"  - id: rapport typ: x\n")
+    with pytest.raises(edit.Refusal) as caught:
+        edit.verify(before, "x.yaml", "x", broken, [], {})
+    assert not caught.value.usage
+    assert caught.value.problems == ()  # a line:col of the result would point at a fine line
+    assert caught.value.message.startswith(
+        "x.yaml är giltig men kan inte ändras säkert med kommandot: när filens layout "
+    )
+    assert "blir den inte giltig YAML. Inget har skrivits" in caught.value.message
+
+
+def test_an_edit_that_would_rewrite_other_lines_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from uppdragskoll import yamlio
+
+    real = yamlio.RoundTrip.dump
+
+    def reindented(self: yamlio.RoundTrip) -> bytes:
+        # As a dump in ruamel's own style would: the same data, other lines re-indented.
+        return real(self).replace(b"\n  - id: ", b"\n- id: ").replace(b"\n    ", b"\n  ")
+
+    monkeypatch.setattr(yamlio.RoundTrip, "dump", reindented)
+    for make in (
+        lambda s: edit.record_delivery(s, "plan", DAY),
+        lambda s: edit.move_deadline(s, "plan", "2026-06-30", "S2026/1"),
+        lambda s: edit.record_spending(s, "5", DAY, agency="A"),
+    ):
+        with pytest.raises(edit.Refusal) as caught:
+            make(source(SIMPLE))
+        assert "befintliga rader ändras, fler än ändringen gäller" in caught.value.message
+    monkeypatch.setattr(yamlio.RoundTrip, "dump", real)
+    assert edit.record_delivery(source(SIMPLE), "plan", DAY).raw != SIMPLE

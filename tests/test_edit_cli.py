@@ -3,6 +3,7 @@ nothing written whenever something is wrong."""
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 from collections.abc import Callable
@@ -131,17 +132,57 @@ def test_utfall_keeps_the_amount_as_written(repo: Path) -> None:
     )
 
 
-def test_utfall_needs_a_choice_between_budget_lines(repo: Path) -> None:
+LINES = "1: Socialstyrelsen · UO9 1:6 ap.16 (2025); 2: Socialstyrelsen (2026, 2027)"  # palliativ
+
+
+@pytest.mark.parametrize("choice", [(), ("--myndighet", "Socialstyrelsen")])
+@pytest.mark.parametrize(
+    ("day", "number", "after"),
+    [
+        ("2025-12-15", 1, b"      2025: {beviljat: 2 000 000 kr}\n    utfall:\n"),
+        ("2026-06-30", 2, b"      2027: {ber\xc3\xa4knat: 2 000 000 kr}\n    utfall:\n"),
+    ],
+)
+def test_utfall_takes_the_only_budget_line_for_the_year(
+    repo: Path, choice: tuple[str, ...], day: str, number: int, after: bytes
+) -> None:
+    # Both lines are Socialstyrelsen's, one per period: without an option, and with the
+    # --myndighet that matches both, the year of --datum settles it, and the output says so.
+    code, out, err = run(
+        "utfall", "palliativ-vard-riktlinjer", "--belopp", "2 000 000 kr", "--datum", day,
+        *choice, "--today", "2026-07-01", cwd=repo,
+    )  # fmt: skip
+    label = LINES.split("; ")[number - 1]
+    assert (code, out, err) == (
+        0,
+        f"Registrerade utfall 2\u00a0000\u00a0000\u00a0kr {day} för palliativ-vard-riktlinjer "
+        f"(Socialstyrelsen) i {PALLIATIV}.\n",
+        f"uppdrag: obs: budgetraden valdes efter utfallets år, {day[:4]}: {label}.\n",
+    )
+    raw = (repo / PALLIATIV).read_bytes()
+    assert after + f"      - {{datum: {day}, belopp: 2 000 000 kr}}\n".encode() in raw
+
+
+@pytest.mark.parametrize(
+    ("choice", "message"),
+    [
+        ((), f"palliativ-vard-riktlinjer har 2 budgetrader ({LINES}), men ingen av dem har "
+         "belopp för 2028; lägg först till året under `år:` på rätt rad (ett utfall utan tak "
+         "stoppas)."),
+        (("--myndighet", "Socialstyrelsen"), "2 av palliativ-vard-riktlinjer:s 2 budgetrader "
+         f"passar valet ({LINES}), men ingen av dem har belopp för 2028"),
+    ],
+)  # fmt: skip
+def test_utfall_refuses_a_budget_line_the_year_does_not_settle(
+    repo: Path, choice: tuple[str, ...], message: str
+) -> None:
     before = snapshot(repo)
     code, out, err = run(
-        "utfall", "palliativ-vard-riktlinjer", "--belopp", "5 kr", "--datum", "2026-06-30",
-        "--today", "2026-07-01", cwd=repo,
+        "utfall", "palliativ-vard-riktlinjer", "--belopp", "5 kr", "--datum", "2028-06-30",
+        *choice, "--today", "2028-07-01", cwd=repo,
     )  # fmt: skip
     assert (code, out) == (2, "")
-    assert err == (
-        "uppdrag: palliativ-vard-riktlinjer har 2 budgetrader (1: Socialstyrelsen · UO9 1:6 "
-        "ap.16 (2025); 2: Socialstyrelsen (2026, 2027)); välj med --anslag eller --myndighet.\n"
-    )
+    assert err.startswith(f"uppdrag: {message}") and err.count("\n") == 1
     assert snapshot(repo) == before
     code, _, _ = run(
         "utfall", "palliativ-vard-riktlinjer", "--belopp", "5 kr", "--datum", "2025-06-30",
@@ -149,6 +190,42 @@ def test_utfall_needs_a_choice_between_budget_lines(repo: Path) -> None:
     )  # fmt: skip
     assert code == 0
     assert b"      2025: {beviljat: 2 000 000 kr}\n    utfall:\n" in (repo / PALLIATIV).read_bytes()
+
+
+def test_utfall_refuses_the_same_row_twice_unless_told(repo: Path) -> None:
+    args = (
+        "utfall", "hjarta-karl-handlingsplan", "--belopp", "100 000 kr", "--datum",
+        "2026-04-30", "--text", "konsult",
+    )  # fmt: skip
+    row = b"      - {datum: 2026-04-30, belopp: 100 000 kr, text: konsult}\n"
+    assert run(*args, cwd=repo)[0] == 0
+    once = snapshot(repo)
+    assert once["hjarta-karl-handlingsplan.yaml"].count(row) == 1
+    # Run again (the same amount in other words, the text in other case): refused, exit 1.
+    again = ("--belopp", "0,1 mnkr", "--text", "Konsult")
+    code, out, err = run(*args, *again, cwd=repo)
+    assert (code, out) == (1, "")
+    assert err == (
+        "uppdrag: hjarta-karl-handlingsplan har redan ett likadant utfall på budgetraden 1: "
+        "Socialstyrelsen (2026, 2027, 2028): 2026-04-30, 100\u00a0000\u00a0kr, 'Konsult'. "
+        "Inget har skrivits, så att samma pengar inte räknas två gånger. Är det verkligen ett "
+        "utfall till (t.ex. två lika fakturor samma dag), registrera det med --dubblett.\n"
+    )
+    assert snapshot(repo) == once
+    # Another day, amount or text is another row.
+    for other in (("--datum", "2026-05-01"), ("--belopp", "100 001 kr"), ("--text", "resor")):
+        before = snapshot(repo)
+        assert run(*args, *other, "--torrkörning", cwd=repo)[0] == 0, other
+        assert snapshot(repo) == before
+    # With --dubblett it is recorded, with a warning on stderr.
+    code, out, err = run(*args, "--dubblett", cwd=repo)
+    assert code == 0 and out.startswith("Registrerade utfall 100\u00a0000\u00a0kr 2026-04-30")
+    assert err == (
+        "uppdrag: varning: budgetraden 1: Socialstyrelsen (2026, 2027, 2028) hade redan ett "
+        "likadant utfall (2026-04-30, 100\u00a0000\u00a0kr, 'konsult'); det nya registreras "
+        "ändå (--dubblett) och båda räknas.\n"
+    )
+    assert (repo / HJARTA).read_bytes().count(row) == 2
 
 
 @pytest.mark.parametrize(
@@ -218,7 +295,7 @@ def test_utfall_over_the_ceiling_is_recorded_with_the_flag(repo: Path) -> None:
     code, _, _ = run("klar", "hjarta-karl-handlingsplan/slutredovisning", cwd=repo)
     assert code == 0
     before = snapshot(repo)
-    code, _, err = run(*args[:-1], cwd=repo)
+    code, _, err = run(*args[:-1], "--dubblett", cwd=repo)  # the same row again, on purpose
     assert code == 1 and "--över-tak" in err
     assert snapshot(repo) == before
 
@@ -305,9 +382,9 @@ def test_klar_flytta_utfall_are_not_blocked_by_errors_other_files_already_had(
         f"andra filer hade redan fel före ändringen ({PALLIATIV}, data/uppdrag/trasig.yaml)",
     )
     for args in (
-        ("klar", "hjarta-karl-handlingsplan/slutredovisning"),
         ("flytta", "hjarta-karl-handlingsplan/slutredovisning", "2029-03-27", "--beslut",
          "S2026/01234"),
+        ("klar", "hjarta-karl-handlingsplan/slutredovisning"),
         ("utfall", "hjarta-karl-handlingsplan", "--belopp", "5", "--datum", "2026-05-05"),
     ):  # fmt: skip
         code, _, err = run(*args, cwd=repo)
@@ -321,6 +398,140 @@ def test_already_delivered_exits_1(repo: Path) -> None:
         "uppdrag: hjarta-karl-handlingsplan/plan är redan inlämnad 2026-05-29; ändra datumet "
         "i filen om det är fel.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("hjarta-karl-handlingsplan/slutredovisning", "2020-01-01"),
+         "det nya datumet 2020-01-01 ligger före uppdragets beslutsdatum (2025-11-20, "
+         "`beslutad`)"),
+        (("hjarta-karl-handlingsplan/slutredovisning", "våren 2025"),
+         "det nya datumet våren 2025 ligger före uppdragets beslutsdatum (2025-11-20, "),
+        (("hjarta-karl-handlingsplan/slutredovisning", "2029-03-27", "--beslutsdatum",
+          "2025-11-19"),
+         "beslutsdatumet 2025-11-19 ligger före uppdragets beslutsdatum (2025-11-20, "),
+    ],
+)  # fmt: skip
+def test_flytta_refuses_dates_before_the_decision(
+    repo: Path, args: tuple[str, ...], message: str
+) -> None:
+    # As `klar` refuses a delivery before `beslutad`: exit 2, nothing written.
+    before = snapshot(repo)
+    code, out, err = run("flytta", *args, "--beslut", "S2026/00001", cwd=repo)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"uppdrag: {message}") and err.count("\n") == 1
+    assert snapshot(repo) == before
+
+
+def test_flytta_refuses_a_delivered_deadline(repo: Path) -> None:
+    # As for a series with delivered occurrences: exit 1, the data stands in the way.
+    before = snapshot(repo)
+    code, out, err = run(
+        "flytta", "hjarta-karl-handlingsplan/plan", "2026-12-01", "--beslut", "S2026/00003",
+        cwd=repo,
+    )  # fmt: skip
+    assert (code, out) == (1, "")
+    assert err == (
+        "uppdrag: hjarta-karl-handlingsplan/plan är redan inlämnad (2026-05-29); en flytt "
+        "skulle ändra datumet som inlämningen gjordes mot, så inget har ändrats. Begär "
+        "regeringen en ny eller kompletterande redovisning, lägg till den som en egen "
+        "redovisning under `redovisningar:`; är `inlämnad` fel, ta bort den i filen först och "
+        "flytta sedan.\n"
+    )
+    assert snapshot(repo) == before
+
+
+def test_a_write_error_is_a_setup_error_exit_2(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # As `ical` and cli.main: a folder without write rights is the setup, not the data.
+    import tempfile
+
+    def refused(*_: object, **__: object) -> object:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    before = snapshot(repo)
+    code, out, err = run("klar", "hjarta-karl-handlingsplan/slutredovisning", cwd=repo)
+    assert (code, out, err) == (
+        2,
+        "",
+        f"uppdrag: kan inte skriva {HJARTA}: behörighet saknas; inget har ändrats.\n",
+    )
+    assert snapshot(repo) == before
+
+
+# A valid file with every layout quirk at once: a list flush with its key, one indented four
+# with three spaces after the dash, and a `{…}` item with a comment after it in a list that a
+# comment line opens. ruamel.yaml 0.19 writes the item after that one as `- id: arlig typ: …`.
+KNEPIG = """\
+titel: 'Knepigt uppdrag'   # titeln i enkla citattecken
+diarienummer:
+- S2026/00001
+myndigheter:
+    -   namn: Socialstyrelsen   # fyra mellanslag
+personer: [{id: anna, namn: Anna Ek, myndighet: Socialstyrelsen}]
+redovisningar:
+  # första
+  - {id: plan, typ: plan, datum: 2026-03-30, ansvarig: anna}  # flödesstil
+  - id: arlig
+    typ: årlig redovisning
+    datum: 2026-04-15
+  - id: slut
+    typ: slutredovisning
+    datum: "hösten 2028"  # period
+budget:
+  - myndighet: Socialstyrelsen
+    år:
+      2027–2028: {beräknat: 10 mnkr}
+"""
+SLUT = '    datum: "hösten 2028"  # period\n'
+KNEPIG_EDITS = [
+    (("klar", "knepig/slut", "--datum", "2026-05-01"),
+     KNEPIG.replace(SLUT, SLUT + "    inlämnad: 2026-05-01\n")),
+    (("flytta", "knepig/slut", "2029-03-30", "--beslut", "S2026/00009"),
+     KNEPIG.replace(SLUT, "    datum: 2029-03-30  # period\n    ändringar:\n      - {datum: "
+                    '"hösten 2028", beslut: S2026/00009, beslutad: 2027-06-01}\n')),
+    (("utfall", "knepig", "--belopp", "5", "--datum", "2027-02-01"),
+     KNEPIG + "    utfall:\n      - {datum: 2027-02-01, belopp: 5}\n"),
+]  # fmt: skip
+
+
+@pytest.fixture
+def knepig(tmp_path: Path) -> Path:
+    path = tmp_path / "data/uppdrag/knepig.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(KNEPIG, "utf-8")
+    assert run("check", cwd=tmp_path) == (0, "", "1 fil kontrollerad: inga problem.\n")
+    return path
+
+
+@pytest.mark.parametrize(("args", "expected"), KNEPIG_EDITS, ids=["klar", "flytta", "utfall"])
+def test_an_unusual_valid_layout_is_edited_or_refused_for_what_it_is(
+    knepig: Path, args: tuple[str, ...], expected: str
+) -> None:
+    # Never a syntax error at a line that is fine in the user's file: either only the lines
+    # the edit is about change, or the layout is named as the reason and nothing is written.
+    code, out, err = run(*args, "--today", "2027-06-01", cwd=knepig.parents[2])
+    if code == 0:
+        assert knepig.read_text("utf-8") == expected
+        return
+    assert (code, out) == (1, "")
+    assert err.startswith(
+        "uppdrag: data/uppdrag/knepig.yaml är giltig men kan inte ändras säkert med "
+        "kommandot: när filens layout (indrag, kommentarer eller `{…}`-poster) skrivs om "
+    )
+    assert err.endswith("Inget har skrivits; gör ändringen för hand och kör `uppdrag check`.\n")
+    assert err.count("\n") == 1  # no located problem: it would point at a line that is fine
+    assert knepig.read_text("utf-8") == KNEPIG
+
+
+@pytest.mark.parametrize(("args", "expected"), KNEPIG_EDITS, ids=["klar", "flytta", "utfall"])
+def test_an_unusual_valid_layout_is_edited(
+    knepig: Path, args: tuple[str, ...], expected: str
+) -> None:
+    code, _, err = run(*args, "--today", "2027-06-01", cwd=knepig.parents[2])
+    assert code == 0, err
+    assert knepig.read_text("utf-8") == expected
 
 
 def test_a_file_with_errors_is_not_touched(repo: Path) -> None:
@@ -425,6 +636,66 @@ def test_ny_without_a_title_off_a_terminal_is_a_usage_error(repo: Path) -> None:
     code, out, err = run("ny", "--id", "x", cwd=repo)
     assert (code, out) == (2, "")
     assert err == "uppdrag: ange --titel (eller kör kommandot i en terminal för att få frågor).\n"
+
+
+@pytest.mark.parametrize("title", ["", "   "])
+def test_ny_with_an_empty_title_says_the_title_is_missing(repo: Path, title: str) -> None:
+    before = snapshot(repo)
+    code, out, err = run("ny", "--titel", title, cwd=repo)
+    assert (code, out, err) == (
+        2,
+        "",
+        "uppdrag: titel saknas: --titel är tom; ange uppdragets titel.\n",
+    )
+    assert snapshot(repo) == before
+
+
+def test_ny_with_a_title_that_gives_no_id_asks_for_one(repo: Path) -> None:
+    code, out, err = run("ny", "--titel", "???", cwd=repo)
+    assert (code, out) == (2, "")
+    assert err == (
+        "uppdrag: av titeln '???' går inget id att bilda (den har inga bokstäver a–z eller "
+        "siffror); ange --id.\n"
+    )
+    assert run("ny", "--titel", "???", "--id", "fragor", cwd=repo)[0] == 0
+
+
+class _Interrupted(io.RawIOBase):
+    """Standard input where the user presses Ctrl-C at the first question."""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, _: object) -> int:
+        raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize(
+    ("typed", "code", "message"),
+    [
+        (None, 130, "uppdrag: avbrutet; inget har skrivits.\n"),  # Ctrl-C
+        ("", 2, "uppdrag: avbrutet (inget svar, Ctrl-D); inget har skrivits.\n"),  # Ctrl-D
+        ("Ett uppdrag\n", 2, "uppdrag: avbrutet (inget svar, Ctrl-D); inget har skrivits.\n"),
+    ],
+)
+def test_ny_interrupted_at_a_question_is_not_a_data_error(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, typed: str | None, code: int, message: str
+) -> None:
+    # 1 means errors in the data; Ctrl-C is 130 as in cli.main, Ctrl-D (no answer) is 2.
+    import typer.testing
+
+    from uppdragskoll import cli, cli_edit
+
+    monkeypatch.setattr(cli_edit, "_interactive", lambda: True)
+    if typed is None:  # the runner's stdin raises KeyboardInterrupt, as a terminal does
+        monkeypatch.setattr(typer.testing, "make_input_stream", lambda *_: _Interrupted())
+    before = snapshot(repo)
+    runner = typer.testing.CliRunner()
+    result = runner.invoke(cli.app, ["ny", "--data", str(repo / "data/uppdrag")], typed)
+    assert result.exit_code == code
+    assert result.stderr.endswith("\n" + message)
+    assert "Avbrutet." not in result.output  # not typer's "Aborted!" with exit 1
+    assert snapshot(repo) == before
 
 
 def test_ny_asks_in_a_terminal(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:

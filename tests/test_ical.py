@@ -607,6 +607,27 @@ def test_per_person_refuses_to_overwrite_foreign_files(world: Path, tmp_path: Pa
     assert not (out / "alla.ics").exists()
 
 
+@pytest.mark.parametrize("name", ["uppdrag.yaml", "anteckningar.txt", "andras.ics"])
+def test_output_never_replaces_a_file_it_did_not_write(
+    world: Path, tmp_path: Path, name: str
+) -> None:
+    target = tmp_path / name
+    target.write_text("titel: Mitt uppdrag\n# osparad anteckning\n", "utf-8")
+    code, _, err = run("ical", "--data", str(world), "-o", str(target))
+    assert code == 2
+    assert "finns redan och är inte en kalender som uppdrag har skrivit" in err
+    assert target.read_text("utf-8") == "titel: Mitt uppdrag\n# osparad anteckning\n"
+
+
+def test_output_replaces_its_own_feed_and_an_empty_file(world: Path, tmp_path: Path) -> None:
+    target = tmp_path / "alla.ics"
+    target.touch()
+    first = feed(world, target)
+    assert first.startswith(b"BEGIN:VCALENDAR")
+    code, _, _ = run("ical", "--data", str(world), "-o", str(target), "--påminnelse", "7")
+    assert code == 0 and target.read_bytes() != first
+
+
 # --- errors -------------------------------------------------------------------------------------
 
 
@@ -674,7 +695,7 @@ def test_output_through_a_symlink_replaces_the_target_not_the_link(
     folder = tmp_path / "publik"
     folder.mkdir()
     real = folder / "alla.ics"
-    real.write_text("gammalt innehåll", "utf-8")
+    real.write_bytes(b"BEGIN:VCALENDAR\r\nPRODID:-//uppdragskoll//gammal\r\nEND:VCALENDAR\r\n")
     link = tmp_path / "länk.ics"
     link.symlink_to(real)
     raw = feed(world, link)

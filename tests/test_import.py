@@ -1476,6 +1476,37 @@ def test_each_of_the_addressed_agencies_and_an_addition() -> None:
             ["Statistiska centralbyrån"],
         ),
         (
+            "Regeringen bemyndigar Folkhälsomyndigheten att ingå avtal om vaccin.",
+            ["Folkhälsomyndigheten"],
+        ),
+        (
+            "Socialstyrelsen har i uppdrag att kartlägga arbetsmiljön i ambulanssjukvården.",
+            ["Socialstyrelsen"],
+        ),
+        (
+            "Regeringen beslutar att Trafikverket får förbereda följande objekt för byggstart.",
+            ["Trafikverket"],
+        ),
+        (
+            "Regeringen uppdrar åt Tandvårds- och Läkemedelsförmånsverket att analysera priserna.",
+            ["Tandvårds- och Läkemedelsförmånsverket"],
+        ),
+        (
+            "Regeringen ger Transportstyrelsen och Statens väg- och transportforskningsinstitut, "
+            "VTI, i uppdrag att analysera kraven. VTI ska redovisa senast den 1 mars 2027.",
+            ["Transportstyrelsen", "Statens väg- och transportforskningsinstitut"],
+        ),
+        (
+            "Regeringen ger Socialstyrelsen och Statens beredning för medicinsk och social "
+            "utvärdering (SBU) uppdrag avseende den nationella strategin.",
+            ["Socialstyrelsen", "Statens beredning för medicinsk och social utvärdering"],
+        ),
+        (
+            "Regeringen ger Statens Energimyndighet i uppdrag att främja effektivisering.",
+            ["Statens energimyndighet"],
+        ),
+        ("Regeringen beslutar att Sverige ska delta i samarbetet.", []),
+        (
             "Regeringen ger Försvarsmakten, FOI och FRA i uppdrag att samverka.",
             ["Försvarsmakten", "FOI", "FRA"],
         ),
@@ -2313,6 +2344,19 @@ def test_own_case_numbers_versus_cited_ones() -> None:
     ]
 
 
+def test_letterhead_below_the_pages_title_and_publication_date() -> None:
+    data = draft_from_text(
+        "Uppdrag till Testverket att pröva nya arbetssätt\n\nPublicerad 12 mars 2026\n\n"
+        "Regeringsbeslut 4\nSocialdepartementet\n2026-03-12\nS2026/00871 (delvis)\n"
+        "S2025/02214\n\nTestverket\nBox 1\n123 45 Solna\n\n"
+        "Uppdrag till Testverket att pröva nya arbetssätt\n\nRegeringens beslut\n\n"
+        "Regeringen ger Testverket i uppdrag att pröva nya arbetssätt. Uppdraget ska "
+        "redovisas senast den 1 mars 2027. Arbetet redovisades senast i S2024/00001.\n"
+    ).data
+    assert data["diarienummer"] == ["S2026/00871 (delvis)", "S2025/02214"]
+    assert data["beslutad"] == "2026-03-12"
+
+
 def test_case_number_glued_to_the_title() -> None:
     data = draft_from_text(
         "Uppdrag till Tillväxtverket att stödja företagDiarienummer: KN2025/01577\n\n"
@@ -2528,7 +2572,7 @@ def test_yaml_round_trips_and_has_a_swedish_header() -> None:
     text = draft.to_yaml()
     assert text.startswith("# UTKAST")
     assert "# Att granska:" in text
-    assert load_yaml(text) == draft.data
+    assert amounts_as_integers(load_yaml(text)) == draft.data
 
 
 @pytest.mark.parametrize(
@@ -2552,7 +2596,28 @@ def test_yaml_round_trips_and_has_a_swedish_header() -> None:
 )
 def test_yaml_strings_survive(value: str) -> None:
     data = {"titel": value, "lista": [value, {"nyckel": value}], "år": {2026: {"beviljat": 1}}}
-    assert load_yaml(dump_yaml(data)) == data
+    assert amounts_as_integers(load_yaml(dump_yaml(data))) == data
+
+
+def amounts_as_integers(value: Any) -> Any:
+    """The YAML draft writes money as the data files do ("12 000 000 kr"); the data holds ints."""
+    from uppdragskoll.money import parse_amount
+
+    if isinstance(value, dict):
+        return {
+            k: parse_amount(v)
+            if k in ("beräknat", "beviljat", "belopp")
+            else amounts_as_integers(v)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [amounts_as_integers(v) for v in value]
+    return value
+
+
+def test_amounts_are_written_as_kronor_grouped_like_the_data_files() -> None:
+    yaml_text = dump_yaml({"år": {2026: {"beviljat": 12_000_000, "beräknat": 500}}})
+    assert 'beviljat: "12 000 000 kr"' in yaml_text and 'beräknat: "500 kr"' in yaml_text
 
 
 def test_json_has_offsets_and_stable_order() -> None:
@@ -2657,7 +2722,7 @@ def test_any_text_gives_a_draft_that_loads_as_yaml(text: str) -> None:
     draft = draft_from_text(text, source="fil.txt")
     assert isinstance(draft, Draft)
     assert not any("internt fel" in note for note in draft.review)
-    assert load_yaml(draft.to_yaml()) == draft.data
+    assert amounts_as_integers(load_yaml(draft.to_yaml())) == draft.data
     json.loads(draft.to_json())
     for fact in draft.facts:
         assert isinstance(fact, Fact)
@@ -2910,6 +2975,12 @@ def test_requisition_without_kammarkollegiet_in_the_paragraph() -> None:
         (
             "Regeringen tillför uppdraget 2 miljoner kronor under 2027.",
             [("2027", "beviljat", 2000000)],
+        ),
+        (
+            "Regeringen beviljar Testförbundet 100 000 000 kronor för att genomföra insatser."
+            "\n\nInsatserna ska:\n\n• stärka föreningarna,\n• öka deltagandet,\n• nå fler "
+            "barn.\n\nBidraget avser verksamhet 2024.",
+            [("2024", "beviljat", 100000000)],
         ),
     ],
 )
@@ -4137,6 +4208,83 @@ def test_a_group_the_decision_names_is_not_the_addressed_agency() -> None:
         "Regeringskansliet. Testverket ska redovisa uppdraget senast den 30 september 2026."
     )
     assert dates(text) == ["2026-09-30"]
+
+
+def test_a_delivery_by_someone_else_that_starts_the_clock_is_not_ours() -> None:
+    text = decision(
+        "Uppdraget ska genomföras inom tre månader efter att Kriminalvården lämnat sitt "
+        "underlag, dock senast i oktober 2028. Uppdraget ska slutredovisas senast den 31 "
+        "december 2028."
+    )
+    assert dates(text) == ["2028-12-31"]
+
+
+def test_a_law_that_enters_into_force_in_a_relative_clause_is_no_deadline() -> None:
+    text = decision(
+        "Testverket ska föreslå hur erfarenheterna kan tas till vara i lagändringarna om barn "
+        "som träder i kraft den 1 juli 2026. Uppdraget ska redovisas senast den 29 februari 2028."
+    )
+    assert dates(text) == ["2028-02-29"]
+
+
+def test_a_yearless_day_after_a_dated_one_takes_its_year() -> None:
+    text = decision(
+        "Testverket ska senast den 5 februari 2026 delredovisa och senast den 15 juni "
+        "slutredovisa uppdraget till Regeringskansliet."
+    )
+    assert dates(text) == ["2026-02-05", "2026-06-15"]
+
+
+def test_the_date_of_an_assignment_to_another_agency_is_cited() -> None:
+    text = decision(
+        "Testverket ska utgå från regeringens uppdrag till Trafikverket den 20 mars 2025 att "
+        "upprätta en plan. Testverket ska redovisa uppdraget senast den 30 december 2025."
+    )
+    assert dates(text) == ["2025-12-30"]
+
+
+def test_what_others_have_handed_in_on_a_date_is_no_deadline() -> None:
+    text = decision(
+        "Testverket ska ta hänsyn till de synpunkter som har lämnats till Regeringskansliet "
+        "under hearingen om sällsynta tillstånd den 29 november 2023. Uppdraget ska "
+        "redovisas senast den 1 mars 2025."
+    )
+    assert dates(text) == ["2025-03-01"]
+
+
+def test_the_paying_agencys_own_report_on_the_assignments_finances() -> None:
+    text = (
+        "Uppdrag till Kammarkollegiet att betala ut medel\n\nRegeringen uppdrar åt "
+        "Kammarkollegiet att betala ut 25 500 000 kronor till Sveriges Kommuner och Regioner. "
+        "Pengarna betalas ut under 2023.\n\nKammarkollegiet ska senast den 31 mars 2024 "
+        "redovisa uppdragets ekonomi för kalenderåret 2023.\n"
+    )
+    assert [(e["datum"], e["typ"]) for e in deadlines(text)] == [
+        ("2024-03-31", "ekonomisk redovisning")
+    ]
+
+
+def test_an_extension_said_of_the_time_in_the_sentence_before() -> None:
+    text = decision(
+        "Regeringen ändrar tiden för redovisningen. Den förlängs till den 31 mars 2021."
+    )
+    assert dates(text) == ["2021-03-31"]
+
+
+def test_one_county_board_reporting_for_the_boards_addressed() -> None:
+    text = (
+        "Uppdrag om information\n\nRegeringen uppdrar åt länsstyrelserna att informera "
+        "allmänheten.\n\nLänsstyrelsen i Skåne län samordnar uppdraget och rapporterar löpande "
+        "till Socialdepartementet.\n"
+    )
+    assert [(e["typ"], e.get("löpande")) for e in deadlines(text)] == [("övrigt", True)]
+
+
+def test_a_stray_full_stop_between_month_and_year() -> None:
+    text = decision(
+        "Senast den 31 augusti. 2019 ska Testverket redovisa resultatet till Socialdepartementet."
+    )
+    assert dates(text) == ["2019-08-31"]
 
 
 def test_whole_years_from_one_year_and_then_yearly_until_another() -> None:

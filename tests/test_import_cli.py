@@ -76,7 +76,7 @@ def test_seed_decision_yields_its_deadlines(tmp_path: Path) -> None:
     code, out, _ = run("importera", str(SEED_000), "-o", "-")
     assert code == 0
     assert '"2026-05-30"' in out and '"2028-10-15"' in out
-    assert "beräknat: 7000000" in out
+    assert 'beräknat: "7 000 000 kr"' in out
 
 
 def test_binary_and_missing_files_are_usage_errors(tmp_path: Path) -> None:

@@ -133,3 +133,170 @@ def test_suggestions_for_typos_and_for_parts_of_names() -> None:
         "`palliativ-vard-riktlinjer`?"
     )
     assert loader.suggest("xy", ids) == ""
+
+
+# --- files that are not plain files: links, loops, directories, unreadable ------------------
+
+NBSP = "\u00a0"
+GOOD = "titel: Bra\n"
+
+
+def _links(folder: Path) -> None:
+    """`a.yaml` and `b.yaml` point at each other; `trasig.yaml` at a file that does not exist;
+    `katalog.yaml` is a directory."""
+    (folder / "a.yaml").symlink_to("b.yaml")
+    (folder / "b.yaml").symlink_to("a.yaml")
+    (folder / "trasig.yaml").symlink_to("saknas.yaml")
+    (folder / "katalog.yaml").mkdir()
+
+
+LOOP = (
+    "Den symboliska länken går i en slinga (den pekar via andra länkar tillbaka på sig "
+    "själv) och leder aldrig till en fil; rätta eller ta bort länken."
+)
+DANGLING = (
+    "Den symboliska länken pekar på `saknas.yaml`, som inte finns; rätta länken eller ta bort "
+    "den, annars försvinner uppdraget tyst ur status och kalendrar."
+)
+DIRECTORY = (
+    "`katalog.yaml` är en katalog, inte en fil; uppdragsfiler läses inte i underkataloger. "
+    "Byt namn på katalogen eller flytta ut filen."
+)
+
+
+def test_links_loops_and_directories_are_located_errors_and_the_rest_load(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "bra.yaml").write_text(GOOD, encoding="utf-8")
+    _links(tmp_path)
+    result = loader.load_paths([tmp_path])
+    assert [e.assignment.id for e in result.entries] == ["bra"]
+    assert result.files == 5 and result.skipped == 4
+    shown = sorted((Path(p.file).name, p.line, p.col, p.code, p.message) for p in result.problems)
+    assert shown == [
+        ("a.yaml", 1, 1, "trasig-lank", LOOP),
+        ("b.yaml", 1, 1, "trasig-lank", LOOP),
+        ("katalog.yaml", 1, 1, "inte-fil", DIRECTORY),
+        ("trasig.yaml", 1, 1, "trasig-lank", DANGLING),
+    ]
+
+
+def test_editor_lock_links_are_not_assignments(tmp_path: Path) -> None:
+    # Emacs marks a file being edited with a dangling link `.#name`; it is not data.
+    (tmp_path / "bra.yaml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / ".#bra.yaml").symlink_to("user@host.1234:1700000000")
+    result = loader.load_paths([tmp_path])
+    assert (result.files, result.problems) == (1, ())
+
+
+def test_a_loop_named_on_the_command_line_is_a_loop_not_a_missing_path(tmp_path: Path) -> None:
+    from conftest import run
+
+    _links(tmp_path)
+    assert run("check", "a.yaml", cwd=tmp_path) == (
+        1,
+        f"a.yaml:1:1: fel[trasig-lank] {LOOP}\n",
+        "1 fil kontrollerad: 1 fel, 0 varningar, 0 upplysningar.\n",
+    )
+    code, out, _ = run("check", "trasig.yaml", cwd=tmp_path)
+    assert (code, out) == (1, f"trasig.yaml:1:1: fel[trasig-lank] {DANGLING}\n")
+
+
+def test_a_linked_file_is_named_as_the_link(tmp_path: Path) -> None:
+    from conftest import run
+
+    (tmp_path / "arkiv").mkdir()
+    (tmp_path / "arkiv" / "original.yaml").write_text("titel: A\nstatus: klar\n", "utf-8")
+    (tmp_path / "lank.yaml").symlink_to("arkiv/original.yaml")
+    code, out, _ = run("check", "lank.yaml", cwd=tmp_path)
+    assert (code, out.split(": fel[")[0]) == (1, "lank.yaml:2:9")
+
+
+def test_every_command_survives_a_loop_in_the_data_directory(tmp_path: Path) -> None:
+    from conftest import run
+
+    data = tmp_path / "data" / "uppdrag"
+    data.mkdir(parents=True)
+    (data / "bra.yaml").write_text(
+        "titel: Bra\nredovisningar:\n  - {id: slut, typ: slutredovisning, datum: 2026-06-30}\n",
+        encoding="utf-8",
+    )
+    _links(data)
+    code, out, err = run("check", cwd=tmp_path)
+    assert code == 1
+    assert out.splitlines() == [
+        f"data/uppdrag/a.yaml:1:1: fel[trasig-lank] {LOOP}",
+        f"data/uppdrag/b.yaml:1:1: fel[trasig-lank] {LOOP}",
+        f"data/uppdrag/katalog.yaml:1:1: fel[inte-fil] {DIRECTORY}",
+        f"data/uppdrag/trasig.yaml:1:1: fel[trasig-lank] {DANGLING}",
+    ]
+    assert err == "5 filer kontrollerade: 4 fel, 0 varningar, 0 upplysningar.\n"
+    # The views show what could be read and name the files left out, with exit 1.
+    for args in (("status", "--today", "2026-06-01"), ("budget",)):
+        code, out, err = run(*args, cwd=tmp_path)
+        assert code == 1, args
+        assert f"data/uppdrag/a.yaml:1:1: fel[trasig-lank] {LOOP}\n" in err
+        assert "4 filer med fel visas inte" in err
+    assert "bra/slut" in run("status", "--today", "2026-06-01", cwd=tmp_path)[1]
+    code, out, _ = run("visa", "bra", cwd=tmp_path)
+    assert code == 0 and out.startswith("Bra\n")
+    code, out, err = run("ical", "-o", "-", cwd=tmp_path)
+    assert code == 1 and "UID:bra/slut@uppdragskoll" in out and "trasig-lank" in err
+    code, _, err = run("klar", "bra/slut", "--datum", "2026-06-29", cwd=tmp_path)
+    assert code == 0, err
+    assert "inlämnad: 2026-06-29" in (data / "bra.yaml").read_text("utf-8")
+
+
+def test_an_unreadable_file_gets_a_position_and_a_swedish_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    path = tmp_path / "las.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    real_open = Path.open
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> object:
+        if self.name == "las.yaml":
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", refuse)
+    [problem] = loader.load_paths([tmp_path]).problems
+    assert (problem.location, problem.code, problem.message) == (
+        f"{loader.display_name(path)}:1:1",
+        "oläsbar",
+        "Filen kan inte läsas: behörighet saknas.",
+    )
+
+
+def test_a_huge_file_gets_a_position_and_grouped_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "stor.yaml"
+    path.write_bytes(b"titel: " + b"x" * (5666 * 1024) + b"\n")
+    [problem] = loader.load_paths([tmp_path]).problems
+    assert (problem.line, problem.col, problem.code) == (1, 1, "for-stor")
+    assert problem.message == (
+        f"Filen är 5{NBSP}666{NBSP}KiB, över gränsen 1{NBSP}024{NBSP}KiB för en uppdragsfil, "
+        "och läses inte. Dela upp den eller ta bort det som inte hör till uppdraget."
+    )
+
+
+def test_a_missing_path_has_a_position_too(tmp_path: Path) -> None:
+    from conftest import run
+
+    code, out, _ = run("check", "finns/inte", cwd=tmp_path)
+    assert (code, out) == (2, "finns/inte:1:1: fel[finns-inte] Sökvägen finns inte.\n")
+
+
+def test_the_draft_mark_survives_the_cache(tmp_path: Path) -> None:
+    from uppdragskoll import checks
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "utkast.yaml").write_text(
+        "# UTKAST skapat av `uppdrag importera`.\ntitel: A\n", encoding="utf-8"
+    )
+    for _ in range(2):  # the second run reads the slim entry from the cache
+        result = loader.load_paths([data], cache_dir=tmp_path / "cache", keep_positions=False)
+        found = [(p.line, p.col, p.code) for p in checks.run_all(result.entries)]
+        assert found == [(1, 1, "utkast")]

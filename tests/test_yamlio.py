@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import time
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -69,6 +71,8 @@ def test_billion_laughs_refused_fast() -> None:
     # Refused inside line 5, where the expansion passes the limit, not after building it.
     assert len(problems) == 1 and problems[0].startswith("f.yaml:5:")
     assert problems[0].endswith(" for-manga-varden")
+    _, [problem] = yamlio.parse_bytes("\n".join(lines).encode("utf-8") + b"\n", "f.yaml")
+    assert "över 50\u00a0000 värden" in problem.message
 
 
 def test_deep_nesting_refused_before_the_c_composer_can_crash() -> None:
@@ -79,7 +83,9 @@ def test_deep_nesting_refused_before_the_c_composer_can_crash() -> None:
 
 def test_oversized_file_is_not_read(tmp_path: object) -> None:
     _, problems = parse(b"a: " + b"x" * (yamlio.MAX_BYTES + 1))
-    assert problems == ["f.yaml for-stor"]
+    assert problems == ["f.yaml:1:1 for-stor"]
+    _, [problem] = yamlio.parse_bytes(b"a: " + b"x" * (yamlio.MAX_BYTES + 1), "f.yaml")
+    assert problem.message == "Filen är större än 1\u00a0024\u00a0KiB och läses inte."
 
 
 def test_invalid_utf8_is_located() -> None:
@@ -132,3 +138,141 @@ def test_reader_never_raises_on_any_bytes(raw: bytes) -> None:
 def test_reader_never_raises_on_yamlish_text(text: str) -> None:
     document, problems = yamlio.parse_bytes(text.encode("utf-8"), "f.yaml")
     assert document is not None or problems
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "message"),
+    [
+        (
+            "%FOO\ntitel: x\n",
+            "1:5",
+            "YAML-syntaxfel: en rad som börjar med `%` läses som ett YAML-direktiv, och det "
+            "här är inget känt direktiv; sätt texten inom citattecken.",
+        ),
+        (
+            'titel: "\\ud800"\n',
+            "1:11",
+            "YAML-syntaxfel: escape-sekvensen (`\\u…` eller `\\U…`) inom dubbla citattecken är "
+            "inget giltigt Unicode-tecken; skriv tecknet som det är eller använd enkla "
+            "citattecken.",
+        ),
+        (
+            'titel: "\\xZZ"\n',
+            "1:11",
+            "YAML-syntaxfel: `\\x`, `\\u` eller `\\U` inom dubbla citattecken ska följas av "
+            "hexadecimala siffror; skriv `\\\\` för ett omvänt snedstreck eller använd enkla "
+            "citattecken.",
+        ),
+        (
+            "titel: &\n",
+            "1:9",
+            "YAML-syntaxfel: ett ankare (`&namn`) eller alias (`*namn`) saknar namn; text som "
+            "börjar med & eller * ska stå inom citattecken.",
+        ),
+        (
+            "titel: !<x\n",
+            "1:11",
+            "YAML-syntaxfel: en YAML-tagg (`!…`) är ofullständig eller okänd; text som börjar "
+            "med ! ska stå inom citattecken.",
+        ),
+        (
+            "%YAML 2.0\n---\ntitel: x\n",
+            "1:1",
+            "YAML-syntaxfel: `%YAML` anger en version som inte stöds; skriv `%YAML 1.2` eller "
+            "ta bort raden.",
+        ),
+        (
+            "titel: |0\n  x\n",
+            "1:9",
+            "YAML-syntaxfel: indragsangivelsen efter `|` eller `>` får inte vara 0.",
+        ),
+    ],
+    ids=["direktiv", "unicode", "hex", "ankare", "tagg", "version", "indrag-0"],
+)
+def test_libyaml_messages_are_swedish(text: str, location: str, message: str) -> None:
+    _, [problem] = yamlio.parse_bytes(text.encode("utf-8"), "f.yaml")
+    assert (problem.location, problem.code, problem.message) == (
+        f"f.yaml:{location}",
+        "yaml-syntax",
+        message,
+    )
+
+
+_ENGLISH = re.compile(r"\b(found|did not|could not|expected|allowed|while|character)\b")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"ab: -[]{}\n\t&*!#'\"2026-0?|>,%@`åä\\.",
+                *("%YAML 1.2\n", "%TAG ! x\n", "%FOO\n", "---\n", "...\n", "!<", "!!", "|0"),
+                *("\\u", "\\x", "\\U", "\u0085", "\x01"),
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_syntax_messages_are_never_english(parts: list[str]) -> None:
+    _, problems = yamlio.parse_bytes("".join(parts).encode("utf-8"), "f.yaml")
+    for problem in problems:
+        assert not _ENGLISH.search(problem.message), problem.message
+        assert problem.line >= 1 and problem.col >= 1, problem
+
+
+def test_every_libyaml_message_has_a_swedish_translation() -> None:
+    # The messages of libyaml 0.2.5 (scanner, parser and reader) that a file can trigger.
+    english = [
+        "block sequence entries are not allowed in this context",
+        "control characters are not allowed",
+        "could not find expected ':'",
+        "could not find expected directive name",
+        "did not find URI escaped octet",
+        "did not find expected '!'",
+        "did not find expected ',' or ']'",
+        "did not find expected ',' or '}'",
+        "did not find expected '-' indicator",
+        "did not find expected <document start>",
+        "did not find expected alphabetic or numeric character",
+        "did not find expected comment or line break",
+        "did not find expected digit or '.' character",
+        "did not find expected hexdecimal number",
+        "did not find expected key",
+        "did not find expected node content",
+        "did not find expected tag URI",
+        "did not find expected version number",
+        "did not find expected whitespace",
+        "did not find expected whitespace or line break",
+        "did not find the expected '>'",
+        "found a tab character that violates indentation",
+        "found a tab character where an indentation space is expected",
+        "found an incorrect leading UTF-8 octet",
+        "found an incorrect trailing UTF-8 octet",
+        "found an indentation indicator equal to 0",
+        "found character that cannot start any token",
+        "found duplicate %TAG directive",
+        "found duplicate %YAML directive",
+        "found extremely long version number",
+        "found incompatible YAML document",
+        "found invalid Unicode character escape code",
+        "found undefined alias",
+        "found undefined tag handle",
+        "found unexpected ':'",
+        "found unexpected document indicator",
+        "found unexpected end of stream",
+        "found unexpected non-alphabetical character",
+        "found unknown directive name",
+        "found unknown escape character",
+        "incomplete UTF-8 octet sequence",
+        "input is too long",
+        "invalid Unicode character",
+        "invalid leading UTF-8 octet",
+        "invalid length of a UTF-8 sequence",
+        "invalid trailing UTF-8 octet",
+        "mapping keys are not allowed in this context",
+        "mapping values are not allowed in this context",
+    ]
+    for problem in english:
+        swedish = yamlio._translate(problem)
+        assert not _ENGLISH.search(swedish), (problem, swedish)

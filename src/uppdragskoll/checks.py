@@ -29,6 +29,7 @@ class Finding:
     path: Path_
     message: str
     key: bool = False
+    place: tuple[int, int] | None = None  # a line and column that no data path has (a comment)
 
 
 Rule = Callable[[Sequence[Entry]], Iterator[Finding]]
@@ -529,6 +530,44 @@ def check_non_working_day(entries: Sequence[Entry]) -> Iterator[Finding]:
             )
 
 
+DRAFT_NOTE = "UTKAST:"
+
+
+def check_reviewed(entries: Sequence[Entry]) -> Iterator[Finding]:
+    """A draft from `uppdrag importera` still carries its review markers: the `# UTKAST`
+    comment it opens with, or an `anteckning` that starts with `UTKAST:`. Each marker is a
+    warning, so `check --strict` in CI keeps an unreviewed draft from being published.
+
+    PASS:  anteckning: Datumet bekräftat av departementet.
+    FAIL:  # UTKAST skapat av `uppdrag importera` …   (first line of the file)
+    FAIL:  anteckning: "UTKAST: Beslutet anger inget datum; …"
+    """
+    for entry in entries:
+        mark = entry.document.draft_mark
+        if mark is not None:
+            yield Finding(
+                entry,
+                (),
+                "Filen är ett utkast från `uppdrag importera` som inte är granskat: jämför datum "
+                "och belopp med beslutet och ta sedan bort kommentaren `# UTKAST …` överst.",
+                place=mark,
+            )
+        notes: list[tuple[Path_, str | None]] = [(("anteckning",), entry.assignment.note)]
+        notes += [
+            (("redovisningar", i, "anteckning"), d.note)
+            for i, d in enumerate(entry.assignment.deadlines)
+        ]
+        for path, note in notes:
+            if note is not None and note.lstrip().startswith(DRAFT_NOTE):
+                where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
+                yield Finding(
+                    entry,
+                    path,
+                    f"`{where.lstrip('.')}` börjar med `{DRAFT_NOTE}`: utkastet är inte granskat "
+                    "här. Gör det anteckningen säger och ta sedan bort den.",
+                )
+
+
 def check_agency_known(entries: Sequence[Entry]) -> Iterator[Finding]:
     """A person's or budget line's `myndighet` should be one of the assignment's `myndigheter`.
 
@@ -711,6 +750,17 @@ CHECKS: tuple[Check, ...] = (
         "En persons eller budgetrads `myndighet` bör finnas under uppdragets `myndigheter`.",
     ),
     Check(
+        "utkast",
+        Severity.WARNING,
+        check_reviewed,
+        (
+            "Ett utkast från `uppdrag importera` som inte är granskat: kommentaren "
+            "`# UTKAST skapat av …` överst i filen, eller en `anteckning` som börjar med "
+            "`UTKAST:`. Varje markering är en varning, så att `uppdrag check --strict` i CI "
+            "stoppar ett ogranskat utkast."
+        ),
+    ),
+    Check(
         "icke-arbetsdag",
         Severity.INFO,
         check_non_working_day,
@@ -736,7 +786,7 @@ def run_all(entries: Sequence[Entry], checks: Sequence[Check] = CHECKS) -> list[
     problems = []
     for check in checks:
         for finding in check.rule(entries):
-            line, col = finding.entry.at(*finding.path, key=finding.key)
+            line, col = finding.place or finding.entry.at(*finding.path, key=finding.key)
             problems.append(
                 Problem(finding.entry.file, line, col, check.severity, check.code, finding.message)
             )

@@ -643,6 +643,10 @@ def visa(
     if entry is None:
         broken = [p for p in result.problems if Path(p.file).stem == ident]
         if broken:
+            from uppdragskoll.problems import Severity, render_text
+
+            errors = sorted(p for p in broken if p.severity is Severity.ERROR)
+            sys.stderr.write(render_text(errors[:MAX_SKIPPED_PROBLEMS]))
             fail(
                 f"uppdraget {ident!r} har fel och kan inte visas; kör `uppdrag check`.",
                 ExitCode.PROBLEMS,
@@ -676,6 +680,9 @@ def os_reason(exc: OSError) -> str:
         errno.EISDIR: "är en katalog",
         errno.ENOTDIR: "är inte en katalog",
         errno.EIO: "in- eller utmatningsfel",
+        errno.ELOOP: "symboliska länkar pekar i en slinga",
+        errno.ENAMETOOLONG: "namnet är för långt",
+        errno.EBUSY: "resursen är upptagen",
     }
     return reasons.get(exc.errno or 0, exc.strerror or str(exc))
 

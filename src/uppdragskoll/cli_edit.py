@@ -88,6 +88,7 @@ def _guard(action: Callable[[], T]) -> T:
 
 def _open(ident: str, data: Path | None) -> _Target:
     from uppdragskoll import edit, loader
+    from uppdragskoll.cli import os_reason  # defined after cli.py imports this module
 
     data_dir = resolve_data_dir(data)
     result = loader.load_paths([data_dir])
@@ -105,8 +106,8 @@ def _open(ident: str, data: Path | None) -> _Target:
     name = loader.display_name(path)
     try:
         raw = path.read_bytes()
-    except OSError as exc:
-        fail(f"kan inte läsa {name}: {exc.strerror}.", ExitCode.PROBLEMS)
+    except OSError as exc:  # rights or a missing disk: the setup, not the data (DESIGN.md)
+        fail(f"kan inte läsa {name}: {os_reason(exc)}.", ExitCode.USAGE)
     others = tuple(e for e in result.entries if e.file != name)
     context = {"seasons": result.settings.season_map()}
     source = _guard(lambda: edit.read_source(raw, name, ident, context, others))
@@ -195,6 +196,7 @@ def _finish(
 ) -> None:
     """Show the diff (dry run) or write the file atomically, then say what happened; `notes`
     (`obs: …`, `varning: …`) follow the warnings."""
+    from uppdragskoll.cli import os_reason  # defined after cli.py imports this module
     from uppdragskoll.edit import unified_diff
     from uppdragskoll.problems import render_text
     from uppdragskoll.yamlio import ChangedOnDisk, write_atomic
@@ -210,8 +212,8 @@ def _finish(
     except ChangedOnDisk:
         what = "har ändrats sedan den lästes" if before is not None else "finns redan"
         fail(f"{name} {what}; inget har skrivits. Kör kommandot igen.", ExitCode.PROBLEMS)
-    except OSError as exc:
-        fail(f"kan inte skriva {name}: {exc.strerror}; inget har ändrats.", ExitCode.PROBLEMS)
+    except OSError as exc:  # rights, a full disk: the setup, not the data (DESIGN.md)
+        fail(f"kan inte skriva {name}: {os_reason(exc)}; inget har ändrats.", ExitCode.USAGE)
     sys.stderr.write(render_text(warnings))
     sys.stderr.writelines(f"uppdrag: {note}\n" for note in notes)
     sys.stdout.write(f"{result.message} i {name}.\n")
@@ -237,7 +239,7 @@ def _edit(
             source, source.name, stem, result.raw, target.others, target.context, allow=allow
         )
     )
-    said = [*_broken_note(target.broken), *(notes(warnings) if notes else [])]
+    said = [*_broken_note(target.broken), *result.notes, *(notes(warnings) if notes else [])]
     _finish(target.path, source.name, source.raw, result, warnings, dry_run=dry_run, notes=said)
 
 
@@ -440,6 +442,16 @@ def utfall(
             ),
         ),
     ] = False,
+    duplicate: Annotated[
+        bool,
+        typer.Option(
+            "--dubblett",
+            help=(
+                "Registrera utfallet även om budgetraden redan har ett likadant (samma datum, "
+                "belopp och text), t.ex. två lika fakturor samma dag."
+            ),
+        ),
+    ] = False,
     dry_run: DryRunOpt = False,
     data: DataOpt = None,
     today: TodayOpt = None,
@@ -447,8 +459,9 @@ def utfall(
 ) -> None:
     """Registrera pengar som använts eller rekvirerats (`utfall` på en budgetrad).
 
-    Med flera budgetrader väljs raden med --anslag eller --myndighet. Ett utfall över årets
-    tak stoppas, utom med --över-tak.
+    Med flera budgetrader väljs raden med --anslag eller --myndighet, annars den enda som har
+    belopp för utfallets år. Ett utfall över årets tak stoppas, utom med --över-tak; ett
+    likadant utfall som redan finns stoppas, utom med --dubblett.
 
     Exempel: uppdrag utfall palliativ-vard-riktlinjer --belopp "1 500 000 kr" --datum
     2025-12-01 --anslag 1:6 --text "rekvisition Kammarkollegiet"
@@ -482,6 +495,7 @@ def utfall(
             agency=agency,
             text=text,
             today=now,
+            duplicate=duplicate,
         ),
         dry_run=dry_run,
         allow=(edit.OVER_CEILING,) if over_ceiling else (),
@@ -494,6 +508,25 @@ def _interactive() -> bool:
     return sys.stdin.isatty()
 
 
+# Ctrl-C, as cli.main and typer end an interrupted command: 128 + SIGINT.
+_INTERRUPTED = 130
+
+
+def _prompt(label: str, default: str) -> str:
+    """One answer from the terminal. Ctrl-C exits 130 like the rest of the CLI; Ctrl-D (the
+    input ends without an answer) is a usage error, 2. Never 1, which means errors in the data.
+    Nothing has been written at a question."""
+    try:
+        return str(typer.prompt(label, default=default, show_default=bool(default)))
+    except typer.Abort as exc:
+        # click turns both into Abort ("Aborted!", exit 1); the key pressed is its context.
+        sys.stderr.write("\n")
+        if isinstance(exc.__context__, EOFError):
+            fail("avbrutet (inget svar, Ctrl-D); inget har skrivits.", ExitCode.USAGE)
+        sys.stderr.write("uppdrag: avbrutet; inget har skrivits.\n")
+        raise typer.Exit(_INTERRUPTED) from None
+
+
 def _ask(
     label: str, check: Callable[[str], object], *, required: bool = False, default: str = ""
 ) -> str:
@@ -501,7 +534,7 @@ def _ask(
     from uppdragskoll.edit import Refusal
 
     while True:
-        answer = str(typer.prompt(label, default=default, show_default=bool(default))).strip()
+        answer = _prompt(label, default).strip()
         if not answer and not required:
             return ""
         if not answer:
@@ -618,12 +651,21 @@ def ny(
                 f"{answer!r} är ingen dag; skriv t.ex. 2026-03-15 eller 15 mars 2026."
             )
 
+    if title is not None and not title.strip():
+        if not interactive:
+            fail("titel saknas: --titel är tom; ange uppdragets titel.")
+        title = None  # asked for below, like a missing one
     if title is None:
         if not interactive:
             fail("ange --titel (eller kör kommandot i en terminal för att få frågor).")
         title = _ask("Titel", no_check, required=True)
     if ident is None:
         ident = edit.slug(title)
+        if not ident and not interactive:
+            fail(
+                f"av titeln {title!r} går inget id att bilda (den har inga bokstäver a–z eller "
+                "siffror); ange --id."
+            )
         if interactive:
             ident = _ask(
                 "Id (filnamn)",

@@ -237,6 +237,17 @@ def _ours(path: Path) -> bool:
     return MARKER in head or b'<meta name="generator" content="uppdragskoll">' in head
 
 
+def _foreign_file(path: Path) -> bool:
+    """A regular file with content that is not a feed of ours: `-o` never replaces it."""
+    if fd_alias(str(path)) is not None:
+        return False
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size > 0 and not _ours(path)
+
+
 def _refuse_empty_data(folder: Path, result: LoadResult) -> None:
     """No feed from data without a single readable assignment: published from CI, an empty feed
     would empty every subscriber's calendar. (cli.load already refuses a directory without
@@ -433,6 +444,12 @@ def ical(
                 fail(f"{target} är en katalog; ange en fil, t.ex. {target / 'alla.ics'}.")
             if not target.parent.is_dir():
                 fail(f"kan inte skriva {target}: katalogen {target.parent} finns inte.")
+            if _foreign_file(target):
+                # `-o data/uppdrag/x.yaml` by a slip of the hand must not replace the file
+                fail(
+                    f"{target} finns redan och är inte en kalender som uppdrag har skrivit; "
+                    "ta bort filen eller välj ett annat namn."
+                )
             try:
                 changed = write_output(target, feed)
             except BrokenPipeError:

@@ -12,7 +12,9 @@ import typer
 
 from uppdragskoll.cli import DataOpt, DebugOpt, ExitCode, app, fail, resolve_data_dir
 
-MAX_TEXT_BYTES = 10 * 1024 * 1024  # a decision is tens of KiB; a whole PDF dump a few MiB
+# A decision is tens of KiB, a long one with appendices a few hundred; 2 MiB reads in a few
+# seconds, while 10 MiB took half a minute and most of a GiB of memory.
+MAX_TEXT_BYTES = 2 * 1024 * 1024
 
 
 def _read_text(source: Path) -> str:
@@ -25,9 +27,12 @@ def _read_text(source: Path) -> str:
                 fail(f"{source} är en katalog; ange beslutets textfil.")
             if not source.is_file():
                 fail(f"filen {source} finns inte.")
-            raw = source.read_bytes()[: MAX_TEXT_BYTES + 1]
+            with source.open("rb") as handle:  # never more than the limit in memory
+                raw = handle.read(MAX_TEXT_BYTES + 1)
     except OSError as exc:
-        fail(f"kan inte läsa {source}: {exc.strerror}.")
+        from uppdragskoll.cli import os_reason  # (defined after this module is imported)
+
+        fail(f"kan inte läsa {source}: {os_reason(exc)}.")
     if len(raw) > MAX_TEXT_BYTES:
         fail(
             f"{source} är större än {MAX_TEXT_BYTES // (1024 * 1024)} MiB; "
@@ -191,11 +196,17 @@ def importera(
     except yamlio.EditError as exc:
         fail(str(exc))
     except OSError as exc:
-        fail(f"kan inte skriva {output}: {exc.strerror}.")
+        from uppdragskoll.cli import os_reason
+
+        fail(f"kan inte skriva {output}: {os_reason(exc)}.")
     facts = [f for f in draft.facts if f.kind in ("redovisning", "belopp")]
     sys.stderr.write(
         f"Skrev utkastet {output} med {len(facts)} datum och belopp; "
-        f"{len(draft.review)} punkter att granska står överst i filen.\n"
+        + (
+            "1 punkt att granska står överst i filen.\n"
+            if len(draft.review) == 1
+            else f"{len(draft.review)} punkter att granska står överst i filen.\n"
+        )
     )
     if fmt == "yaml" and output.suffix in loader.SUFFIXES:
         result = loader.load_paths([output], settings_dir=output.parent)

@@ -70,11 +70,47 @@ class Source:
 
 @dataclass(frozen=True)
 class Result:
-    """The new bytes of a file and the one Swedish line that says what was done."""
+    """The new bytes of a file and the one Swedish line that says what was done; `notes` are
+    lines for the user beside it (`obs: …`, `varning: …`)."""
 
     raw: bytes
     message: str
     warnings: tuple[Problem, ...] = field(default=())
+    notes: tuple[str, ...] = field(default=())
+
+
+def _layout_refusal(name: str, what: str) -> Refusal:
+    """A file that is valid but that the writer cannot change safely. Said as such: the
+    positions of the broken result would point at lines that are fine in the user's file."""
+    return Refusal(
+        f"{name} är giltig men kan inte ändras säkert med kommandot: när filens layout (indrag, "
+        f"kommentarer eller `{{…}}`-poster) skrivs om {what}. Inget har skrivits; gör ändringen "
+        "för hand och kör `uppdrag check`."
+    )
+
+
+def _lines_of(raw: bytes) -> list[str]:
+    return [line.removesuffix("\r") for line in raw.decode("utf-8-sig").split("\n")]
+
+
+def _rewritten(before: bytes, after: bytes) -> int:
+    """How many lines of `before` are changed or gone in `after` (line endings aside: the old
+    last line gains one when lines are added after it)."""
+    matcher = difflib.SequenceMatcher(None, _lines_of(before), _lines_of(after), autojunk=False)
+    return sum(i2 - i1 for tag, i1, i2, _, _ in matcher.get_opcodes() if tag != "equal")
+
+
+def _dumped(rt: yamlio.RoundTrip, name: str, lines: int) -> bytes:
+    """The edited file, refused when it would change more than `lines` existing lines: the
+    ones the edit is about (a `datum`, a `{…}` that grows). Anything more is a rewrite of the
+    user's layout, which no command may do silently."""
+    raw = rt.dump()
+    count = _rewritten(rt.original, raw)
+    if count > lines:
+        raise _layout_refusal(
+            name, f"skulle {count} befintliga rader ändras, fler än ändringen gäller"
+        )
+    return raw
 
 
 def _errors(problems: Iterable[Problem]) -> list[Problem]:
@@ -131,10 +167,16 @@ def verify(
     compared with those after, by file, rule and message (positions may shift). An error the
     edit adds, in this file or another (two files, one id), refuses it; errors that were there
     already do not block. New errors whose rule is in `allow` (`over-tak` with `--över-tak`)
-    are returned with the warnings instead of refused.
+    are returned with the warnings instead of refused. An edit whose result is not YAML at all
+    is refused for the file's layout, without the result's positions.
     """
     refusal = f"Ändringen skulle ge fel i {name}; inget har skrivits."
     document, problems = yamlio.parse_bytes(raw, name)
+    if document is None and before is not None:
+        # The edit wrote only values the writer quoted itself into a file that parsed, so
+        # YAML that does not parse comes from rewriting the layout; its line:col would point
+        # at a line that is fine in the user's file.
+        raise _layout_refusal(name, "blir den inte giltig YAML")
     if document is None:
         raise Refusal(refusal, problems=_errors(problems))
     assignment, more = loader.validate_document(document, stem, dict(context))
@@ -254,7 +296,7 @@ def record_delivery(
                 f"{key} är redan inlämnad {item.delivered}; ändra datumet i filen om det är fel."
             )
         rt.insert(here, "inlämnad", day, after=_DELIVERED_AFTER)
-        return Result(rt.dump(), f"Registrerade inlämning av {key} {_iso(day)}")
+        return Result(_dumped(rt, source.name, 1), f"Registrerade inlämning av {key} {_iso(day)}")
     due = _pick_occurrence(key, item, occurrence)
     where = (*here, "inlämnad")
     if rt.has(where):
@@ -263,7 +305,8 @@ def record_delivery(
     else:
         rt.insert(here, "inlämnad", yamlio.flow({due: day}), after=_DELIVERED_AFTER)
     return Result(
-        rt.dump(), f"Registrerade inlämning av {key} (tillfället {_iso(due)}) {_iso(day)}"
+        _dumped(rt, source.name, 1),
+        f"Registrerade inlämning av {key} (tillfället {_iso(due)}) {_iso(day)}",
     )
 
 
@@ -346,20 +389,29 @@ def move_deadline(
 ) -> Result:
     """New date in `datum`; the old one appended to `ändringar` with the decision, its date
     (which calendars use as the modification time) and its sentence, when given. A decision
-    dated after `today` (when given) is refused: it has not been made yet.
+    dated after `today` (when given) is refused: it has not been made yet. So is a decision,
+    or a new date, before the assignment's `beslutad`, as `klar` refuses such a delivery.
 
     A recurring deadline moves as a whole series: `till` follows to the same occurrence
-    (the series keeps its number of occurrences). A series with delivered occurrences is not
-    moved, since the deliveries were made against the old dates; nor is one occurrence of a
-    series (`occurrence`), which the format cannot express: the refusal says how to split the
-    series by hand.
+    (the series keeps its number of occurrences). A deadline that is delivered, or a series
+    with delivered occurrences, is not moved, since the deliveries were made against the old
+    dates; nor is one occurrence of a series (`occurrence`), which the format cannot express:
+    the refusal says how to split the series by hand.
     """
     index, item = deadline(source.assignment, deadline_id)
     key = f"{source.assignment.id}/{item.id}"
+    start = source.assignment.decided
     if today is not None and decided is not None and decided > today:
         raise Refusal(
             f"beslutsdatumet {_iso(decided)} ligger efter idag ({_iso(today)}); ett beslut om "
             "flytten kan inte ha fattats än (--beslutsdatum är dagen regeringen beslutade).",
+            usage=True,
+        )
+    if start is not None and decided is not None and decided < start:
+        raise Refusal(
+            f"beslutsdatumet {_iso(decided)} ligger före uppdragets beslutsdatum "
+            f"({_iso(start)}, `beslutad`); ett beslut om flytten kan inte komma före "
+            "uppdraget. Kontrollera --beslutsdatum.",
             usage=True,
         )
     if item.due is None:
@@ -386,6 +438,21 @@ def move_deadline(
     value, period = parse_due(new_due, seasons)
     if period.text == item.due.text:
         raise Refusal(f"{key} har redan datumet {period.text}.", usage=True)
+    if start is not None and period.due < start:
+        raise Refusal(
+            f"det nya datumet {period.text} ligger före uppdragets beslutsdatum "
+            f"({_iso(start)}, `beslutad`); en redovisning kan inte ha sin frist före beslutet "
+            "som begärde den. Kontrollera NYTT_DATUM.",
+            usage=True,
+        )
+    if not recurring and item.delivered is not None:
+        when = _iso(item.delivered) if isinstance(item.delivered, date) else str(item.delivered)
+        raise Refusal(
+            f"{key} är redan inlämnad ({when}); en flytt skulle ändra datumet som inlämningen "
+            "gjordes mot, så inget har ändrats. Begär regeringen en ny eller kompletterande "
+            "redovisning, lägg till den som en egen redovisning under `redovisningar:`; är "
+            "`inlämnad` fel, ta bort den i filen först och flytta sedan."
+        )
     rt = yamlio.RoundTrip(source.raw)
     here: tuple[Any, ...] = ("redovisningar", index)
     last = ""
@@ -425,7 +492,7 @@ def move_deadline(
     else:
         rt.insert(here, "ändringar", [yamlio.flow(change)], after=_CHANGES_AFTER)
     return Result(
-        rt.dump(),
+        _dumped(rt, source.name, 3),  # `datum`, `till` and a `{…}` or `[…]` that grows
         f"Flyttade {key} från {item.due.text} till {period.text}{last} (beslut {decision})",
     )
 
@@ -542,32 +609,56 @@ def _covers(line: BudgetLine, year: int) -> bool:
 def choose_budget_line(
     assignment: Assignment, day: date, appropriation: str | None, agency: str | None
 ) -> int:
-    """The budget line that `--anslag`/`--myndighet` point at. With one line nothing is needed;
-    with several the options must narrow them down (the year of `day` settles a tie between
-    lines they both match, e.g. one line per period of the same agency)."""
+    """The budget line for spending on `day`: see `_budget_line`."""
+    return _budget_line(assignment, day, appropriation, agency)[0]
+
+
+def _budget_line(
+    assignment: Assignment, day: date, appropriation: str | None, agency: str | None
+) -> tuple[int, bool]:
+    """The budget line that `--anslag`/`--myndighet` point at, and whether the year settled
+    it. The options narrow the lines down (no option: all of them); when more than one is
+    left, the one line with an amount for the year of `day` is taken, as for one line per
+    period of the same agency. Still more than one, or none, is refused with the list."""
     lines = list(enumerate(assignment.budget))
     if not lines:
         raise Refusal(f"{assignment.id} har ingen budget; lägg till en rad under `budget:` först.")
     labels = "; ".join(_line_label(i + 1, line) for i, line in lines)
-    if len(lines) == 1 and appropriation is None and agency is None:
-        return 0
-    if appropriation is None and agency is None:
-        raise Refusal(
-            f"{assignment.id} har {len(lines)} budgetrader ({labels}); välj med --anslag "
-            "eller --myndighet.",
-            usage=True,
-        )
+    chosen = appropriation is not None or agency is not None
     matching = lines
     if agency is not None:
         matching = [(i, b) for i, b in matching if _norm(b.agency or "") == _norm(agency)]
     if appropriation is not None:
         matching = [(i, b) for i, b in matching if _norm(appropriation) in _appropriation_names(b)]
-    if len(matching) > 1:
-        matching = [(i, b) for i, b in matching if _covers(b, day.year)] or matching
+    if not matching:
+        raise Refusal(f"ingen budgetrad passar ({labels}).", usage=True)
     if len(matching) == 1:
-        return matching[0][0]
-    what = "ingen" if not matching else "mer än en"
-    raise Refusal(f"{what} budgetrad passar ({labels}).", usage=True)
+        return matching[0][0], False
+    year = day.year
+    in_year = [(i, b) for i, b in matching if _covers(b, year)]
+    if len(in_year) == 1:
+        return in_year[0][0], True
+    fitting = (
+        f"{len(matching)} av {assignment.id}:s {len(lines)} budgetrader passar valet"
+        if chosen
+        else f"{assignment.id} har {len(lines)} budgetrader"
+    )
+    if not in_year:
+        raise Refusal(
+            f"{fitting} ({labels}), men ingen av dem har belopp för {year}; lägg först till "
+            "året under `år:` på rätt rad (ett utfall utan tak stoppas).",
+            usage=True,
+        )
+    how = "närmare med --anslag och --myndighet" if chosen else "med --anslag eller --myndighet"
+    raise Refusal(
+        f"{fitting} ({labels}), och {len(in_year)} av dem har belopp för {year}; välj {how}.",
+        usage=True,
+    )
+
+
+def _same_text(a: str | None, b: str | None) -> bool:
+    """Texts of spending rows compared as a person reads them: case and spacing aside."""
+    return " ".join((a or "").casefold().split()) == " ".join((b or "").casefold().split())
 
 
 def record_spending(
@@ -579,10 +670,15 @@ def record_spending(
     agency: str | None = None,
     text: str | None = None,
     today: date | None = None,
+    duplicate: bool = False,
 ) -> Result:
     """Append `{datum: DAY, belopp: AMOUNT[, text: TEXT]}` to the chosen budget line's
     `utfall`, in the style of the items already there (flow when there are none). A day after
-    `today` (when given) is refused: spending is recorded when it has happened."""
+    `today` (when given) is refused: spending is recorded when it has happened.
+
+    A row like one the line already has (same day, amount in kronor and text) is refused
+    unless `duplicate`: a command run twice would otherwise count the money twice. With
+    `duplicate` it is recorded, with a warning."""
     value, kronor = amount_value(amount)
     if today is not None and day > today:
         raise Refusal(
@@ -590,22 +686,46 @@ def record_spending(
             "när pengarna har använts eller rekvirerats (--datum är dagen det skedde).",
             usage=True,
         )
-    number = choose_budget_line(source.assignment, day, appropriation, agency)
+    number, by_year = _budget_line(source.assignment, day, appropriation, agency)
+    line = source.assignment.budget[number]
+    clean = " ".join(text.split()) if text else None
+    notes = []
+    if by_year:
+        notes.append(
+            f"obs: budgetraden valdes efter utfallets år, {day.year}: "
+            f"{_line_label(number + 1, line)}."
+        )
+    same = [s for s in line.spending if s.day == day and s.amount == kronor]
+    same = [s for s in same if _same_text(s.text, clean)]
+    if same:
+        row = f"{_iso(day)}, {money.format_kr(kronor)}" + (f", {clean!r}" if clean else "")
+        where = f"budgetraden {_line_label(number + 1, line)}"
+        if not duplicate:
+            raise Refusal(
+                f"{source.assignment.id} har redan ett likadant utfall på {where}: {row}. "
+                "Inget har skrivits, så att samma pengar inte räknas två gånger. Är det "
+                "verkligen ett utfall till (t.ex. två lika fakturor samma dag), registrera det "
+                "med --dubblett."
+            )
+        notes.append(
+            f"varning: {where} hade redan ett likadant utfall ({row}); det nya registreras "
+            "ändå (--dubblett) och båda räknas."
+        )
     item: dict[str, object] = {"datum": day, "belopp": value}
-    if text:
-        item["text"] = " ".join(text.split())
+    if clean:
+        item["text"] = clean
     rt = yamlio.RoundTrip(source.raw)
     here: tuple[Any, ...] = ("budget", number)
     if rt.has((*here, "utfall")):
         rt.append((*here, "utfall"), item)
     else:
         rt.insert(here, "utfall", [yamlio.flow(item)])
-    line = source.assignment.budget[number]
     who = f" ({line.agency})" if line.agency else ""
     return Result(
-        rt.dump(),
+        _dumped(rt, source.name, 1),  # only a `[…]` of `utfall` that grows
         f"Registrerade utfall {money.format_kr(kronor)} {_iso(day)} för "
         f"{source.assignment.id}{who}",
+        notes=tuple(notes),
     )
 
 

@@ -55,10 +55,22 @@ class LoadResult:
         return self.files - len(self.entries)
 
 
+def _absolute(path: Path) -> Path:
+    """The absolute path of `path`, where a link to a file is not followed to its target: it
+    is named as a directory listing names it (`find_sources`), and a loop or a dangling link
+    still has a name. A linked directory is resolved, as the listing's prefix is."""
+    try:
+        if path.is_symlink() and not path.is_dir():
+            return path.absolute().parent.resolve() / path.name
+        return path.resolve()
+    except (OSError, RuntimeError):  # pragma: no cover - a loop higher up the path
+        return path.absolute()
+
+
 def display_name(path: Path, base: Path | None = None) -> str:
     base = base or Path.cwd()
     try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+        return _absolute(path).relative_to(base.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -88,16 +100,24 @@ def find_sources(paths: Sequence[Path]) -> tuple[list[SourceFile], list[Problem]
         if path.is_dir():
             shown, absolute = display_name(path), str(path.resolve())
             prefix = "" if shown == "." else f"{shown}/"
+            # Every `*.yaml` entry is a source, whatever it is: a directory, a dangling link or
+            # a link loop is reported when read (yamlio), so no assignment vanishes silently.
+            # Asking the entry what it is here would follow links, and a loop would raise.
             with os.scandir(path) as listing:
-                names = sorted(e.name for e in listing if e.name.endswith(SUFFIXES) and e.is_file())
+                names = sorted(e.name for e in listing if _is_source(e.name))
             found.extend(
                 SourceFile(path / n, f"{prefix}{n}", os.path.join(absolute, n)) for n in names
             )
-        elif path.is_file():
-            found.append(SourceFile(path, display_name(path), str(path.resolve())))
+        elif path.is_file() or path.is_symlink():  # a broken link is reported when read
+            found.append(SourceFile(path, display_name(path), str(_absolute(path))))
         else:
-            problems.append(error(path.as_posix(), 0, 0, "finns-inte", "Sökvägen finns inte."))
+            problems.append(error(path.as_posix(), 1, 1, "finns-inte", "Sökvägen finns inte."))
     return found, problems
+
+
+def _is_source(name: str) -> bool:
+    # `.#x.yaml` is the lock link Emacs keeps beside a file being edited: not data.
+    return name.endswith(SUFFIXES) and not name.startswith(".#")
 
 
 # --- pydantic errors to located Swedish problems -------------------------------------------
@@ -356,7 +376,7 @@ def validate_document(
 
 def load_settings(data_dir: Path) -> tuple[model.Settings, list[Problem]]:
     path = data_dir.parent / SETTINGS_NAME
-    if not path.is_file():
+    if not path.is_file() and not path.is_symlink():  # a broken link is reported when read
         return model.Settings(), []
     document, problems = yamlio.read_document(path, display_name(path))
     if document is None:

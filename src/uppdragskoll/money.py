@@ -88,7 +88,7 @@ def parse_amount(value: object) -> int:
 
 def format_kr(amount: int) -> str:
     """`7 000 000 kr`, grouped with no-break spaces; negative amounts with a real minus sign."""
-    return f"{_grouped(amount)}{NBSP}kr"
+    return f"{group_digits(amount)}{NBSP}kr"
 
 
 def format_mnkr(amount: int) -> str:
@@ -99,13 +99,14 @@ def format_mnkr(amount: int) -> str:
     thousands = (size + 500) // 1_000
     if thousands >= 1_000:
         whole, tenth = divmod(tenths_of_millions, 10)
-        return f"{sign}{_grouped(whole)},{tenth}{NBSP}mnkr"
+        return f"{sign}{group_digits(whole)},{tenth}{NBSP}mnkr"
     if size >= 1_000:
         return f"{sign}{thousands}{NBSP}tkr"
     return format_kr(amount)
 
 
-def _grouped(amount: int) -> str:
+def group_digits(amount: int) -> str:
+    """Swedish digit grouping with no-break spaces: `5 666`, `−1 500 000`."""
     sign = MINUS if amount < 0 else ""
     return sign + f"{abs(amount):,}".replace(",", NBSP)
 

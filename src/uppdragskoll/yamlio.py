@@ -10,7 +10,10 @@ Timestamps stay text, so the model parses dates and reports impossible ones with
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +35,8 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import Resolver
 
+from uppdragskoll.money import NBSP
+from uppdragskoll.money import group_digits as grouped  # the one digit grouping of the UI
 from uppdragskoll.problems import Problem, error, warning
 
 MAX_BYTES = 1024 * 1024  # a real assignment file is a few KiB
@@ -58,11 +63,14 @@ class Document:
     values: dict[Path_, tuple[int, int]] = field(repr=False)
     keys: dict[Path_, tuple[int, int]] = field(repr=False)
     source: Path | None = field(default=None, repr=False, compare=False)  # set when stripped
+    # Where the `# UTKAST` comment of an unreviewed `uppdrag importera` draft stands, if any:
+    # comments are not data, so this is the one thing about them the reader keeps.
+    draft_mark: tuple[int, int] | None = None
 
     def stripped(self, source: Path) -> Document:
         """The same document without its data and positions, which views never use and which
         dominate memory and the cache; `position` reads the file again if ever asked."""
-        return Document(self.name, {}, {}, {}, source)
+        return Document(self.name, {}, {}, {}, source, self.draft_mark)
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """The position of the value (or key) at `path`, or of its nearest recorded ancestor."""
@@ -246,7 +254,7 @@ def _build(
             raise _Refusal(
                 *_mark(event),
                 "for-manga-varden",
-                f"Filen blir över {MAX_NODES} värden när alias (*namn) expanderas; "
+                f"Filen blir över {grouped(MAX_NODES)} värden när alias (*namn) expanderas; "
                 "det ser ut som en aliasbomb och läses inte.",
             )
 
@@ -298,6 +306,109 @@ _SYNTAX = (
     ("did not find expected node content", "ett värde saknas eller står på fel ställe"),
     ("found unexpected ':'", "kolon på fel ställe; sätt texten inom citattecken"),
     ("while scanning a quoted scalar", "ett citattecken avslutas aldrig"),
+    # A line that starts with `%` is a directive to YAML (`%FOO`, `%YAML 1.2`).
+    (
+        "found unknown directive name",
+        "en rad som börjar med `%` läses som ett YAML-direktiv, och det här är inget känt "
+        "direktiv; sätt texten inom citattecken",
+    ),
+    (
+        "could not find expected directive name",
+        "en rad som börjar med `%` läses som ett YAML-direktiv men saknar direktivnamn; sätt "
+        "texten inom citattecken",
+    ),
+    (
+        "found unexpected non-alphabetical character",
+        "ett YAML-direktiv (en rad som börjar med `%`) har ett ogiltigt tecken i namnet; sätt "
+        "texten inom citattecken",
+    ),
+    ("found duplicate %YAML directive", "direktivet `%YAML` står två gånger"),
+    ("found duplicate %TAG directive", "direktivet `%TAG` står två gånger för samma tagg"),
+    *(
+        (english, "`%YAML` anger en version som inte stöds; skriv `%YAML 1.2` eller ta bort raden")
+        for english in (
+            "found incompatible YAML document",
+            "incompatible %YAML directive",
+            "found extremely long version number",
+            "did not find expected digit or '.' character",
+            "did not find expected version number",
+        )
+    ),
+    (
+        "did not find expected whitespace or line break",
+        "mellanslag eller radbrytning saknas efter en tagg (`!…`), ett direktiv (`%…`) eller "
+        "ett blockvärde (`|`, `>`); sätt texten inom citattecken",
+    ),
+    ("did not find expected whitespace", "mellanslag saknas i ett `%TAG`-direktiv"),
+    (
+        "did not find expected <document start>",
+        "`---` saknas efter ett direktiv (`%…`), eller text står efter dokumentslutet `...`",
+    ),
+    (
+        "did not find expected comment or line break",
+        "text står där bara en kommentar eller radbrytning får stå (efter `|`, `>`, `...` eller "
+        "ett direktiv); sätt texten inom citattecken eller flytta den till nästa rad",
+    ),
+    (
+        "found unexpected document indicator",
+        "`---` eller `...` först på en rad inne i ett värde avslutar dokumentet; sätt texten "
+        "inom citattecken eller dra in raden",
+    ),
+    # Anchors, aliases and tags: `&`, `*` and `!` start them, so text starting so needs quotes.
+    (
+        "did not find expected alphabetic or numeric character",
+        "ett ankare (`&namn`) eller alias (`*namn`) saknar namn; text som börjar med & eller * "
+        "ska stå inom citattecken",
+    ),
+    *(
+        (
+            english,
+            "en YAML-tagg (`!…`) är ofullständig eller okänd; text som börjar med ! ska stå "
+            "inom citattecken",
+        )
+        for english in (
+            "did not find expected tag URI",
+            "did not find the expected '>'",
+            "did not find expected '!'",
+            "did not find URI escaped octet",
+            "found undefined tag handle",
+            "found an incorrect leading UTF-8 octet",
+            "found an incorrect trailing UTF-8 octet",
+        )
+    ),
+    (
+        "found an indentation indicator equal to 0",
+        "indragsangivelsen efter `|` eller `>` får inte vara 0",
+    ),
+    (
+        "mapping keys are not allowed",
+        "ett `? ` (en uttrycklig nyckel) står på fel ställe; sätt texten inom citattecken",
+    ),
+    # Escapes inside "…": `\x41`, `\u00e5`, `\U0001F600`.
+    (
+        "did not find expected hexdecimal number",
+        "`\\x`, `\\u` eller `\\U` inom dubbla citattecken ska följas av hexadecimala siffror; "
+        "skriv `\\\\` för ett omvänt snedstreck eller använd enkla citattecken",
+    ),
+    (
+        "found invalid Unicode character escape code",
+        "escape-sekvensen (`\\u…` eller `\\U…`) inom dubbla citattecken är inget giltigt "
+        "Unicode-tecken; skriv tecknet som det är eller använd enkla citattecken",
+    ),
+    # The reader's complaints; the text was decoded already, so these are rare.
+    *(
+        (english, "filen innehåller ett tecken som inte är giltig text")
+        for english in (
+            "invalid Unicode character",
+            "invalid leading UTF-8 octet",
+            "invalid trailing UTF-8 octet",
+            "invalid length of a UTF-8 sequence",
+            "incomplete UTF-8 octet sequence",
+            "incomplete UTF-16",
+            "unexpected low surrogate area",
+        )
+    ),
+    ("input is too long", "filen är för lång"),
 )
 
 
@@ -305,7 +416,10 @@ def _translate(problem: str) -> str:
     for english, swedish in _SYNTAX:
         if english in problem:
             return swedish
-    return problem
+    # A message of a newer libyaml: still a Swedish sentence, the original kept for a report.
+    return (
+        f"texten kan inte läsas som YAML här; kontrollera citattecken, kolon och indrag ({problem})"
+    )
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
@@ -376,27 +490,130 @@ def parse_text(text: str, name: str) -> tuple[Document | None, list[Problem]]:
                 f"Filen ska vara en mappning med nycklar som `titel:`, men är {kind}.",
             )
         ]
-    return Document(name, root, values, keys), problems
+    return Document(name, root, values, keys, draft_mark=_draft_mark(text)), problems
+
+
+_DRAFT_MARK = re.compile(r"#[ \t]*UTKAST\b")
+
+
+def _draft_mark(text: str) -> tuple[int, int] | None:
+    """The `# UTKAST …` line in the comments that open the file (`uppdrag importera` writes
+    it first), or None; comments further down are the user's own."""
+    start, number = 0, 1
+    while start < len(text):  # line by line, and only as far as the opening comments go
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end].rstrip("\r")
+        content = line.lstrip(" \t")
+        if content.startswith("#"):
+            if _DRAFT_MARK.match(content):
+                return number, len(line) - len(content) + 1
+        elif content.strip() not in ("", "---"):
+            return None
+        start, number = end + 1, number + 1
+    return None
+
+
+def _kib(size: int) -> str:
+    return f"{grouped(size // 1024)}{NBSP}KiB"
+
+
+# The operating system's reasons in Swedish; the same words as `uppdrag`'s own errors.
+_OS_REASONS = {
+    errno.EACCES: "behörighet saknas",
+    errno.EPERM: "åtgärden är inte tillåten",
+    errno.ENOENT: "filen finns inte (längre)",
+    errno.EISDIR: "det är en katalog",
+    errno.ENOTDIR: "en del av sökvägen är inte en katalog",
+    errno.EIO: "in- eller utmatningsfel (skadad disk eller bortkopplad nätverksdisk?)",
+    errno.ELOOP: "symboliska länkar pekar i en slinga",
+    errno.ENAMETOOLONG: "namnet är för långt",
+    errno.EMFILE: "för många öppna filer",
+    errno.ENFILE: "för många öppna filer i systemet",
+    errno.ENXIO: "enheten finns inte",
+    errno.EBUSY: "filen är upptagen",
+    errno.EAGAIN: "filen är tillfälligt låst; försök igen",
+    errno.ESTALE: "nätverksfilen är inaktuell; montera om disken",
+    errno.ETIMEDOUT: "tidsgränsen överskreds (nätverksdisk?)",
+    errno.ENOMEM: "minnet räcker inte",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the file could not be read, in Swedish; an unknown reason by its errno name."""
+    reason = _OS_REASONS.get(exc.errno or 0)
+    if reason is not None:
+        return reason
+    code = errno.errorcode.get(exc.errno or 0)
+    return f"operativsystemet svarade {code}" if code else "okänt fel i operativsystemet"
+
+
+def _unreadable(path: Path, name: str, exc: OSError) -> Problem:
+    """A file-level read failure as a problem at 1:1; broken links are named as such."""
+    if exc.errno == errno.ELOOP:
+        return error(
+            name,
+            1,
+            1,
+            "trasig-lank",
+            "Den symboliska länken går i en slinga (den pekar via andra länkar tillbaka på sig "
+            "själv) och leder aldrig till en fil; rätta eller ta bort länken.",
+        )
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR) and path.is_symlink():
+        try:
+            target = f"`{os.readlink(path)}`"
+        except OSError:
+            target = "en fil"
+        return error(
+            name,
+            1,
+            1,
+            "trasig-lank",
+            f"Den symboliska länken pekar på {target}, som inte finns; rätta länken eller ta "
+            "bort den, annars försvinner uppdraget tyst ur status och kalendrar.",
+        )
+    return error(name, 1, 1, "oläsbar", f"Filen kan inte läsas: {os_reason(exc)}.")
 
 
 def read_document(path: Path, name: str) -> tuple[Document | None, list[Problem]]:
-    """Read one file with every guard a hostile file needs; never raises for bad content."""
+    """Read one file with every guard a hostile file needs; never raises for bad content.
+
+    Only regular files are read: a directory, a FIFO (which would block) or a device named
+    `*.yaml` is a problem, and so is a link that leads nowhere. Every problem is at 1:1.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, [
-                error(
-                    name,
-                    0,
-                    0,
-                    "for-stor",
-                    f"Filen är {size // 1024} KiB; över gränsen {MAX_BYTES // 1024} KiB för en "
-                    "uppdragsfil läses den inte.",
-                )
-            ]
-        raw = path.read_bytes()[: MAX_BYTES + 1]
+        info = path.stat()
     except OSError as exc:
-        return None, [error(name, 0, 0, "oläsbar", f"Filen kan inte läsas: {exc.strerror}.")]
+        return None, [_unreadable(path, name, exc)]
+    if not stat.S_ISREG(info.st_mode):
+        if stat.S_ISDIR(info.st_mode):
+            message = (
+                f"`{path.name}` är en katalog, inte en fil; uppdragsfiler läses inte i "
+                "underkataloger. Byt namn på katalogen eller flytta ut filen."
+            )
+        else:
+            message = (
+                f"`{path.name}` är ingen vanlig fil (utan t.ex. en namngiven pipe eller en "
+                "enhet) och läses inte; ta bort den eller byt namn på den."
+            )
+        return None, [error(name, 1, 1, "inte-fil", message)]
+    if info.st_size > MAX_BYTES:
+        return None, [
+            error(
+                name,
+                1,
+                1,
+                "for-stor",
+                f"Filen är {_kib(info.st_size)}, över gränsen {_kib(MAX_BYTES)} för en "
+                "uppdragsfil, och läses inte. Dela upp den eller ta bort det som inte hör till "
+                "uppdraget.",
+            )
+        ]
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # it may have grown since stat
+    except OSError as exc:
+        return None, [_unreadable(path, name, exc)]
     return parse_bytes(raw, name)
 
 
@@ -404,13 +621,7 @@ def parse_bytes(raw: bytes, name: str) -> tuple[Document | None, list[Problem]]:
     problems: list[Problem] = []
     if len(raw) > MAX_BYTES:
         return None, [
-            error(
-                name,
-                0,
-                0,
-                "for-stor",
-                f"Filen är större än {MAX_BYTES // 1024} KiB och läses inte.",
-            )
+            error(name, 1, 1, "for-stor", f"Filen är större än {_kib(MAX_BYTES)} och läses inte.")
         ]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -474,8 +685,6 @@ import copy  # noqa: E402
 import difflib  # noqa: E402
 import io  # noqa: E402
 import itertools  # noqa: E402
-import os  # noqa: E402
-import stat  # noqa: E402
 import tempfile  # noqa: E402
 from collections import Counter  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
@@ -484,7 +693,9 @@ from datetime import date  # noqa: E402
 
 from ruamel.yaml import YAML  # noqa: E402
 from ruamel.yaml.comments import CommentedMap, CommentedSeq  # noqa: E402
+from ruamel.yaml.emitter import RoundTripEmitter  # noqa: E402
 from ruamel.yaml.error import CommentMark  # noqa: E402
+from ruamel.yaml.events import CollectionEndEvent  # noqa: E402
 from ruamel.yaml.scalarstring import (  # noqa: E402
     DoubleQuotedScalarString,
     PlainScalarString,
@@ -516,8 +727,38 @@ class Layout:
     offset: int = 2  # a list item's dash, relative to the key that owns the list
 
 
+class _Emitter(RoundTripEmitter):
+    """ruamel's round-trip emitter with one bug fixed (ruamel.yaml 0.19.1).
+
+    In a block list that a comment line opens, the first item's "right after `- `" flag
+    (`no_newline`) is still set after a flow collection with an end-of-line comment
+    (`- {id: a}  # c`), so the next block mapping item gets its keys on one line
+    (`- id: b typ: c`), which is not YAML. A flow collection that has ended has used the flag
+    up, commented or not; ruamel resets it only when there is no comment.
+    """
+
+    def expect_first_flow_mapping_key(self) -> None:  # `{}`
+        ended = isinstance(self.event, CollectionEndEvent)
+        super().expect_first_flow_mapping_key()
+        if ended:
+            self.no_newline = False
+
+    def expect_flow_mapping_key(self) -> None:
+        ended = isinstance(self.event, CollectionEndEvent)
+        super().expect_flow_mapping_key()
+        if ended:
+            self.no_newline = False
+
+    def expect_flow_sequence_item(self) -> None:
+        ended = isinstance(self.event, CollectionEndEvent)
+        super().expect_flow_sequence_item()
+        if ended:
+            self.no_newline = False
+
+
 def _yaml(layout: Layout) -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Emitter = _Emitter
     yaml.preserve_quotes = True
     yaml.width = _WIDTH
     yaml.indent(mapping=layout.mapping, sequence=layout.sequence, offset=layout.offset)
@@ -963,15 +1204,22 @@ class RoundTrip:
             merged = _merge(self._lines, pristine, edited, layout.newline)
             result = _finish(merged, layout)
             plain = _finish([line + layout.newline for line in edited], layout)
+            expected = _data(plain)
+            if expected is None:
+                continue  # ruamel wrote these indents as broken YAML: never compare with it
             # The merge is checked, not trusted: it must mean exactly what ruamel's dump means.
-            if _data(result) != _data(plain):
+            if _data(result) != expected:
                 result = plain
             changed = _changed_lines(original, result, layout)
             if best is None or changed < best[0]:
                 best = (changed, result)
             if pristine == original:
                 break  # ruamel reproduces this file exactly with these indents
-        assert best is not None
+        if best is None:
+            raise EditError(
+                "filens layout (indrag, kommentarer eller `{…}`-poster) kan inte skrivas om "
+                "säkert; inget har skrivits. Gör ändringen för hand och kör `uppdrag check`."
+            )
         return best[1]
 
 

@@ -62,6 +62,8 @@ _DELIVER = re.compile(
     # "Regeringen förlänger tiden för X:s uppdrag att … till den 11 december 2020"
     r"förlänger\s+(?:tiden|uppdragstiden|redovisningstiden)|"
     r"(?:uppdrags|redovisnings)tiden\s+förlängs|uppdraget\s+förlängs(?=\s+till\s+den\b)|"
+    # "Regeringen ändrar tiden för redovisningen. Den förlängs till den 31 mars 2021."
+    r"^\s*(?:Den|Tiden)\s+förlängs(?=\s+till\s+den\b)|"
     # "sammanställa ett underlag till Kammarkollegiet senast …": what the agency hands over
     r"underlag\s+till\s+(?=(?:regeringskansliet|regeringen|kammarkollegiet|\w+departementet)\b)|"
     # "ska i sitt budgetunderlag för 2024–2026 räkna in …": said in the budgetunderlag
@@ -96,7 +98,18 @@ _NOT_DELIVERY = re.compile(
     r"\bansvar(?:et)?\s+för\s+(?:den\s+|sin\s+|dess\s+)?(?:[\wåäö]+\s+)?\w*(?:redovisning|rapportering)\w*|"
     # "remissyttrandena ska lämnas till Regeringskansliet senast …": the consulted bodies'
     # answers, not the agency's delivery
-    r"\bremiss(?:yttrande|svar)\w*\s+(?:ska|skall)\s+(?:\S+\s+){0,2}?(?:lämnas|ges\s+in|inkomma|ha\s+inkommit)[^.;]*",
+    r"\bremiss(?:yttrande|svar)\w*\s+(?:ska|skall)\s+(?:\S+\s+){0,2}?(?:lämnas|ges\s+in|inkomma|ha\s+inkommit)[^.;]*|"
+    # "inom tre månader efter att Kriminalvården lämnat sitt underlag": an event that starts
+    # the clock, not a delivery of the sentence
+    r"\b(?:efter\s+att|sedan|när)\s+(?:[\wåäö]+\s+){1,4}?(?:har\s+)?"
+    r"(?:lämnat|lämnade|redovisat|redovisade|rapporterat|rapporterade|inkommit)\b",
+    re.I,
+)
+# "synpunkter som har lämnats till Regeringskansliet under hearingen om … den 29 november
+# 2023": what others have already handed in, however long the clause
+_ALREADY_HANDED_IN = re.compile(
+    r"\bsom\s+(?:har|hade)\s+(?:lämnats|redovisats|överlämnats|framförts|inkommit|getts|"
+    r"hållits|genomförts)\s+(?:(?!senast\b|ska\b|skall\b)[^\s.;]+\s+){0,10}?(?:den\s+)?$",
     re.I,
 )
 _PAST_OR_CITED = re.compile(
@@ -112,6 +125,11 @@ _PAST_OR_CITED = re.compile(
     r"fått|inkommit)|blir\s+lag)\s+(?:(?!senast\b|ska\b|skall\b)\S+\s+){0,4}?"
     r"(?:den\s+)?$|"
     # a reference or a starting point right before the date
+    # "utgå från regeringens uppdrag till Trafikverket den 20 mars 2025 att …" (not "förlänger
+    # tiden för redovisning av uppdraget till den 1 september 2026")
+    r"\buppdrag(?:et)?\s+(?:till|åt)\s+(?!Regeringskansliet|Regeringen|[\wåäö]+departementet)"
+    r"[A-ZÅÄÖ][\wåäö-]*\s+"
+    r"(?:(?!(?:ska|skall|senast|får|och|i|att)\b)[\wåäö-]+\s+){0,2}?(?:den\s+)?$|"
     r"\b(?:beslut(?:et)?|regeringsbeslut(?:et)?|från\s+och\s+med|fr\.\s?o\.\s?m\.?|efter|"
     r"från|mellan|skrivelse|promemoria|rapport(?:en)?\s+från|i\s+stället\s+för|istället\s+för|"
     r"ändras\s+från|tidigare|ursprungligen|t\.\s?o\.\s?m\.?|till\s+och\s+med|perioden)\s+"
@@ -175,7 +193,9 @@ _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:använda|förbrukade|utbetalade|erhållna)\s+medel(?:en)?\b|\bredovis\w*\s+(?:hur\s+)?"
             r"(?:[\wåäö]+\s+){0,3}?(?:medlen|medel|bidraget|beloppet|pengarna)\s+(?:har\s+)?(?:använts|"
             r"förbrukats|disponerats)|\bmedlen\s+ska\s+"
-            r"redovisas|\bredovisning\s+av\s+(?:hur\s+)?medlen",
+            r"redovisas|\bredovisning\s+av\s+(?:hur\s+)?medlen|"
+            # "redovisa uppdragets ekonomi för kalenderåret 2023"
+            r"\bredovis\w*\s+(?:uppdragets|dess|verksamhetens|projektets)\s+ekonomi\b",
         ),
         (
             "plan",
@@ -524,6 +544,8 @@ def _accept_date(text: str, hit: DateHit, deliveries: list[re.Match[str]], modal
         # "veckovis redovisa … med start den 1 juli 2020", "redovisa omfattningen …, med start
         # den 1 juli 2020": when something begins, not the first of a dated series
         return False
+    if _ALREADY_HANDED_IN.search(text, max(0, hit.start - 160), hit.start):
+        return False
     if _PAST_OR_CITED.search(before):
         return False
     used = _USED_MONEY_BEFORE.search(before)
@@ -554,6 +576,13 @@ def _accept_date(text: str, hit: DateHit, deliveries: list[re.Match[str]], modal
         re.I,
     ):
         return False  # "Det ska ske efter tidpunkten för avvecklingen … den 31 december 2017"
+    if re.search(
+        r"\bsom\s+(?:\S+\s+){0,3}?(?:träder|ska\s+träda|föreslås\s+träda|avses\s+träda)\s+i\s+"
+        r"kraft\s+(?:den\s+)?$",
+        before,
+        re.I,
+    ):
+        return False  # "ändringarna i lagen om barn som närstående som träder i kraft den 1 juli"
     if re.search(
         # (not "senast i samband med att lagändringarna träder i kraft den 1 juli 2026")
         r"\b(?:avslutas|upphör|upphöra|löper\s+ut|löpa\s+ut)\s+(?:den\s+)?$",
@@ -970,12 +999,20 @@ def _present_duty(ex: Extraction, text: str) -> bool:
         return True  # "Myndigheterna redovisar senast den 9 december …", "De redovisar löpande …"
     if re.match(r"\s+(?:myndigheten|myndigheterna|de)\b", text[m.end() :], re.I):
         return True  # "Den 1 oktober 2024 slutredovisar myndigheten uppdraget."
-    if any(name in addressed for _, _, name in agency_mentions(ex.identity, near)):
+    if any(_one_of(name, addressed) for _, _, name in agency_mentions(ex.identity, near)):
         return True
     # "Statskontoret samverkar med ESV och informerar löpande …", "Under arbetets gång håller
     # Pensionsmyndigheten Regeringskansliet informerat …": the subject opens the sentence
     first = agency_mentions(ex.identity, text[: m.end() + 40])[:1]
-    return bool(first) and first[0][0] <= 40 and first[0][2] in addressed
+    return bool(first) and first[0][0] <= 40 and _one_of(first[0][2], addressed)
+
+
+def _one_of(name: str, addressed: set[str]) -> bool:
+    """An agency the decision addresses, or one of them: "Länsstyrelsen i Skåne län" when it
+    addresses "Länsstyrelserna"."""
+    return name in addressed or (
+        name.startswith("Länsstyrelsen i ") and "Länsstyrelserna" in addressed
+    )
 
 
 # "Kammarkollegiet får betala ut medel under förutsättning att kommunen försäkrar att den
@@ -1610,6 +1647,15 @@ def _years_from_context(
     if hit.kind == "annual" and len(named) == 1:
         # "För 2026 ska … redovisas i samband med årsredovisningen"
         return [str(named[0])], False
+    dated_before = [h for h in earlier if h.kind in _DAY_KINDS and len(h.values) == 1]
+    if hit.kind == "day" and hit.day_month and dated_before and not _ANNUAL.search(text):
+        # "senast den 5 februari 2026 delredovisa och senast den 15 juni slutredovisa": the
+        # year of the date before, or the next if the day would come before it
+        before = dated_before[-1].values[0]
+        year = int(before[:4])
+        if on_day(year, *hit.day_month) <= before:
+            year += 1
+        return [str(year)], False
     work = [
         h
         for h in others

@@ -548,9 +548,16 @@ def _mapping_lines(mapping: dict[object, object], indent: int) -> list[str]:
         elif isinstance(value, list) and value:
             lines.append(f"{pad}{k}:")
             lines.extend(_sequence_lines(value, indent + 2))
+        elif key in _AMOUNT_KEYS and isinstance(value, int) and not isinstance(value, bool):
+            # "12 000 000 kr", as the data's own files write money and easy to hold against
+            # "12 miljoner kronor" in the decision (the JSON output keeps the integer)
+            lines.append(f'{pad}{k}: "{value:,} kr"'.replace(",", " "))
         else:
             lines.append(f"{pad}{k}: {_scalar(value)}")
     return lines
+
+
+_AMOUNT_KEYS = frozenset({"beräknat", "beviljat", "belopp"})
 
 
 def _sequence_lines(items: list[object], indent: int) -> list[str]:

@@ -138,13 +138,15 @@ _DECIDED_LINE = re.compile(
 _ASSIGN = re.compile(
     # ("uppdrar år Statens geotekniska institut": a typo on a published page)
     # ("Regeringen beslutar att uppdra åt Socialstyrelsen att …")
+    # ("Regeringen bemyndigar Folkhälsomyndigheten att ingå avtal …")
     r"\bRegeringen\s+(?:(?:beslutar|har\s+beslutat)\s+att\s+)?(?:ger|uppdrar?\s+"
-    r"(?:åt|till|år(?=\s+[A-ZÅÄÖ]))?|ge)\s+"
+    r"(?:åt|till|år(?=\s+[A-ZÅÄÖ]))?|ge|bemyndigar)\s+"
     r"(?:(?:därför|därtill|härmed|också|även|dessutom|nu|samtidigt|vidare)\s+)?"
     r"(?P<who>(?:[^.;]|(?<=Kungl)\.){2,600}?)\s+(?:i\s+(?:(?:fortsatt|nytt|förnyat|utökat|"
     r"ytterligare|ett)\s+)?uppdrag|uppdraget\b|att\b|"
     # "Regeringen ger Statens skolverk uppdrag enligt nedan."
-    r"uppdrag\s+(?=enligt\s+nedan|att\b)|"
+    # ("Regeringen ger Socialstyrelsen och SBU uppdrag avseende den nationella strategin …")
+    r"uppdrag\s+(?=enligt\s+nedan|att\b|avseende\b|rörande\b|gällande\b)|"
     # "ger X, Y och Z varsitt uppdrag att …"
     r"(?:varsitt|var\s+sitt|vart\s+sitt|ett\s+gemensamt|gemensamt)\s+uppdrag\b)"
     # "Regeringen beviljar Region Västerbotten 1 650 000 kronor för att …": a grant's receiver
@@ -164,8 +166,12 @@ _ASSIGN = re.compile(
     r"(?:stats)?(?:bidrag|stöd)\s+(?:på|om|med)\b)"
     # "Myndigheten för ungdoms- och civilsamhällesfrågor (MUCF) får i uppdrag att …"
     # ("Naturvårdsverket ges i uppdrag att …")
-    r"|^\s*(?P<given>[A-ZÅÄÖ][^.;:]{1,120}?)\s+(?:\([^)]{1,40}\)\s+)?(?:får|ges)\s+"
-    r"(?:(?:härmed|även|också|därför|vidare|nu)\s+)?i\s+uppdrag\b",
+    # ("Socialstyrelsen har i uppdrag att kartlägga …" on a page that summarises the decision)
+    r"|^\s*(?P<given>[A-ZÅÄÖ][^.;:]{1,120}?)\s+(?:\([^)]{1,40}\)\s+)?(?:får|ges|har)\s+"
+    r"(?:(?:härmed|även|också|därför|vidare|nu)\s+)?i\s+uppdrag\b"
+    # "Regeringen beslutar att Trafikverket får förbereda följande objekt …"
+    r"|\bRegeringen\s+beslutar\s+att\s+(?P<decided>[A-ZÅÄÖ][^.;,]{1,80}?)\s+(?:får|ska)\s+"
+    r"(?:(?:även|också|vidare)\s+)?[a-zåäö]+(?<!rekvirera)\b",
 )
 # An amending decision names its agency in the decision it changes: "Med ändring av
 # regeringens beslut den 5 december 2019 med uppdrag till X och Y att …", "Uppdraget till X
@@ -409,7 +415,8 @@ def _split_agencies(who: str) -> list[tuple[str, int]]:
     # "Myndigheten för press, radio och tv": a comma before a lower-case word is in a name
     # ("Sveriges Kommuner och Regioner" is one organisation)
     for m in re.finditer(
-        r",\s*(?=[A-ZÅÄÖ]|läns|samt\b)|\s+(?:och|samt|respektive)\s+(?=[A-ZÅÄÖ]|länsstyrelserna\b)"
+        # ("Tandvårds- och Läkemedelsförmånsverket": one name, however it is capitalised)
+        r",\s*(?=[A-ZÅÄÖ]|läns|samt\b)|(?<!-)\s+(?:och|samt|respektive)\s+(?=[A-ZÅÄÖ]|länsstyrelserna\b)"
         r"(?!Regioner\b)",
         masked,
     ):
@@ -429,6 +436,12 @@ def _split_agencies(who: str) -> list[tuple[str, int]]:
         # "Brottsförebyggande rådet (Brå) genom Center mot våldsbejakande extremism": the
         # agency, acting through one of its units
         clean = re.split(r"\s+genom\s+", clean, maxsplit=1)[0]
+        # "Statens Energimyndighet", "Statistiska Centralbyrån": the name as the agency writes it
+        clean = re.sub(
+            r"^(Statens|Statistiska)\s+([A-ZÅÄÖ])([a-zåäö]+)$",
+            lambda m: f"{m[1]} {m[2].lower()}{m[3]}",
+            clean,
+        )
         # "uppdrar åt … Myndigheten för digital förvaltning i att …": a stray word before "att"
         clean = re.sub(r"\s+(?:i|på|av|för|till|om|med)$", "", clean)
         lower_group = clean.startswith(("läns", "samt", "regionerna", "kommunerna"))
@@ -450,11 +463,11 @@ def _agencies(ex: Identity, doc: Document) -> None:
     ]
     assigning = any(m.group("who") or m.group("granted") or m.group("entitled") for _, m in matches)
     for sentence, m in matches:
-        group = next(g for g in ("who", "granted", "entitled", "given") if m.group(g))
+        group = next(g for g in ("who", "granted", "entitled", "given", "decided") if m.group(g))
         who = m.group(group)
         if re.search(r"\b(?:ska|skall|har|att)\b", who):
             continue
-        if group == "given" and (
+        if group in ("given", "decided") and (
             # "X får i uppdrag att …" names the addressed agency only in a decision that has
             # no "Regeringen ger …" (later it is one more task of an agency already named)
             names
@@ -474,8 +487,12 @@ def _agencies(ex: Identity, doc: Document) -> None:
         if apposition and not (
             apposition.group(2) and re.search(r"\b(?:och|samt|respektive)\s+[A-ZÅÄÖ]", who)
         ):
+            # ("Transportstyrelsen och Statens väg- och transportforskningsinstitut, VTI, i
+            # uppdrag": the short name of the last agency of the list)
+            listed = _split_agencies(apposition.group(1))
+            full = listed[-1][0] if listed else apposition.group(1).strip()
             for short in filter(None, apposition.group(2, 3)):
-                ex.alias_of.setdefault(short.strip().lower(), apposition.group(1).strip())
+                ex.alias_of.setdefault(short.strip().lower(), full)
                 ex.aliases.add(short.strip().lower())
             who = who[: apposition.end(1)]
         for name, offset in _split_agencies(who):
@@ -716,6 +733,8 @@ def foreign_subject(ex: Identity, text: str) -> bool:
     subject = " ".join(m.group("s").lower().split())
     if subject in _GENERIC_SUBJECTS or subject in ex.aliases or "departementet" in subject:
         return False
+    if subject.startswith("länsstyrelsen i ") and "länsstyrelserna" in ex.aliases:
+        return False  # "Länsstyrelsen i Skåne län samordnar …": one of the boards addressed
     unit = _UNIT_OF.match(text, m.end())
     if unit and " ".join(unit.group("s").lower().split()) in ex.aliases:
         return False  # "NCSC vid FRA ska …": a unit of the addressed agency

@@ -574,7 +574,8 @@ def _use_year(ex: Extraction, sentence: Sentence) -> None:
     m = _USE_YEAR.search(sentence.text)
     if m is None or ex.last_money is None:
         return
-    if not 0 <= sentence.paragraph - ex.last_money[0].paragraph <= 3:
+    # (a list of what the money is for may stand between: "Insatserna ska: • … • …")
+    if not 0 <= sentence.paragraph - ex.last_money[0].paragraph <= 6:
         return
     for i, row in enumerate(ex.money):
         if not row.year and row.sentence.paragraph <= sentence.paragraph:

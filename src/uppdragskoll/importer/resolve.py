@@ -321,7 +321,13 @@ def _not_to_ourselves(ex: Extraction) -> None:
     kept = []
     for d in ex.deadlines:
         text = subject_text(d.sentence.text, d.sentence.lead)
-        own = task_subjects(ex.identity, text) or _OWN_GENERIC_SUBJECT.match(text)
+        own = (
+            task_subjects(ex.identity, text)
+            or _OWN_GENERIC_SUBJECT.match(text)
+            # "Kammarkollegiet ska senast den 31 mars 2024 redovisa uppdragets ekonomi": the
+            # paying agency's own report (it is never a participant in agency_mentions)
+            or any(re.match(rf"\s*{re.escape(n)}\s+(?:ska|skall)\b", text) for n in addressed)
+        )
         recipient = ex.identity.alias_of.get((d.recipient or "").lower(), d.recipient)
         if not own and recipient in addressed and _other_addressed_asks(ex, d, recipient):
             kept.append(d)  # "Trafikverket får … rekvirera … från Energimyndigheten."

@@ -90,6 +90,18 @@ def _substitute(
     return out.build()
 
 
+def _delete_group(source: Mapped, pattern: re.Pattern[str], group: str) -> Mapped:
+    """Delete what `group` of each match of `pattern` spans, keep the rest of the match."""
+    out = _Builder(source)
+    last = 0
+    for m in pattern.finditer(source.text):
+        out.copy(last, m.start(group))
+        out.put("", m.start(group), m.end(group))
+        last = m.end(group)
+    out.copy(last, len(source.text))
+    return out.build()
+
+
 def decode_text(raw: bytes) -> str:
     """A text file's bytes as text, whatever a Windows editor saved it as: UTF-8 (with or
     without BOM), UTF-16 (Notepad's "Unicode", with BOM or not) or Windows-1252 ("ANSI")."""
@@ -181,6 +193,10 @@ _MONTH_AHEAD = rf"(?=\s+(?:{'|'.join(MONTHS)})\b)"
 _SCANNED_DAY = re.compile(
     rf"(?<=\bden\s\d)\s?[SO]{_MONTH_AHEAD}|(?<=\bden\s)[lI](?=\d{_MONTH_AHEAD})", re.I
 )
+# "Senast den 31 augusti. 2019 ska …": a stray full stop between a day's month and its year
+_STRAY_STOP = re.compile(
+    rf"\b\d{{1,2}}\s(?:{'|'.join(MONTHS)})(?P<stop>\.)(?=\s(?:19|20)\d\d\s+[a-zåäö])"
+)
 # every text _SCANNED_DAY matches ("S", " S", "o", "l", …) and the digit it stands for
 _SCANNED_DIGIT = {
     space + letter: digit
@@ -220,6 +236,7 @@ def normalise_chars(raw: str) -> Mapped:
     mapped = _substitute(mapped, _MARKDOWN_BOLD, {})
     mapped = _substitute(mapped, _LETTER_ONE, {"l": "1"})
     mapped = _substitute(mapped, _SCANNED_DAY, _SCANNED_DIGIT)
+    mapped = _delete_group(mapped, _STRAY_STOP, "stop")
     mapped = _substitute(mapped, _SPLIT_NAME, {})
     mapped = _substitute(mapped, _GLUED_AND, {"och": "- och", "-och": "- och"})
     return _substitute(mapped, _CONTROL_RE, {})
@@ -938,12 +955,16 @@ def parse(raw: str) -> Document:
 
     paragraphs: list[Paragraph] = []
     region = Region.HEADER if _has_letterhead(blocks) else Region.BODY
+    prose = False  # running text has begun
     for start, end, heading, text in spans:
         if is_title_line(text) and region in (Region.HEADER, Region.SIGNATURE, Region.COPIES):
             region = Region.BODY  # the title, or the title of a repeated copy
         was = region
         if heading:
             region = _region_after(text, region)
+        if region is Region.BODY and not prose and _LETTERHEAD.match(text):
+            # the page's title and "Publicerad …" above the decision's own letterhead
+            region = was = Region.HEADER
         elif region is Region.HEADER and (len(text.split()) >= 20 or _OPERATIVE.match(text)):
             region = Region.BODY  # no title line found: prose has begun
         if was is Region.HEADER and region is Region.BODY and paragraphs:
@@ -953,6 +974,9 @@ def parse(raw: str) -> Document:
             if prev.region is Region.HEADER and _looks_like_title(flat.text[prev.start : prev.end]):
                 paragraphs[-1] = Paragraph(prev.start, prev.end, prev.heading, Region.BODY)
         paragraphs.append(Paragraph(start, end, heading, region))
+        prose = prose or (
+            region is Region.BODY and (len(text.split()) >= 20 or bool(_OPERATIVE.match(text)))
+        )
 
     sentences: list[Sentence] = []
     lead = ""
@@ -1007,6 +1031,9 @@ def _looks_like_title(text: str) -> bool:
         text,
         re.I,
     )
+
+
+_LETTERHEAD = re.compile(r"\s*Regeringsbeslut\b(?:\s+[IVX]+\s*:\s*\d+|\s+\d+)?\s*$", re.I | re.M)
 
 
 def _has_letterhead(blocks: Sequence[tuple[list[_Line], bool]]) -> bool:
