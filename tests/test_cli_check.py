@@ -374,3 +374,10 @@ def test_visa_of_a_broken_file_names_line_and_column(tmp_path: Path) -> None:
     code, _, err = run("visa", "trasig", cwd=tmp_path)
     assert code == 1
     assert "data/uppdrag/trasig.yaml:2:11: fel[ogiltigt-datum]" in err
+
+
+def test_version() -> None:
+    from importlib.metadata import version
+
+    code, out, _ = run("--version")
+    assert (code, out) == (0, f"uppdrag {version('uppdragskoll')}\n")

@@ -4287,6 +4287,25 @@ def test_a_stray_full_stop_between_month_and_year() -> None:
     assert dates(text) == ["2019-08-31"]
 
 
+def test_to_be_in_the_governments_hands_by_a_date_is_a_delivery() -> None:
+    text = decision(
+        "Underlaget och Testverkets yttrande ska vara regeringen (Näringsdepartementet) "
+        "tillhanda senast den 20 juni 2018."
+    )
+    assert [(e["datum"], e.get("mottagare")) for e in deadlines(text)] == [
+        ("2018-06-20", "Regeringskansliet (Näringsdepartementet)")
+    ]
+
+
+def test_an_assignment_in_the_agencys_appropriation_letter_is_another_one() -> None:
+    text = decision(
+        "Hänsyn ska tas till pågående uppdrag i regleringsbrevet för Bolagsverket avseende "
+        "2018 som ska redovisas till Regeringskansliet senast den 28 mars 2018. Uppdraget ska "
+        "redovisas senast den 1 december 2018."
+    )
+    assert dates(text) == ["2018-12-01"]
+
+
 def test_whole_years_from_one_year_and_then_yearly_until_another() -> None:
     text = decision(
         "Testverket ska från och med 2027 och därefter årligen till och med 2030 lämna en "

@@ -9,6 +9,7 @@ Användning: uppdrag [FLAGGOR] KOMMANDO [ARGUMENT]...
   Exempel: uppdrag status
 
 Flaggor:
+  --version   Visa versionen och avsluta.
   -h, --help  Visa den här hjälpen och avsluta.
 
 Kommandon:

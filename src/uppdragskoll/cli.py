@@ -46,6 +46,34 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+
+def _show_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        sys.stdout.write(f"uppdrag {version('uppdragskoll')}\n")
+        raise typer.Exit(int(ExitCode.OK))
+
+
+@app.callback()
+def _root(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_show_version,
+            is_eager=True,
+            help="Visa versionen och avsluta.",
+        ),
+    ] = False,
+) -> None:
+    """Håll koll på regeringsuppdrag: vad som ska redovisas, när, av vem och hur mycket pengar
+    som finns kvar.
+
+    Exempel: uppdrag status
+    """
+
+
 # --- shared options, defined once -----------------------------------------------------------
 
 DataOpt = Annotated[

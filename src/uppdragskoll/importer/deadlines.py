@@ -44,6 +44,8 @@ _DELIVER = re.compile(
     # ("slutrapporera": a typo on a published page)
     r"\b(?:(?:del|slut|åter)?redovis\w*|(?:del|slut|åter|av)?rapport?er\w*|lämna\w*|inkomm\w*|"
     r"ges\s+in|ge\s+in|överlämna\w*|rekvir\w*|rekvisition\w*|återbetal\w*|betala[s]?\s+tillbaka|"
+    # "Underlaget ska vara regeringen (Näringsdepartementet) tillhanda senast den 20 juni 2018"
+    r"tillhanda|"
     # "Länsstyrelserna bidrar senast 30 juni 2021 med underlag för en nationell lägesbild"
     r"bidra\w*(?=\s+(?:\S+\s+){0,8}?med\s+underlag\b)|"
     # "Universiteten ska beskriva hur arbetet har bedrivits i respektive årsredovisning …"
@@ -264,6 +266,8 @@ STANDING_DUTY = re.compile(
     r"\benligt\s+(?:sin|sitt|sina|dess|myndighetens|kommitténs|utredningens|[\wåäö]+s)\s+"
     r"(?:instruktion|regleringsbrev|direktiv|tilläggsdirektiv|kommittédirektiv)|"
     r"\bi\s+(?:sin|sitt|sina)\s+(?:instruktion|regleringsbrev|direktiv)|"
+    # "pågående uppdrag i regleringsbrevet för Bolagsverket … som ska redovisas senast …"
+    r"\buppdrag(?:et)?\s+i\s+regleringsbrevet\b|"
     r"\bi\s+enlighet\s+med\s+(?:sin|sitt|sina|dess)\s+(?:instruktion|regleringsbrev|direktiv)|"
     # "Enligt Skolverkets förslag i delredovisningen ska central rättning införas våren 2027"
     r"^\s*Enligt\s+(?:\S+\s+){0,3}?(?:förslag(?:et)?|bedömning(?:en)?|rapport(?:en)?|"
@@ -465,6 +469,8 @@ _COPY_START = r"\b(?:med\s+)?(?:en\s+)?kopia\s+(?:för\s+kännedom\s+)?till\s+"
 _COPY = re.compile(rf"{_COPY_START}{AGENCY}(?:\s*(?:,|och|samt)\s*{AGENCY})*")
 _RECIPIENT = re.compile(
     rf"\b(?:till|hos|från)\s+(?P<r>{AGENCY})"
+    # "ska vara regeringen (Näringsdepartementet) tillhanda senast …"
+    rf"|\bvara\s+(?P<h>{AGENCY})(?=\s*(?:\([^)]{{1,80}}\)\s*)?tillhanda\b)"
     # "Uppdraget slutredovisas Socialdepartementet senast …" (the "till" left out)
     # "till respektive ansvarigt departement i Regeringskansliet"
     r"|\btill\s+(?:(?:respektive|berört|berörda|ansvarigt|ansvariga)\s+)+departement(?:et)?"
@@ -2052,7 +2058,8 @@ def _recipient_spans(text: str, aliases: dict[str, str]) -> list[tuple[int, int,
             and not _DELIVERED_ASSIGNMENT.search(before)
         ):
             continue  # "om uppdrag till Trafikverket att …": the assignee, not a recipient
-        name = _normalise_recipient(m.group("r") or m.group("d") or "Regeringskansliet", aliases)
+        who = m.group("r") or m.group("h") or m.group("d")
+        name = _normalise_recipient(who or "Regeringskansliet", aliases)
         if name:
             out.append((m.start(), m.end(), name))
     if not out and (told := _TOLD_GOVERNMENT.match(text)):

@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
-from rich import box
 from rich.console import Console, RenderableType
-from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
 
-from uppdragskoll import views
+from uppdragskoll import budget, views
 from uppdragskoll.budget import BudgetRow, Total
+from uppdragskoll.model import Person
 from uppdragskoll.money import format_kr
 from uppdragskoll.render import Terminal
-from uppdragskoll.render.grid import Column, Grid, Listing
+from uppdragskoll.render.grid import TIE, Column, Grid, Listing, longest_word, wrap
 from uppdragskoll.schedule import Occurrence, State, due_dates
 
-WIDE = 150  # budget tables show titles and agencies from here
+WIDE = 150  # budget tables show titles and agencies, beside the ids, from here
 MEDIUM = 100  # below this, deadlines are a list and amounts are in mnkr
 
 STATE_STYLE = {
@@ -31,9 +30,17 @@ STATE_STYLE = {
 }
 
 
+class _Console(Console):
+    """Never crops a line: one wider than the terminal is an id or a key longer than the
+    width, kept whole (see grid.py); cropping would cut it, the terminal wraps it instead."""
+
+    def print(self, *objects: Any, crop: bool = False, **options: Any) -> None:
+        super().print(*objects, crop=crop, **options)
+
+
 def _console(term: Terminal) -> tuple[Console, io.StringIO]:
     buffer = io.StringIO()
-    console = Console(
+    console = _Console(
         file=buffer,
         width=term.width,
         color_system="standard" if term.color else None,
@@ -100,20 +107,40 @@ def scope_words(days: int | None) -> str:
     return "närmaste dagen" if days == 1 else f"närmaste {days} dagarna"
 
 
-def _header(view: views.StatusView) -> Text:
+def _paragraph(parts: Sequence[tuple[str, str]], width: int) -> Text:
+    """(text, style) parts as lines of `width`, wrapped as grid.wrap does: at spaces, never
+    inside a word or at a TIE, never before ` · `. Print it with no_wrap=True, or rich wraps
+    it again, splitting long words."""
+    plain = "".join(text for text, _ in parts)
+    lines = "\n".join(wrap(plain, width))
+    out = Text(lines)
+    if len(lines) == len(plain):  # each break took one space's place, so offsets still hold
+        start = 0
+        for text, style in parts:
+            if style:
+                out.stylize(style, start, start + len(text))
+            start += len(text)
+    return out
+
+
+def _say(console: Console, *parts: tuple[str, str]) -> None:
+    console.print(_paragraph(parts, console.width), no_wrap=True, overflow="ignore")
+
+
+def _header(view: views.StatusView) -> list[tuple[str, str]]:
     when = f"{view.today.isoformat()} ({views.weekday(view.today)})"
-    text = Text(f"Status {when}, {scope_words(view.days)}: ")
     overdue = view.count(State.OVERDUE)
     soon = view.count(State.TODAY, State.SOON)
     later = view.count(State.UPCOMING)
-    text.append(
-        f"{overdue} försenad{'' if overdue == 1 else 'e'}", style="bold red" if overdue else ""
-    )
-    text.append(" · ")
     horizon = 14 if view.days is None else min(14, view.days)
-    text.append(f"{soon} inom {horizon} dagar", style="yellow" if soon else "")
-    text.append(f" · {later} kommande")
-    return text
+    # A count stays with its words: "1 försenad", not "1" at the end of a line.
+    return [
+        (f"Status {when}, {scope_words(view.days)}: ", ""),
+        (f"{overdue}{TIE}försenad{'' if overdue == 1 else 'e'}", "bold red" if overdue else ""),
+        (" · ", ""),
+        (f"{soon}{TIE}inom{TIE}{horizon}{TIE}dagar", "yellow" if soon else ""),
+        (f" · {later}{TIE}kommande", ""),
+    ]
 
 
 def deadline_table(
@@ -122,34 +149,59 @@ def deadline_table(
     *,
     show_assignment: bool = True,
     show_person: bool = True,
+    as_list: bool = False,
 ) -> RenderableType:
-    """A table from MEDIUM columns up, a list below: in a narrow terminal a table would split
-    the ids mid-word, and ids are what a user copies into `uppdrag klar`.
+    """A table from MEDIUM columns up, when the longest key fits in its column beside the
+    others, if need be with the responsible person under the key rather than in a column of
+    their own; a list otherwise, or when `as_list`, where a key has a line of its own. A
+    table would split a key mid-word, and keys are what a user copies into `uppdrag klar`.
 
     Ids rather than titles: they are short, readable and what `uppdrag klar` takes.
     """
-    if width < MEDIUM:
-        return _deadline_list(rows, show_assignment=show_assignment, show_person=show_person)
+    if width >= MEDIUM and not as_list:
+        for person_column in (True, False) if show_person else (False,):
+            grid = _deadline_grid(
+                rows,
+                show_assignment=show_assignment,
+                show_person=show_person,
+                person_column=person_column,
+            )
+            if grid.fits(width):
+                return grid
+    return _deadline_list(rows, show_assignment=show_assignment, show_person=show_person)
+
+
+def _deadline_grid(
+    rows: Sequence[views.DeadlineRow],
+    *,
+    show_assignment: bool,
+    show_person: bool,
+    person_column: bool = True,
+) -> Grid:
     columns = [
-        Column("Datum"),
-        Column("Veckodag"),
-        Column("Kvar", right=True),
-        # Only the description stretches; names keep their natural width.
+        Column("Datum", wrap=False),
+        Column("Veckodag", wrap=False),
+        Column("Kvar", right=True, wrap=False),
+        # Only the description stretches; names keep their natural width while there is room.
         Column("Redovisning", stretch=True),
     ]
-    if show_person:
+    in_column = show_person and person_column
+    if in_column:
         columns.append(Column("Ansvarig", max_width=24))
     grid = Grid(tuple(columns))
     for row in rows:
         occ = row.occurrence
         note = _note(row)
-        lines = [_what(occ, show_assignment), _detail(occ)] + ([note] if note else [])
+        lines = [_what(occ, show_assignment), _detail(occ)]
+        if show_person and not in_column:
+            lines.append(f"ansvarig: {row.responsible or '–'}")
+        lines += [note] if note else []
         grid.add_row(
             occ.due.isoformat(),
             views.weekday(occ.due),
             _days(row),
             "\n".join(lines),
-            *([row.responsible or "–"] if show_person else []),
+            *([row.responsible or "–"] if in_column else []),
             style=STATE_STYLE[row.state],
         )
     return grid
@@ -203,23 +255,48 @@ def money_table(
     totals: Sequence[Total] = (),
     detailed: bool = True,
 ) -> RenderableType:
-    """Amounts per assignment and year. `detailed` shows beräknat and beviljat (the ceiling is
-    beviljat, else beräknat); otherwise only the ceiling. From WIDE columns titles and
-    agencies replace the ids. Below MEDIUM a list, in whole kronor: rounding to mnkr in a
-    narrow column hid real money."""
-    if width < MEDIUM:
-        return _money_list(rows, totals)
+    """Amounts per assignment and year; `totals` are sums over all of `rows`. `detailed` shows
+    beräknat and beviljat (the ceiling is beviljat, else beräknat); otherwise only the
+    ceiling.
+
+    Ids are never split. An id column where the longest fits; else each assignment's id
+    heads its rows on a line of its own, as from WIDE columns, where the title follows the
+    id and the agency is a column. Below MEDIUM a list, in whole kronor: rounding to mnkr
+    in a narrow column hid real money."""
+    members = {t.label: rows for t in totals}
     wide = width >= WIDE
+    layouts: tuple[bool, ...] = ()  # grouped or not
+    if wide:
+        layouts = (True,)
+    elif width >= MEDIUM:
+        layouts = (False, True)
+    for grouped in layouts:
+        grid = _money_grid(rows, totals, members, wide=wide, detailed=detailed, grouped=grouped)
+        if grid.fits(width):
+            return grid
+    return _money_list(rows, totals, members)
+
+
+def _money_grid(
+    rows: Sequence[BudgetRow],
+    totals: Sequence[Total],
+    members: Mapping[str, Sequence[BudgetRow]],
+    *,
+    wide: bool,
+    detailed: bool,
+    grouped: bool,
+) -> Grid:
     headings = ("Beräknat", "Beviljat") if detailed else ("Tak",)
     table = Grid(
         (
-            Column("Uppdrag", stretch=wide),
+            *([] if grouped else [Column("Uppdrag")]),
             *([Column("Myndighet", max_width=24)] if wide else []),
             Column("Anslag", max_width=16),
-            Column("År"),
-            *(Column(f"{h}, kr", right=True) for h in (*headings, "Utfall", "Kvar")),
+            Column("År", wrap=False),
+            *_amount_columns(*headings, "Utfall", "Kvar"),
         ),
         expand=False,
+        group="Uppdrag" if grouped else "",
     )
 
     def cells(
@@ -234,9 +311,14 @@ def money_table(
         amounts = [_num(planned), _num(granted)] if detailed else [_num(ceiling) + mark]
         return [*amounts, _num(used), _num(remaining) + mark]
 
+    group = None
     for row in rows:
+        who = _who(row)
+        if grouped and who != group:
+            table.add_line(f"{who} · {row.assignment.title}" if wide else who, style="bold")
+            group = who
         table.add_row(
-            row.assignment.title if wide else _who(row),
+            *([] if grouped else [who]),
             *([row.agency or "–"] if wide else []),
             row.appropriation or "–",
             row.years,
@@ -244,15 +326,22 @@ def money_table(
             style="red" if row.remaining is not None and row.remaining < 0 else "",
         )
     for t in totals:
+        planned, granted, ceiling, remaining = _sums(t, members.get(t.label, ()))
+        if grouped:
+            table.add_line(t.label, style="bold")
         table.add_row(
-            t.label,
+            *([] if grouped else [t.label]),
             *([""] if wide else []),
             "",
             "",
-            *cells(t.planned, t.granted, t.ceiling, t.preliminary, t.used, t.remaining),
+            *cells(planned, granted, ceiling, t.preliminary, t.used, remaining),
             style="bold",
         )
     return table
+
+
+def _amount_columns(*headings: str) -> tuple[Column, ...]:
+    return tuple(Column(f"{h}, kr", right=True, wrap=False) for h in headings)
 
 
 def _who(row: BudgetRow) -> str:
@@ -269,7 +358,32 @@ def _num(amount: int | None) -> str:
     return format_kr(amount).removesuffix("kr").rstrip("\u00a0 ")
 
 
-def _money_list(rows: Sequence[BudgetRow], totals: Sequence[Total]) -> RenderableType:
+def _sums(
+    t: Total, rows: Sequence[BudgetRow]
+) -> tuple[int | None, int | None, int | None, int | None]:
+    """Beräknat, beviljat, tak and kvar of a total over `rows`; None (shown as `–`, like in
+    the rows) where none of the rows has that amount, rather than a sum of nothing."""
+    return (
+        t.planned if any(r.planned is not None for r in rows) else None,
+        t.granted if any(r.granted is not None for r in rows) else None,
+        t.ceiling if any(r.ceiling is not None for r in rows) else None,
+        t.remaining if any(r.remaining is not None for r in rows) else None,
+    )
+
+
+def _members_by(rows: Sequence[BudgetRow], key: str) -> dict[str, list[BudgetRow]]:
+    """Rows by the label of the total they count in, grouped as budget.totals_by does."""
+    groups: dict[str, list[BudgetRow]] = {}
+    for row in rows:
+        groups.setdefault(budget.totals_by([row], key)[0].label, []).append(row)
+    return groups
+
+
+def _money_list(
+    rows: Sequence[BudgetRow],
+    totals: Sequence[Total],
+    members: Mapping[str, Sequence[BudgetRow]],
+) -> RenderableType:
     listing = Listing(spaced=False)
 
     def lines(ceiling: int | None, used: int, remaining: int | None, mark: str) -> list[str]:
@@ -294,9 +408,8 @@ def _money_list(rows: Sequence[BudgetRow], totals: Sequence[Total]) -> Renderabl
         mark = " (delvis beräknat)" if t.preliminary else ""
         if t.planned and not t.granted:
             mark = " (beräknat)"
-        listing.add(
-            t.label, lines(t.ceiling, t.used, t.remaining, mark), head_style="bold", style=""
-        )
+        _, _, ceiling, remaining = _sums(t, members.get(t.label, ()))
+        listing.add(t.label, lines(ceiling, t.used, remaining, mark), head_style="bold", style="")
     return listing
 
 
@@ -309,7 +422,7 @@ PRELIMINARY_NOTE = "* helt eller delvis beräknat belopp: preliminärt tills pen
 
 def render_status(view: views.StatusView, term: Terminal) -> str:
     def draw(console: Console) -> None:
-        console.print(_header(view))
+        _say(console, *_header(view))
         if view.skipped_files:
             console.print(
                 Text(
@@ -336,7 +449,7 @@ def render_status(view: views.StatusView, term: Terminal) -> str:
             console.print(Text("Löpande, utan datum", style="bold"))
             for row in view.ongoing:
                 who = f"; ansvarig: {row.responsible}" if row.responsible else ""
-                console.print(Text(f"{row.key}: {row.deadline.label}{who}"))
+                _say(console, (f"{row.key}: {row.deadline.label}{who}", ""))
         if view.milestones:
             console.print()
             console.print(Text("Aktiviteter", style="bold"))
@@ -379,12 +492,13 @@ def _milestone_list(rows: Sequence[views.MilestoneRow], show_assignment: bool) -
 def milestone_table(
     rows: Sequence[views.MilestoneRow], width: int, *, show_assignment: bool = True
 ) -> RenderableType:
+    """A table from MEDIUM columns up when the ids fit beside the other columns, else a list."""
     if width < MEDIUM:
         return _milestone_list(rows, show_assignment)
     table = Grid(
         (
             Column("Period", max_width=22),
-            Column("Senast"),
+            Column("Senast", wrap=False),
             Column("Aktivitet", stretch=True),
             Column("Ansvarig", max_width=22),
             Column("Klar"),
@@ -405,7 +519,7 @@ def milestone_table(
             "ja" if act.done else ("nej, försenad" if overdue else "nej"),
             style="dim" if act.done else ("red" if overdue else ""),
         )
-    return table
+    return table if table.fits(width) else _milestone_list(rows, show_assignment)
 
 
 def render_budget(view: views.BudgetView, term: Terminal) -> str:
@@ -418,33 +532,45 @@ def render_budget(view: views.BudgetView, term: Terminal) -> str:
         console.print(money_table(view.rows, term.width))
         console.print()
         console.print(Text("Summa per år", style="bold"))
-        console.print(totals_table(view.per_year, term.width))
+        console.print(totals_table(view.per_year, term.width, _members_by(view.rows, "years")))
         console.print()
         console.print(Text("Summa per anslag", style="bold"))
-        console.print(totals_table((*view.per_appropriation, view.grand), term.width))
+        per_appropriation = _members_by(view.rows, "appropriation")
+        console.print(
+            totals_table(
+                (*view.per_appropriation, view.grand),
+                term.width,
+                {**per_appropriation, view.grand.label: view.rows},
+            )
+        )
         if term.width >= MEDIUM and any(r.preliminary for r in view.rows):
             console.print(PRELIMINARY_NOTE, style="dim")
 
     return _render(term, draw)
 
 
-def totals_table(totals: Sequence[Total], width: int) -> RenderableType:
-    if width < MEDIUM:
-        return _money_list((), totals)
+def totals_table(
+    totals: Sequence[Total], width: int, members: Mapping[str, Sequence[BudgetRow]]
+) -> RenderableType:
+    """Sums; `members` holds the rows of each, by its label, so that a sum no row has a value
+    for shows `–`."""
     headings = ("Beräknat", "Beviljat", "Tak", "Utfall", "Kvar")
-    table = Grid((Column(""), *(Column(f"{h}, kr", right=True) for h in headings)), expand=False)
+    table = Grid((Column(""), *_amount_columns(*headings)), expand=False)
     for t in totals:
         mark = " *" if t.preliminary else ""
+        planned, granted, ceiling, remaining = _sums(t, members.get(t.label, ()))
         table.add_row(
             t.label,
-            _num(t.planned),
-            _num(t.granted),
-            _num(t.ceiling) + mark,
+            _num(planned),
+            _num(granted),
+            _num(ceiling) + mark,
             _num(t.used),
-            _num(t.remaining) + mark,
-            style="red" if t.remaining < 0 else "",
+            _num(remaining) + mark,
+            style="red" if remaining is not None and remaining < 0 else "",
         )
-    return table
+    if width >= MEDIUM and table.fits(width):
+        return table
+    return _money_list((), totals, members)
 
 
 def render_people(view: views.PeopleView, term: Terminal) -> str:
@@ -453,40 +579,75 @@ def render_people(view: views.PeopleView, term: Terminal) -> str:
         console.print(Text(f"Ansvariga {view.today.isoformat()}, {scope}", style="bold"))
         if not (view.people or view.nobody):
             console.print("Inga redovisningar i urvalet.")
+        # One layout for every person: a table for one and a list for the next reads badly.
+        groups = [rows for _, rows in view.people] + ([list(view.nobody)] if view.nobody else [])
+        as_list = term.width >= MEDIUM and not all(
+            _deadline_grid(rows, show_assignment=True, show_person=False).fits(term.width)
+            for rows in groups
+        )
         for name, rows in view.people:
             console.print()
             console.print(Text(name, style="bold"))
-            console.print(deadline_table(rows, term.width, show_person=False))
+            console.print(deadline_table(rows, term.width, show_person=False, as_list=as_list))
         if view.nobody:
             console.print()
             console.print(Text(f"Utan ansvarig ({len(view.nobody)})", style="bold red"))
-            console.print(deadline_table(view.nobody, term.width, show_person=False))
+            console.print(
+                deadline_table(view.nobody, term.width, show_person=False, as_list=as_list)
+            )
         if view.agencies:
             console.print()
             console.print(Text("Per myndighet", style="bold"))
-            table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-            table.add_column("Myndighet", ratio=2, overflow="fold")
-            table.add_column("Redovisningar", justify="right", no_wrap=True)
-            table.add_column("Försenade", justify="right", no_wrap=True)
-            table.add_column("Närmast", no_wrap=True)
-            for name, rows in view.agencies:
-                overdue = sum(1 for r in rows if r.state is State.OVERDUE)
-                nxt = min((r.due for r in rows if r.state is not State.DELIVERED), default=None)
-                table.add_row(
-                    name,
-                    str(len(rows)),
-                    str(overdue),
-                    nxt.isoformat() if nxt else "–",
-                    style="red" if overdue else "",
-                )
-            console.print(table)
+            console.print(_agency_table(view.agencies, term.width))
 
     return _render(term, draw)
 
 
-def _field(table: Table, label: str, value: str | None) -> None:
-    if value:
-        table.add_row(Text(label, style="bold"), value)
+def _agency_table(
+    agencies: Sequence[tuple[str, Sequence[views.DeadlineRow]]], width: int
+) -> RenderableType:
+    """Count and nearest date per agency; a list where the columns do not fit side by side."""
+    table = Grid(
+        (
+            Column("Myndighet"),
+            Column("Redovisningar", right=True, wrap=False),
+            Column("Försenade", right=True, wrap=False),
+            Column("Närmast", wrap=False),
+        ),
+        expand=False,
+    )
+    listing = Listing(spaced=False)
+    for name, rows in agencies:
+        overdue = sum(1 for r in rows if r.state is State.OVERDUE)
+        nxt = min((r.due for r in rows if r.state is not State.DELIVERED), default=None)
+        when = nxt.isoformat() if nxt else "–"
+        style = "red" if overdue else ""
+        table.add_row(name, str(len(rows)), str(overdue), when, style=style)
+        count = f"{len(rows)} {'redovisning' if len(rows) == 1 else 'redovisningar'}"
+        listing.add(
+            name,
+            [f"{count} · {overdue} försenad{'' if overdue == 1 else 'e'} · närmast {when}"],
+            style=style,
+            head_style=f"bold {style}".strip(),
+        )
+    return table if table.fits(width) else listing
+
+
+def _facts(console: Console, fields: Sequence[tuple[str, str | None]]) -> None:
+    """Label and value pairs; values wrap beside their labels, or below the label when an id
+    or a path in them is longer than the room beside it."""
+    shown = [(label, value) for label, value in fields if value]
+    size = max((len(label) for label, _ in shown), default=0)
+    room = console.width - size - 2
+    for label, value in shown:
+        if longest_word(value) > room:
+            console.print(Text(label, style="bold"), no_wrap=True, overflow="ignore")
+            for line in wrap(value, console.width - 2):
+                console.print(Text(f"  {line}"), no_wrap=True, overflow="ignore")
+            continue
+        for k, line in enumerate(wrap(value, room)):
+            head = Text(label.ljust(size), style="bold") if k == 0 else Text(" " * size)
+            console.print(head + Text(f"  {line}"), no_wrap=True, overflow="ignore")
 
 
 def render_assignment(view: views.AssignmentView, term: Terminal) -> str:
@@ -494,77 +655,55 @@ def render_assignment(view: views.AssignmentView, term: Terminal) -> str:
 
     def draw(console: Console) -> None:
         console.print(Text(a.title, style="bold"))
-        facts = Table.grid(padding=(0, 2))
-        facts.add_column(no_wrap=True)
-        facts.add_column(overflow="fold")
-        _field(facts, "Id", a.id)
-        _field(facts, "Fil", view.file)
-        _field(facts, "Diarienummer", ", ".join(a.case_numbers))
-        _field(facts, "Departement", a.ministry)
-        _field(facts, "Beslutad", a.decided.isoformat() if a.decided else None)
-        _field(facts, "Status", a.status)
-        _field(
-            facts,
-            "Myndigheter",
-            # one agency a line, so that a wrapped line does not part an agency from its dnr
-            "\n".join(
-                x.name
-                + (" (huvudansvarig)" if x.lead else "")
-                + (f", dnr {x.case_number}" if x.case_number else "")
-                for x in a.agencies
-            ),
+        agencies = "\n".join(
+            x.name
+            + (" (huvudansvarig)" if x.lead else "")
+            + (f", dnr {x.case_number}" if x.case_number else "")
+            for x in a.agencies
         )
-        _field(facts, "Taggar", ", ".join(a.tags))
-        _field(facts, "Källa", a.source)
-        console.print(facts)
+        _facts(
+            console,
+            [
+                ("Id", a.id),
+                ("Fil", view.file),
+                ("Diarienummer", ", ".join(a.case_numbers)),
+                ("Departement", a.ministry),
+                ("Beslutad", a.decided.isoformat() if a.decided else None),
+                ("Status", a.status),
+                # one agency a line, so that a wrapped line does not part an agency from its dnr
+                ("Myndigheter", agencies),
+                ("Taggar", ", ".join(a.tags)),
+                ("Källa", a.source),
+            ],
+        )
         if a.people:
             console.print()
             console.print(Text("Personer", style="bold"))
-            if term.width >= MEDIUM:
-                people = Grid(
-                    (
-                        Column("Namn och id", max_width=28),
-                        Column("Roll", stretch=True),
-                        Column("E-post"),
-                        Column("Myndighet", max_width=20),
-                    )
-                )
-                for p in a.people:
-                    people.add_row(
-                        f"{p.name}\n{p.id}", p.role or "–", p.email or "–", p.agency or "–"
-                    )
-                console.print(people)
-            else:
-                for p in a.people:
-                    line = Text(f"{p.name} ", style="bold") + Text(f"({p.id})")
-                    details = [x for x in (p.role, p.email, p.agency) if x]
-                    console.print(line)
-                    if details:
-                        console.print(Padding(Text("; ".join(details)), (0, 0, 0, 2)))
+            console.print(_people_table(a.people, term.width))
         console.print()
         console.print(Text("Redovisningar", style="bold"))
         if view.rows:
             console.print(deadline_table(view.rows, term.width, show_assignment=False))
         ongoing = [d for d in a.deadlines if d.ongoing and d.due is None]
         for d in ongoing:
-            console.print(f"Löpande: {d.label} ({d.kind})")
+            _say(console, (f"Löpande: {d.label} ({d.kind})", ""))
         for d in a.deadlines:
             for c in d.changes:
                 decision = ", ".join(
                     x for x in (c.decision, c.decided.isoformat() if c.decided else None) if x
                 )
-                line = Text(f"Flyttad: {d.id} hade tidigare datum {c.due.text}")
+                line = f"Flyttad: {d.id} hade tidigare datum {c.due.text}"
                 if decision:
-                    line.append(f" (beslut {decision})")
+                    line += f" (beslut {decision})"
                 if c.source_text:
-                    line.append(f": ”{c.source_text.strip()}”")
-                console.print(line)
+                    line += f": ”{c.source_text.strip()}”"
+                _say(console, (line, ""))
         sources = [(d.id, d.source_text) for d in a.deadlines if d.source_text]
         if sources:
             console.print()
             console.print(Text("Källtext", style="bold"))
             for ident, text in sources:
-                console.print(Text(f"{ident}: ", style="bold") + Text(f"”{text.strip()}”"))
+                _say(console, (f"{ident}: ", "bold"), (f"”{text.strip()}”", ""))
         if view.milestones:
             console.print()
             console.print(Text("Aktiviteter", style="bold"))
@@ -579,3 +718,28 @@ def render_assignment(view: views.AssignmentView, term: Terminal) -> str:
             console.print("Ingen budget registrerad.")
 
     return _render(term, draw)
+
+
+def _people_table(people: Sequence[Person], width: int) -> RenderableType:
+    """From MEDIUM columns up a table, the e-mail address under the name and id so that the
+    role has room to wrap at its spaces; a list where even that does not fit."""
+    if width >= MEDIUM:
+        table = Grid(
+            (
+                Column("Namn, id och e-post"),
+                Column("Roll", stretch=True),
+                Column("Myndighet", max_width=20),
+            )
+        )
+        for p in people:
+            contact = "\n".join(x for x in (p.name, p.id, p.email) if x)
+            table.add_row(contact, p.role or "–", p.agency or "–")
+        if table.fits(width):
+            return table
+    listing = Listing(spaced=False)
+    for p in people:
+        details = [x for x in (p.role, p.email, p.agency) if x]
+        listing.add(
+            f"{p.name} ({p.id})", ["; ".join(details)] if details else [], head_style="bold"
+        )
+    return listing
