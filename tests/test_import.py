@@ -4306,6 +4306,14 @@ def test_an_assignment_in_the_agencys_appropriation_letter_is_another_one() -> N
     assert dates(text) == ["2018-12-01"]
 
 
+def test_consequences_shown_in_the_budget_documentation() -> None:
+    text = decision(
+        "De ekonomiska konsekvenserna av förändringen ska framgå av myndighetens "
+        "budgetunderlag för 2018–2021."
+    )
+    assert [(e["datum"], e["typ"]) for e in deadlines(text)] == [("2017-03-01", "övrigt")]
+
+
 def test_whole_years_from_one_year_and_then_yearly_until_another() -> None:
     text = decision(
         "Testverket ska från och med 2027 och därefter årligen till och med 2030 lämna en "

@@ -69,7 +69,9 @@ _DELIVER = re.compile(
     # "sammanställa ett underlag till Kammarkollegiet senast …": what the agency hands over
     r"underlag\s+till\s+(?=(?:regeringskansliet|regeringen|kammarkollegiet|\w+departementet)\b)|"
     # "ska i sitt budgetunderlag för 2024–2026 räkna in …": said in the budgetunderlag
-    r"(?<=i\s)(?:sitt|sina|sitt\s+kommande|myndighetens)\s+budgetunderlag)\b",
+    r"(?<=i\s)(?:sitt|sina|sitt\s+kommande|myndighetens)\s+budgetunderlag|"
+    # "Konsekvenserna … ska framgå av myndighetens budgetunderlag för 2018–2021"
+    r"(?<=framgå\sav\s)(?:sitt|myndighetens|dess)\s+budgetunderlag)\b",
     re.I,
 )
 # "underlag till den klimatplan som regeringen ska lämna till Europeiska kommissionen senast
