@@ -6782,3 +6782,24 @@ def test_a_list_item_that_goes_on_over_a_page_break_keeps_the_list_together() ->
         "• Senast den 1 mars 2027 slutredovisa uppdraget till Regeringskansliet."
     )
     assert [e.get("datum", "löpande") for e in deadlines(text)] == ["2027-03-01", "löpande"]
+
+
+def test_the_sentence_after_a_lists_last_item_over_a_page_break_stands_alone() -> None:
+    text = decision(
+        "Utredaren ska bland annat:\n\n"
+        "• kartlägga och analysera alternativen,\n"
+        "• lämna nödvändiga författningsförslag.\n\n"
+        "Postadress\n103 33 Stockholm\nTelefonväxel\n08-405 10 00\nWebb\nwww.regeringen.se\n\n"
+        "2 (2)\n\n"
+        "Uppdraget ska redovisas senast den 5 januari 2027."
+    )
+    assert dates(text) == ["2027-01-05"]
+
+
+def test_list_items_run_together_on_one_line_are_items() -> None:
+    text = decision(
+        "Uppdragen ska: • genomföras i nära dialog med Socialdepartementet och redovisas "
+        "löpande. • genomföras så länge det krävs. • redovisas i den rapport som Testverket "
+        "senast den 31 december 2020 ska lämna till Regeringskansliet."
+    )
+    assert [e.get("datum", "löpande") for e in deadlines(text)] == ["2020-12-31", "löpande"]

@@ -76,14 +76,15 @@ class _Builder:
 
 
 def _substitute(
-    source: Mapped, pattern: re.Pattern[str], replace: dict[str, str] | None = None
+    source: Mapped, pattern: re.Pattern[str], replace: dict[str, str] | str | None = None
 ) -> Mapped:
-    """Replace every match of `pattern` by replace[match] (default: delete it)."""
+    """Replace every match of `pattern` by replace[match], or by `replace` itself when it is a
+    string (default: delete it)."""
     out = _Builder(source)
     last = 0
     for m in pattern.finditer(source.text):
         out.copy(last, m.start())
-        new = (replace or {}).get(m.group(), "")
+        new = replace if isinstance(replace, str) else (replace or {}).get(m.group(), "")
         out.put(new, m.start(), m.end())
         last = m.end()
     out.copy(last, len(source.text))
@@ -193,6 +194,9 @@ _MONTH_AHEAD = rf"(?=\s+(?:{'|'.join(MONTHS)})\b)"
 _SCANNED_DAY = re.compile(
     rf"(?<=\bden\s\d)\s?[SO]{_MONTH_AHEAD}|(?<=\bden\s)[lI](?=\d{_MONTH_AHEAD})", re.I
 )
+# "Uppdragen ska: • genomföras … och redovisas löpande. • genomföras så länge …": list items
+# that a PDF's text layer ran together on one line start lines of their own
+_INLINE_BULLET = re.compile(r"(?<=[^\s•▪●])[ \t]+(?=[•▪●][ \t]+\S)")
 # "Senast den 31 augusti. 2019 ska …": a stray full stop between a day's month and its year
 _STRAY_STOP = re.compile(
     rf"\b\d{{1,2}}\s(?:{'|'.join(MONTHS)})(?P<stop>\.)(?=\s(?:19|20)\d\d\s+[a-zåäö])"
@@ -237,6 +241,7 @@ def normalise_chars(raw: str) -> Mapped:
     mapped = _substitute(mapped, _LETTER_ONE, {"l": "1"})
     mapped = _substitute(mapped, _SCANNED_DAY, _SCANNED_DIGIT)
     mapped = _delete_group(mapped, _STRAY_STOP, "stop")
+    mapped = _substitute(mapped, _INLINE_BULLET, "\n")
     mapped = _substitute(mapped, _SPLIT_NAME, {})
     mapped = _substitute(mapped, _GLUED_AND, {"och": "- och", "-och": "- och"})
     return _substitute(mapped, _CONTROL_RE, {})
@@ -783,7 +788,7 @@ def _merge_continuations(
     ends in the middle of a sentence ("… (Arbetsmarknadsdepartementet och" | "2 (2)" |
     "Kulturdepartementet) senast …")."""
     merged: list[tuple[list[_Line], bool]] = []
-    for lines, heading in blocks:
+    for index, (lines, heading) in enumerate(blocks):
         if merged and not heading and not merged[-1][1]:
             prev_lines = merged[-1][0]
             tail = prev_lines[-1].text.rstrip()
@@ -805,9 +810,18 @@ def _merge_continuations(
             ):
                 merged[-1] = (prev_lines + lines, False)
                 continue
-            if page_break and BULLET.match(prev_lines[0].text) and not BULLET.match(head):
+            list_goes_on = index + 1 < len(blocks) and bool(
+                BULLET.match(blocks[index + 1][0][0].text)
+            )
+            if (
+                page_break
+                and BULLET.match(prev_lines[0].text)
+                and not BULLET.match(head)
+                and list_goes_on
+            ):
                 # a list item that goes on over a page break: "• … enligt samma förordning." |
-                # "2 (2)" | "Även andra behov … kan lyftas." | "• Löpande informera …"
+                # "2 (2)" | "Även andra behov … kan lyftas." | "• Löpande informera …" (not
+                # "Uppdraget ska redovisas senast …" after the list's last item)
                 merged[-1] = (prev_lines + lines, False)
                 continue
         merged.append((lines, heading))
