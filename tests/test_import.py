@@ -1505,6 +1505,17 @@ def test_each_of_the_addressed_agencies_and_an_addition() -> None:
             "Regeringen ger Statens Energimyndighet i uppdrag att främja effektivisering.",
             ["Statens energimyndighet"],
         ),
+        (
+            "Regeringen beslutar att ge Socialstyrelsen förlängd tid för redovisning av "
+            "uppdraget om att kartlägga daglig verksamhet.",
+            ["Socialstyrelsen"],
+        ),
+        (
+            "Med ändring av regeringens beslut den 6 juli 2017 ska Statens energimyndighet "
+            "(Energimyndigheten) senast den 28 februari 2020 till Regeringskansliet "
+            "(Infrastrukturdepartementet) redovisa hur arbetet framskrider.",
+            ["Statens energimyndighet"],
+        ),
         ("Regeringen beslutar att Sverige ska delta i samarbetet.", []),
         (
             "Regeringen ger Försvarsmakten, FOI och FRA i uppdrag att samverka.",
@@ -6803,3 +6814,12 @@ def test_list_items_run_together_on_one_line_are_items() -> None:
         "senast den 31 december 2020 ska lämna till Regeringskansliet."
     )
     assert [e.get("datum", "löpande") for e in deadlines(text)] == ["2020-12-31", "löpande"]
+
+
+def test_the_agency_of_an_amended_appropriation_letter_is_in_its_title() -> None:
+    text = (
+        "Ändring av regleringsbrev för budgetåret 2020 avseende Myndigheten för "
+        "tillväxtpolitiska utvärderingar och analyser\n\nTillväxtanalys ska utreda en metod. "
+        "Uppdraget ska redovisas senast den 1 mars 2021.\n"
+    )
+    assert agency_names(text) == ["Myndigheten för tillväxtpolitiska utvärderingar och analyser"]

@@ -198,16 +198,24 @@ _AMENDED_AGENCY = re.compile(
     # "Regeringen gav den 17 december 2020 i uppdrag åt X, Y (MSB) och Z att …"
     r"(?:i\s+uppdrag\s+)?åt\s+(?P<gave_to>[A-ZÅÄÖ](?:[^.;,]|,\s*(?=[A-ZÅÄÖ])){1,400}?)\s+att\b)"
     # "Regeringen beviljar Statens jordbruksverk (Jordbruksverket) förlängd tid för …"
-    r"|\bRegeringen\s+(?:beviljar|medger)\s+(?P<granted>[A-ZÅÄÖ][^.;,]{1,80}?)\s+"
+    # ("Regeringen beslutar att ge Socialstyrelsen förlängd tid för redovisning …")
+    r"|\bRegeringen\s+(?:beviljar|medger|(?:beslutar\s+att\s+)?ger?)\s+"
+    r"(?P<granted>[A-ZÅÄÖ][^.;,]{1,80}?)\s+"
     r"(?:\([^)]{1,40}\)\s+)?(?:förlängd|ändrad|längre)\s+tid\b"
     # "Med ändring av regeringens beslut den … om uppdrag att … ska Trafikverket redovisa"
     r"|^\s*Med\s+ändring\s+av\b(?:[^.;]|\.(?!\s))*?\bska\s+(?P<inv>[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+[a-zåäö]+){0,3}?)"
+    # ("… ska Statens energimyndighet (Energimyndigheten) senast den 28 februari 2020 till …")
+    r"(?:\s*\([^)]{1,40}\))?(?:\s+senast\s+den\s+\d{1,2}\s+[a-zåäö]+\s+\d{4})?"
     # "… ska Trafikverket till Regeringskansliet (Infrastrukturdepartementet) delredovisa …"
     r"(?:\s+till\s+[^.;()]{2,60}(?:\([^)]{2,80}\))?)?"
     r"\s+(?:redovisa|lämna|slutredovisa|delredovisa|rapportera|ta\s+fram|genomföra)\b"
 )
 _TITLE_AGENCY = re.compile(
     r"^\s*(?:(?:Ändring|Förlängning)\s+av\s+)?[Uu]ppdrag\s+till\s+(?P<who>[^.;]{2,200}?)\s+(?:att|om|för)\b"
+    # "Ändring av regleringsbrev för budgetåret 2020 avseende Myndigheten för tillväxtpolitiska
+    # utvärderingar och analyser"
+    r"|^\s*(?:Ändring\s+av\s+)?[Rr]egleringsbrev(?:et)?\s+för\s+budgetåret\s+\d{4}\s+"
+    r"(?:avseende|för)\s+(?P<letter>[A-ZÅÄÖ][^.;]{2,120}?)\s*$"
 )
 DNR_PREFIX_MINISTRY = {
     "S": "Socialdepartementet",
@@ -465,7 +473,9 @@ def _agencies(ex: Identity, doc: Document) -> None:
     for sentence, m in matches:
         group = next(g for g in ("who", "granted", "entitled", "given", "decided") if m.group(g))
         who = m.group(group)
-        if re.search(r"\b(?:ska|skall|har|att)\b", who):
+        # ("Regeringen beslutar att ge Socialstyrelsen förlängd tid för redovisning av
+        # uppdraget": an extension, whose agency the amendment rules read)
+        if re.search(r"\b(?:ska|skall|har|att|förlängd|ändrad|längre)\b", who):
             continue
         if group in ("given", "decided") and (
             # "X får i uppdrag att …" names the addressed agency only in a decision that has
@@ -505,8 +515,9 @@ def _agencies(ex: Identity, doc: Document) -> None:
     title_match = _TITLE_AGENCY.match(ex.title) if ex.title and not names else None
     if ex.title and title_match:
         title_sentence = Sentence(ex.title, *ex.title_span, 0, Region.BODY)
-        for name, offset in _split_agencies(title_match.group("who")):
-            start = ex.title_span[0] + title_match.start("who") + offset
+        group = "who" if title_match.group("who") else "letter"
+        for name, offset in _split_agencies(title_match.group(group)):
+            start = ex.title_span[0] + title_match.start(group) + offset
             names.setdefault(name, (title_sentence, (start, start + len(name))))
     if not names:
         _acting_agency(doc, names)
