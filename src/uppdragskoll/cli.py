@@ -694,6 +694,26 @@ def visa(
 # modules import only typer and the standard library at the top, so `--help` stays fast.
 from uppdragskoll import cli_edit, cli_ical, cli_import  # noqa: E402, F401
 
+# One line per command in `uppdrag --help`, whole: click would cut each docstring's first
+# sentence at the column limit ("Kontrollera uppdragsfilerna: syntax, format, …och...").
+SHORT_HELP = {
+    "check": "Kontrollera uppdragsfilerna (syntax, datum, belopp, regler).",
+    "schema": "Skriv ut JSON Schema för uppdragsfilerna.",
+    "status": "Försenat och kommande, ansvariga och pengar kvar i år.",
+    "budget": "Pengar per uppdrag, anslag och år.",
+    "ansvariga": "Vad varje person och myndighet ansvarar för, och när.",
+    "visa": "Allt om ett uppdrag.",
+    "klar": "Registrera att en redovisning är inlämnad.",
+    "flytta": "Regeringen har flyttat en redovisning: nytt datum.",
+    "utfall": "Registrera pengar som använts eller rekvirerats.",
+    "ny": "Skapa en ny uppdragsfil.",
+    "ical": "Skriv kalenderflöden (.ics) med alla redovisningar.",
+    "importera": "Läs ett regeringsbeslut och skriv ett utkast.",
+}
+for _command in app.registered_commands:
+    _name = _command.name or (_command.callback.__name__ if _command.callback else "")
+    _command.short_help = SHORT_HELP.get(_name, _command.short_help)
+
 
 def os_reason(exc: OSError) -> str:
     """The operating system's reason in Swedish where we know it, else its own words."""
