@@ -6823,3 +6823,23 @@ def test_the_agency_of_an_amended_appropriation_letter_is_in_its_title() -> None
         "Uppdraget ska redovisas senast den 1 mars 2021.\n"
     )
     assert agency_names(text) == ["Myndigheten för tillväxtpolitiska utvärderingar och analyser"]
+
+
+def test_the_date_of_a_report_cited_by_its_number() -> None:
+    text = decision(
+        "Testverket ska utgå från rapporten Förslag på nytt system (TSV 2018-796) den 13 mars "
+        "2019. Uppdraget ska redovisas senast den 1 december 2023."
+    )
+    assert dates(text) == ["2023-12-01"]
+
+
+def test_a_deadline_after_a_department_in_parentheses_is_still_one() -> None:
+    text = decision(
+        "Uppdraget ska lämnas till Regeringskansliet (Socialdepartementet) den 1 mars 2027."
+    )
+    assert dates(text) == ["2027-03-01"]
+
+
+def test_informing_how_the_assignment_progresses_is_ongoing() -> None:
+    text = decision("Testverket ska:\n\n* informera Regeringskansliet om hur uppdraget fortskrider")
+    assert [e.get("löpande") for e in deadlines(text)] == [True]

@@ -138,6 +138,9 @@ _PAST_OR_CITED = re.compile(
     r"från|mellan|skrivelse|promemoria|rapport(?:en)?\s+från|i\s+stället\s+för|istället\s+för|"
     r"ändras\s+från|tidigare|ursprungligen|t\.\s?o\.\s?m\.?|till\s+och\s+med|perioden)\s+"
     r"(?:(?!senast\b|före\b|innan\b)\S+\s+){0,2}?(?:den\s+)?$|"
+    # "rapporten Förslag på nytt förarutbildningssystem (TSV 2018-796) den 13 mars 2019": the
+    # date of a document cited by its number
+    r"\([^()]*\d[^()]*\)\s+(?:den\s+)?$|"
     # "perioden 1 juli 2021–31 december 2021": the end of a span of days
     r"\b(?:19|20)\d{2}\s*[–-]\s*(?:den\s+)?$|"
     # "sedan den 1 juli 2024" (since), not "ska sedan årligen den 15 februari" (then)
@@ -358,7 +361,7 @@ _ONGOING = re.compile(
     # informera Regeringskansliet om arbetets gång / om hur arbetet fortskrider"
     r"\bhåll(?:a|er)\s+(?:\S+\s+){0,3}?(?:regeringskansliet|regeringen|\w+departementet)\s*"
     r"(?:\([^)]{0,120}\)\s*)?(?:informera|uppdatera)[dt]\w*|\binformera\s+(?:regeringskansliet|regeringen|\w+departementet)\s*"
-    r"(?:\([^)]{0,120}\)\s*)?(?:och\s+\w+departementet\s+)?om\s+(?:hur\s+arbetet\s+(?:med\s+\S+\s+)?(?:fortskrider|"
+    r"(?:\([^)]{0,120}\)\s*)?(?:och\s+\w+departementet\s+)?om\s+(?:hur\s+(?:arbetet|uppdraget)\s+(?:med\s+\S+\s+)?(?:fortskrider|"
     r"fortlöper|utvecklas|går)|arbetets\s+(?:gång|fortskridande))|"
     # "ska stämma av med Regeringskansliet under arbetets gång med minst två muntliga …"
     r"\bstämma\s+av\s+med\s+(?:regeringskansliet|regeringen|\w+departementet)\b[^.;]{0,40}?"
