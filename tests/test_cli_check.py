@@ -381,3 +381,28 @@ def test_version() -> None:
 
     code, out, _ = run("--version")
     assert (code, out) == (0, f"uppdrag {version('uppdragskoll')}\n")
+
+
+def _one_report_file(ident: str, email: str | None) -> str:
+    address = f"\n    epost: {email}" if email else ""
+    return (
+        f"titel: Uppdrag {ident}\nstatus: pågående\nmyndigheter:\n  - namn: Socialstyrelsen\n"
+        "personer:\n  - id: anna\n    namn: Anna Svensson\n"
+        f"    myndighet: Socialstyrelsen{address}\n"
+        f"redovisningar:\n  - id: slut\n    typ: slutredovisning\n    datum: 2027-03-01\n"
+        "    ansvarig: anna\n"
+    )
+
+
+def test_one_person_with_and_without_email_is_one_person(tmp_path: Path) -> None:
+    data = tmp_path / "data" / "uppdrag"
+    data.mkdir(parents=True)
+    (data / "ett.yaml").write_text(_one_report_file("ett", "anna@example.se"), "utf-8")
+    (data / "tre.yaml").write_text(_one_report_file("tre", None), "utf-8")
+    code, out, err = run(
+        "ansvariga", "--alla", "--format", "json", "--today", "2026-12-01", cwd=tmp_path
+    )
+    assert code == 0, err
+    people = json.loads(out)["personer"]
+    assert [p["namn"] for p in people] == ["Anna Svensson (Socialstyrelsen)"]
+    assert len(people[0]["redovisningar"]) == 2

@@ -1003,3 +1003,19 @@ def test_an_edit_that_would_rewrite_other_lines_is_refused(
         assert "befintliga rader ändras, fler än ändringen gäller" in caught.value.message
     monkeypatch.setattr(yamlio.RoundTrip, "dump", real)
     assert edit.record_delivery(source(SIMPLE), "plan", DAY).raw != SIMPLE
+
+
+def test_the_same_delivery_twice_is_not_next_years_report() -> None:
+    # `klar rapport --datum 2026-03-30` again, from the shell history
+    with pytest.raises(edit.Refusal, match="redan registrerad för tillfället 2026-03-31"):
+        edit.record_delivery(source(SIMPLE), "rapport", date(2026, 3, 30))
+
+
+def test_a_delivery_before_a_delivered_occurrence_is_not_the_next_one() -> None:
+    with pytest.raises(edit.Refusal, match="hör knappast till nästa tillfälle"):
+        edit.record_delivery(source(SIMPLE), "rapport", date(2026, 3, 20))
+    # named explicitly, it is recorded
+    result = edit.record_delivery(
+        source(SIMPLE), "rapport", date(2026, 3, 20), occurrence=date(2027, 3, 31)
+    )
+    assert "2027-03-31: 2026-03-20" in result.raw.decode()

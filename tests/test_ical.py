@@ -593,7 +593,7 @@ def test_per_person_rewrites_only_changes_and_cleans_up(world: Path, tmp_path: P
     assert (out / "egen.ics").read_text("utf-8") == "inte vår"
     assert (out / "person-anna-aberg.ics").stat().st_mtime == old  # unchanged: not rewritten
     assert (out / "alla.ics").stat().st_mtime != old  # changed
-    assert "tog bort 2 gamla flöden" in err
+    assert "tog bort 2 gamla flöden: person-bo-script.ics, person-lamnat.ics" in err
 
 
 def test_per_person_refuses_to_overwrite_foreign_files(world: Path, tmp_path: Path) -> None:
@@ -617,6 +617,14 @@ def test_output_never_replaces_a_file_it_did_not_write(
     assert code == 2
     assert "finns redan och är inte en kalender som uppdrag har skrivit" in err
     assert target.read_text("utf-8") == "titel: Mitt uppdrag\n# osparad anteckning\n"
+
+
+def test_a_note_that_mentions_our_prodid_is_not_ours(world: Path, tmp_path: Path) -> None:
+    target = tmp_path / "anteckningar.txt"
+    target.write_text("Flödena har PRODID:-//uppdragskoll//SV i huvudet.\n", "utf-8")
+    code, _, err = run("ical", "--data", str(world), "-o", str(target))
+    assert code == 2 and "inte en kalender som uppdrag har skrivit" in err
+    assert target.read_text("utf-8").startswith("Flödena har PRODID")
 
 
 def test_output_replaces_its_own_feed_and_an_empty_file(world: Path, tmp_path: Path) -> None:

@@ -234,7 +234,12 @@ def _ours(path: Path) -> bool:
         return False
     with os.fdopen(fd, "rb") as handle:
         head = handle.read(2048)
-    return MARKER in head or b'<meta name="generator" content="uppdragskoll">' in head
+    # (not a note that merely mentions our PRODID: a calendar that begins as ours does)
+    if head.startswith(b"BEGIN:VCALENDAR\r\n"):
+        return b"\r\n" + MARKER in head
+    return head.lower().startswith(b"<!doctype html") and (
+        b'<meta name="generator" content="uppdragskoll">' in head
+    )
 
 
 def _foreign_file(path: Path) -> bool:
@@ -264,7 +269,7 @@ def _is_feed_name(name: str) -> bool:
     return name == "alla.ics" or (name.endswith(".ics") and name.startswith(FEED_PREFIXES))
 
 
-def _write_folder(folder: Path, files: dict[str, bytes]) -> tuple[int, int]:
+def _write_folder(folder: Path, files: dict[str, bytes]) -> tuple[int, list[str]]:
     """Write the feeds and the index; remove feeds we wrote earlier that no longer exist.
 
     Files this tool did not write are never overwritten or removed.
@@ -282,14 +287,15 @@ def _write_folder(folder: Path, files: dict[str, bytes]) -> tuple[int, int]:
                 f"{target} finns redan och är inte skriven av uppdragskoll; flytta den eller "
                 "välj en annan katalog."
             )
-    written = removed = 0
+    written = 0
+    removed: list[str] = []
     try:
         for name, data in files.items():
             written += write_if_changed(folder / name, data)
         for old in sorted(folder.iterdir()):
             if _is_feed_name(old.name) and old.name not in files and old.is_file() and _ours(old):
                 old.unlink()
-                removed += 1
+                removed.append(old.name)
     except OSError as exc:
         where = exc.filename or folder
         fail(f"kan inte skriva i {where}: {_reason(exc)}.")
@@ -482,7 +488,13 @@ def ical(
             )
         files[feeds.INDEX_FILE] = feeds.index_html(planned, calendar_name, base_url).encode("utf-8")
         written, removed = _write_folder(per_person, files)
-        gone = f"; tog bort {removed} gamla flöde{'' if removed == 1 else 'n'}" if removed else ""
+        # (named, so that whoever publishes can tell the subscribers of a feed that moved)
+        gone = (
+            f"; tog bort {len(removed)} gamla flöde{'' if len(removed) == 1 else 'n'}: "
+            + ", ".join(removed)
+            if removed
+            else ""
+        )
         same = len(files) - written
         sys.stderr.write(
             f"uppdrag: {len(planned)} flöde{'' if len(planned) == 1 else 'n'} i {per_person}: "

@@ -297,7 +297,7 @@ def record_delivery(
             )
         rt.insert(here, "inlämnad", day, after=_DELIVERED_AFTER)
         return Result(_dumped(rt, source.name, 1), f"Registrerade inlämning av {key} {_iso(day)}")
-    due = _pick_occurrence(key, item, occurrence)
+    due = _pick_occurrence(key, item, occurrence, day)
     where = (*here, "inlämnad")
     if rt.has(where):
         earlier = [k for k in rt.keys(where) if k < _iso(due)]
@@ -326,7 +326,7 @@ def check_delivery_day(assignment: Assignment, day: date, today: date | None) ->
         )
 
 
-def _pick_occurrence(key: str, item: Deadline, wanted: date | None) -> date:
+def _pick_occurrence(key: str, item: Deadline, wanted: date | None, day: date) -> date:
     dates = occurrence_dates(item)
     delivered = item.delivered if isinstance(item.delivered, dict) else {}
     if wanted is not None:
@@ -340,10 +340,24 @@ def _pick_occurrence(key: str, item: Deadline, wanted: date | None) -> date:
                 f"{key} är redan inlämnad för {_iso(wanted)} ({_iso(delivered[wanted])})."
             )
         return wanted
-    for due in dates:
-        if due not in delivered:
-            return due
-    raise Refusal(f"alla tillfällen för {key} är redan inlämnade.")
+    due = next((due for due in dates if due not in delivered), None)
+    if due is None:
+        raise Refusal(f"alla tillfällen för {key} är redan inlämnade.")
+    # `klar` run twice from the shell history would mark next year's report as delivered
+    same = [d for d, when in delivered.items() if when == day]
+    if same:
+        raise Refusal(
+            f"{key}: en inlämning {_iso(day)} är redan registrerad för tillfället "
+            f"{_iso(same[0])}; ange --tillfälle om den gäller ett annat tillfälle."
+        )
+    passed = [d for d in delivered if day <= d < due]
+    if passed:
+        raise Refusal(
+            f"{key}: inlämningsdagen {_iso(day)} ligger före tillfället {_iso(max(passed))}, som "
+            f"redan är inlämnat, så den hör knappast till nästa tillfälle ({_iso(due)}); ange "
+            "--tillfälle om den gör det."
+        )
+    return due
 
 
 def undo_delivery(source: Source, deadline_id: str, occurrence: date | None = None) -> Result:

@@ -47,6 +47,8 @@ class Group:
 
 def by_person(rows: Sequence[Occurrence]) -> tuple[list[Group], list[Occurrence]]:
     """Groups per responsible person (sorted by name), and the occurrences with nobody."""
+    found = {who for occ in rows if (who := responsible_of(occ)) is not None}
+    same = _same_person_with_and_without_email(found)
     groups: dict[Responsible, list[Occurrence]] = {}
     nobody: list[Occurrence] = []
     for occ in rows:
@@ -54,9 +56,30 @@ def by_person(rows: Sequence[Occurrence]) -> tuple[list[Group], list[Occurrence]
         if who is None:
             nobody.append(occ)
         else:
-            groups.setdefault(who, []).append(occ)
+            groups.setdefault(same[who], []).append(occ)
     ordered = sorted(groups, key=lambda r: (r.name.casefold(), r.agency or "", r.email or ""))
     return [Group(r.label, tuple(groups[r])) for r in ordered], nobody
+
+
+def _same_person_with_and_without_email(
+    people: set[Responsible],
+) -> dict[Responsible, Responsible]:
+    """ "Anna Svensson (Socialstyrelsen)" with her e-mail in one file and without it in another
+    is one person: name and agency agree and no second address tells them apart (each maps to
+    the one with the address). Two different addresses keep two people."""
+    by_name: dict[tuple[str, str | None], list[Responsible]] = {}
+    for who in people:
+        by_name.setdefault((who.name.casefold(), who.agency), []).append(who)
+    same: dict[Responsible, Responsible] = {}
+    for alike in by_name.values():
+        emails = {w.email for w in alike if w.email}
+        if len(emails) > 1:
+            same.update({w: w for w in alike})
+            continue
+        email = next(iter(emails), None)
+        keep = min((w for w in alike if w.email == email), key=lambda w: w.name)
+        same.update({w: keep for w in alike})
+    return same
 
 
 def agencies_of(occ: Occurrence) -> list[str]:
