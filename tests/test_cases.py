@@ -77,7 +77,8 @@ def test_an_unreviewed_draft_is_a_warning_on_each_marker(tmp_path: Path) -> None
             "varning",
             "utkast",
             "Filen är ett utkast från `uppdrag importera` som inte är granskat: jämför datum "
-            "och belopp med beslutet och ta sedan bort kommentaren `# UTKAST …` överst.",
+            "och belopp med beslutet, gå igenom `# Att granska:` och ta sedan bort "
+            "kommentarerna överst (`# UTKAST …` och listan).",
         ),
         (
             9,
@@ -126,3 +127,13 @@ def test_a_fresh_import_fails_check_strict_until_reviewed(tmp_path: Path) -> Non
     path.write_text(reviewed + "\n", "utf-8")
     code, out, _ = run("check", "--strict", cwd=tmp_path)
     assert "utkast" not in out
+
+
+def test_the_review_list_alone_still_marks_a_draft(tmp_path: Path) -> None:
+    text = (CASES / "bad" / "utkast.yaml").read_text("utf-8")
+    first, rest = text.split("\n", 1)
+    assert first.startswith("# UTKAST")
+    path = tmp_path / "utkast.yaml"
+    path.write_text("# Att granska:\n#  - Departementet hittades inte.\n" + rest, "utf-8")
+    found = [p for p in problems_of(path) if p.code == "utkast"]
+    assert (found[0].line, found[0].col) == (1, 1)

@@ -406,3 +406,41 @@ def test_one_person_with_and_without_email_is_one_person(tmp_path: Path) -> None
     people = json.loads(out)["personer"]
     assert [p["namn"] for p in people] == ["Anna Svensson (Socialstyrelsen)"]
     assert len(people[0]["redovisningar"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ('"-2 000 000 kr"', "en ram kan inte vara negativ"),
+        ("0x10", '"0x10" är inget belopp'),
+        ("0o17", '"0o17" är inget belopp'),
+        ("99999999999999999999999 kr", "orimligt stort belopp"),
+    ],
+)
+def test_impossible_ceilings_are_errors_at_their_place(
+    tmp_path: Path, written: str, message: str
+) -> None:
+    data = tmp_path / "data" / "uppdrag"
+    shutil.copytree(DATA, data)
+    path = data / "palliativ-vard-riktlinjer.yaml"
+    text = path.read_text("utf-8")
+    assert "2025: {beviljat: 2 000 000 kr}" in text
+    path.write_text(
+        text.replace("2025: {beviljat: 2 000 000 kr}", f"2025: {{beviljat: {written}}}")
+    )
+    code, out, _ = run("check", cwd=tmp_path)
+    assert code == 1
+    assert "palliativ-vard-riktlinjer.yaml:54:24: fel[ogiltigt-belopp]" in out and message in out
+
+
+@pytest.mark.parametrize("columns", ["40", "60", "100"])
+def test_an_appropriation_label_is_never_broken(tmp_path: Path, columns: str) -> None:
+    data = tmp_path / "data" / "uppdrag"
+    shutil.copytree(DATA, data)
+    long_id = "starka-suicidpreventiva-arbetet-kommuner-regioner"
+    (data / "palliativ-vard-riktlinjer.yaml").rename(data / f"{long_id}.yaml")
+    code, out, _ = run("budget", "--today", "2026-03-02", cwd=tmp_path, env={"COLUMNS": columns})
+    assert code == 0
+    # what `uppdrag utfall --anslag` takes, on one line wherever it stands
+    labelled = [line for line in out.splitlines() if "UO9" in line]
+    assert labelled and all("UO9 1:6 ap.16" in line for line in labelled)

@@ -549,7 +549,8 @@ def check_reviewed(entries: Sequence[Entry]) -> Iterator[Finding]:
                 entry,
                 (),
                 "Filen är ett utkast från `uppdrag importera` som inte är granskat: jämför datum "
-                "och belopp med beslutet och ta sedan bort kommentaren `# UTKAST …` överst.",
+                "och belopp med beslutet, gå igenom `# Att granska:` och ta sedan bort "
+                "kommentarerna överst (`# UTKAST …` och listan).",
                 place=mark,
             )
         notes: list[tuple[Path_, str | None]] = [(("anteckning",), entry.assignment.note)]

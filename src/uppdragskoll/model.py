@@ -13,6 +13,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -236,10 +237,21 @@ class Appropriation(_Model):
         return f"{base} ap.{self.item}" if self.item is not None else base
 
 
+def _not_negative(value: int) -> int:
+    if value < 0:
+        raise PydanticCustomError(
+            "belopp", "en ram kan inte vara negativ; rätta ett tidigare belopp med ett nytt värde"
+        )
+    return value
+
+
+Ceiling = Annotated[Amount, AfterValidator(_not_negative)]
+
+
 class YearAmounts(_Model):
     # beräknat is conditional on the Riksdag; beviljat wins when both are set.
-    planned: Amount | None = Field(None, alias="beräknat")
-    granted: Amount | None = Field(None, alias="beviljat")
+    planned: Ceiling | None = Field(None, alias="beräknat")
+    granted: Ceiling | None = Field(None, alias="beviljat")
     source_text: Text | None = Field(None, alias="källtext")
 
     @property

@@ -76,7 +76,7 @@ def parse_amount(value: object) -> int:
     if isinstance(value, bool):
         raise MoneyError(f"{str(value).lower()} är inget belopp. {ACCEPTED_FORMS}")
     if isinstance(value, int):
-        return value
+        return _within_reason(value, str(value))
     if isinstance(value, float):
         raise MoneyError(_float_message(value))
     if value is None:
@@ -157,4 +157,14 @@ def _parse_text(text: str) -> int:
     kronor, ore = divmod(scaled, per_krona)
     if ore:
         raise MoneyError(f'"{clean}" är inget helt antal kronor (öre stöds inte)')
-    return -kronor if match["sign"] else kronor
+    return _within_reason(-kronor if match["sign"] else kronor, clean)
+
+
+# Ten thousand billion kronor: several times the whole state budget; anything larger is a typo.
+MAX_KRONOR = 10**13
+
+
+def _within_reason(kronor: int, written: str) -> int:
+    if abs(kronor) > MAX_KRONOR:
+        raise MoneyError(f'"{written}": orimligt stort belopp (över 10 000 miljarder kronor)')
+    return kronor

@@ -120,12 +120,9 @@ def _scalar(loader: _Loader, event: Any) -> object:
         return value  # most scalars: only these first characters can start a non-string
     tag = loader.resolve(ScalarNode, value, event.implicit)
     if tag == "tag:yaml.org,2002:int":
-        if _INT_RE.fullmatch(value):
-            return int(value)
-        try:
-            return int(value, 0)
-        except ValueError:
-            return value
+        # ("0x10", "0o17": hexadecimal and octal are text here, so a ceiling written that way
+        # is refused instead of read as 16 or 15 kronor)
+        return int(value) if _INT_RE.fullmatch(value) else value
     if tag == "tag:yaml.org,2002:float":
         text = value.lower().lstrip("+")
         if text in (".inf", "-.inf", ".nan"):
@@ -493,7 +490,8 @@ def parse_text(text: str, name: str) -> tuple[Document | None, list[Problem]]:
     return Document(name, root, values, keys, draft_mark=_draft_mark(text)), problems
 
 
-_DRAFT_MARK = re.compile(r"#[ \t]*UTKAST\b")
+# "# UTKAST skapat av …" and "# Att granska:" open a draft's header; either left is a draft
+_DRAFT_MARK = re.compile(r"#[ \t]*(?:UTKAST\b|Att granska:)")
 
 
 def _draft_mark(text: str) -> tuple[int, int] | None:

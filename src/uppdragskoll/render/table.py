@@ -38,6 +38,11 @@ class _Console(Console):
         super().print(*objects, crop=crop, **options)
 
 
+def _tied(appropriation: str | None) -> str | None:
+    """ "UO9 1:6 ap.16" on one line: it is what `uppdrag utfall --anslag` takes."""
+    return appropriation.replace(" ", TIE) if appropriation else appropriation
+
+
 def _console(term: Terminal) -> tuple[Console, io.StringIO]:
     buffer = io.StringIO()
     console = _Console(
@@ -320,7 +325,7 @@ def _money_grid(
         table.add_row(
             *([] if grouped else [who]),
             *([row.agency or "–"] if wide else []),
-            row.appropriation or "–",
+            _tied(row.appropriation) or "–",
             row.years,
             *cells(row.planned, row.granted, row.ceiling, row.preliminary, row.used, row.remaining),
             style="red" if row.remaining is not None and row.remaining < 0 else "",
@@ -395,7 +400,7 @@ def _money_list(
     for row in rows:
         head = f"{_who(row)} {row.years}"
         if row.appropriation:
-            head += f" · {row.appropriation}"
+            head += f" · {_tied(row.appropriation)}"
         mark = " (beräknat)" if row.preliminary else ""
         over = row.remaining is not None and row.remaining < 0
         listing.add(
