@@ -444,3 +444,37 @@ def test_an_appropriation_label_is_never_broken(tmp_path: Path, columns: str) ->
     # what `uppdrag utfall --anslag` takes, on one line wherever it stands
     labelled = [line for line in out.splitlines() if "UO9" in line]
     assert labelled and all("UO9 1:6 ap.16" in line for line in labelled)
+
+
+def test_one_check_reports_every_problem_in_a_file(tmp_path: Path) -> None:
+    folder = tmp_path / "data" / "uppdrag"
+    folder.mkdir(parents=True)
+    (folder / "x.yaml").write_text(
+        "titel: A\ntitel: B\nstatus: pågående\nmottgare: X\nredovisningar:\n"
+        "  - id: a\n    typ: plan\n    datum: 2026-05-04\n    ansvarig: nisse\n"
+        "  - id: a\n    typ: plan\n    datum: 2026-06-01\n",
+        "utf-8",
+    )
+    code, out, _ = run("check", cwd=tmp_path)
+    assert code == 1
+    assert [line.split()[1].split("[")[1].rstrip("]") for line in out.splitlines()] == [
+        "dubbel-nyckel",
+        "okand-nyckel",
+        "okand-ansvarig",
+        "dubbel-redovisning",
+    ]
+    code, _, err = run("status", cwd=tmp_path)
+    assert code == 1 and "1 fil med fel visas inte" in err  # still left out of every view
+
+
+def test_a_file_with_a_duplicate_key_is_never_edited(tmp_path: Path) -> None:
+    folder = tmp_path / "data" / "uppdrag"
+    folder.mkdir(parents=True)
+    text = (
+        "titel: A\ntitel: B\nstatus: pågående\n"
+        "redovisningar:\n  - {id: a, typ: plan, datum: 2026-05-04}\n"
+    )
+    (folder / "y.yaml").write_text(text, "utf-8")
+    code, _, err = run("klar", "y/a", "--datum", "2026-05-01", cwd=tmp_path)
+    assert code == 1 and "har fel och ändras inte" in err
+    assert (folder / "y.yaml").read_text("utf-8") == text

@@ -19,7 +19,7 @@ from typing import Any
 
 from uppdragskoll import __version__
 
-FORMAT = 4  # bump when anything pickled changes shape
+FORMAT = 5  # bump when anything pickled changes shape, or what reading a file gives
 
 Stat = tuple[int, int, int, int]
 

@@ -265,7 +265,7 @@ def check(
     result = loader.load_paths(
         targets, settings_dir=settings_dir, cache_dir=cache_dir(no_cache), workers=workers()
     )
-    problems = sorted([*result.problems, *checks.run_all(result.entries)])
+    problems = sorted([*result.problems, *checks.run_all([*result.entries, *result.flawed])])
     sys.stdout.write(FORMATS[fmt](problems))
     if fmt == "text":
         sys.stderr.write(summary(problems, result.files) + "\n")

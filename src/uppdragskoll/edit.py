@@ -129,7 +129,8 @@ def read_source(
     if document is not None:
         assignment, more = loader.validate_document(document, stem, dict(context))
         problems = problems + more
-    if document is None or assignment is None:
+    if document is None or assignment is None or _errors(problems):
+        # (a file with a duplicate key or an unknown one may still read as an assignment)
         raise Refusal(
             f"{name} har fel och ändras inte; rätta dem först (uppdrag check).",
             problems=_errors(problems),

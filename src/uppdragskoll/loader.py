@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from uppdragskoll import model, periods, yamlio
-from uppdragskoll.problems import Problem, error
+from uppdragskoll.problems import Problem, Severity, error
 
 ID_RE = re.compile(model.ID_PATTERN)
 SETTINGS_NAME = "uppdragskoll.yaml"
@@ -44,6 +44,10 @@ class LoadResult:
     problems: tuple[Problem, ...]
     files: int
     settings: model.Settings = field(default_factory=lambda: model.Settings())
+    # files whose content reads as an assignment but that have errors of their own (a
+    # duplicate key): never shown, but `uppdrag check` runs its rules on them too, so that one
+    # run reports everything wrong in a file
+    flawed: tuple[Entry, ...] = ()
 
     @property
     def assignments(self) -> tuple[model.Assignment, ...]:
@@ -370,8 +374,37 @@ def validate_document(
     try:
         assignment = model.Assignment.model_validate(data, context=context)
     except ValidationError as exc:
-        return None, problems + validation_problems(exc, document)
+        found = validation_problems(exc, document)
+        extra = [e["loc"] for e in exc.errors() if e["type"] == "extra_forbidden"]
+        if not extra or len(extra) != len(exc.errors()):
+            return None, problems + found
+        # Only unknown keys (`mottgare`): the rest is read without them, so that `check` can
+        # run its rules on the file in the same run; the errors keep it out of every view.
+        try:
+            assignment = model.Assignment.model_validate(_without(data, extra), context=context)
+        except ValidationError:  # pragma: no cover - dropping keys only removes errors
+            return None, problems + found
+        return assignment, problems + found
     return (assignment if not problems else None), problems
+
+
+def _without(data: Any, paths: list[tuple[int | str, ...]]) -> Any:
+    """A copy of `data` without the keys at `paths` (pydantic error locations)."""
+    if not paths:
+        return data
+    if isinstance(data, dict):
+        here = {p[0] for p in paths if len(p) == 1}
+        return {
+            k: _without(v, [p[1:] for p in paths if len(p) > 1 and p[0] == k])
+            for k, v in data.items()
+            if k not in here
+        }
+    if isinstance(data, list):
+        return [
+            _without(v, [p[1:] for p in paths if len(p) > 1 and p[0] == i])
+            for i, v in enumerate(data)
+        ]
+    return data
 
 
 def load_settings(data_dir: Path) -> tuple[model.Settings, list[Problem]]:
@@ -518,12 +551,17 @@ def _load_paths(
         cache.save(store)
 
     entries: list[Entry] = []
+    flawed: list[Entry] = []
     for index in range(len(files)):
         entry, more = results[index]
         problems.extend(more)
-        if entry is not None:
+        if entry is None:
+            continue
+        if any(p.severity is Severity.ERROR for p in more):
+            flawed.append(entry)  # (a duplicate key: the file is left out of every view)
+        else:
             entries.append(entry)
-    return LoadResult(tuple(entries), tuple(problems), len(files), settings)
+    return LoadResult(tuple(entries), tuple(problems), len(files), settings, tuple(flawed))
 
 
 def find_data_dir(start: Path, environ: Mapping[str, str]) -> Path | None:

@@ -140,8 +140,11 @@ def _scalar(loader: _Loader, event: Any) -> object:
 
 def _build(
     loader: _Loader,
-) -> tuple[object, dict[Path_, tuple[int, int]], dict[Path_, tuple[int, int]]]:
-    """Turn the event stream of a single document into Python values and positions."""
+) -> tuple[object, dict[Path_, tuple[int, int]], dict[Path_, tuple[int, int]], list[_Refusal]]:
+    """Turn the event stream of a single document into Python values and positions, and the
+    duplicate keys found on the way (each keeps its first value, so the rest of the file is
+    still read and every other problem in it reported in the same run)."""
+    duplicates: list[_Refusal] = []
     values: dict[Path_, tuple[int, int]] = {}
     keys: dict[Path_, tuple[int, int]] = {}
     anchors: dict[str, tuple[object, int]] = {}  # anchor -> (value, expanded size)
@@ -180,14 +183,21 @@ def _build(
                 )
             if value in container:
                 first = keys.get((*path, value), (0, 0))
-                raise _Refusal(
-                    *mark,
-                    "dubbel-nyckel",
-                    f"Nyckeln `{value}` finns två gånger i samma mappning "
-                    f"(första gången på rad {first[0]}); ta bort eller slå ihop den ena.",
+                duplicates.append(
+                    _Refusal(
+                        *mark,
+                        "dubbel-nyckel",
+                        f"Nyckeln `{value}` finns två gånger i samma mappning "
+                        f"(första gången på rad {first[0]}); ta bort eller slå ihop den ena.",
+                    )
                 )
+                top[2] = _SKIPPED_KEY
+                return
             top[2] = value
             keys[(*path, value)] = mark
+            return
+        if top[2] is _SKIPPED_KEY:  # the second value of a duplicate key
+            top[2] = _NO_KEY
             return
         child = (*path, top[2])
         container[top[2]] = value
@@ -262,7 +272,7 @@ def _build(
             "flera-dokument",
             "Filen innehåller flera YAML-dokument (`---`); en fil ska beskriva ett uppdrag.",
         )
-    return root, values, keys
+    return root, values, keys, duplicates
 
 
 class _NoKey:
@@ -271,6 +281,7 @@ class _NoKey:
 
 
 _NO_KEY: Any = _NoKey()
+_SKIPPED_KEY: Any = _NoKey()  # a duplicate key, whose value is read but not kept
 
 # libyaml's English problems, in the words a user of this tool would understand.
 _SYNTAX = (
@@ -458,7 +469,8 @@ def parse_text(text: str, name: str) -> tuple[Document | None, list[Problem]]:
             )
         ]
     try:
-        root, values, keys = _build(_Loader(text))
+        root, values, keys, duplicates = _build(_Loader(text))
+        problems += [error(name, d.line, d.col, d.code, d.message) for d in duplicates]
     except _Refusal as refusal:
         return None, [error(name, refusal.line, refusal.col, refusal.code, refusal.message)]
     except YAMLError as exc:
