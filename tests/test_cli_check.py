@@ -478,3 +478,11 @@ def test_a_file_with_a_duplicate_key_is_never_edited(tmp_path: Path) -> None:
     code, _, err = run("klar", "y/a", "--datum", "2026-05-01", cwd=tmp_path)
     assert code == 1 and "har fel och ändras inte" in err
     assert (folder / "y.yaml").read_text("utf-8") == text
+
+
+def test_visa_of_an_assignment_with_no_reports_says_so(tmp_path: Path) -> None:
+    folder = tmp_path / "data" / "uppdrag"
+    folder.mkdir(parents=True)
+    (folder / "tomt.yaml").write_text("titel: Tomt\nstatus: pågående\n", "utf-8")
+    code, out, _ = run("visa", "tomt", cwd=tmp_path)
+    assert code == 0 and "Inga redovisningar ännu" in out

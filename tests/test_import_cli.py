@@ -208,3 +208,19 @@ def test_decisions_with_like_titles_but_their_own_numbers_are_both_imported(
         assert code == 0, err
     written = sorted(p.name for p in (root / "data" / "uppdrag").iterdir())
     assert len(written) == 2 and all(name.endswith(".yaml") for name in written)
+
+
+def test_the_same_case_number_is_named_as_the_decision_writes_it(tmp_path: Path) -> None:
+    import shutil
+
+    from conftest import DATA
+
+    shutil.copytree(DATA, tmp_path / "data" / "uppdrag")
+    text = tmp_path / "beslut.txt"
+    text.write_text(
+        "Uppdrag om något helt annat\nDiarienummer: S2025/01981\n\nRegeringen ger "
+        "Testverket i uppdrag att pröva nya arbetssätt.\n",
+        "utf-8",
+    )
+    code, _, err = run("importera", str(text), cwd=tmp_path)
+    assert code == 2 and "samma diarienummer S2025/01981" in err

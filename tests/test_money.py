@@ -90,7 +90,7 @@ def test_parse_amount_errors(value: object, message: str) -> None:
         (2.5, 'skriv "2,5 mnkr" inom citattecken i stället för 2.5'),
         (0.75, 'skriv "0,75 mnkr" inom citattecken i stället för 0.75'),
         (7.0, 'skriv "7,0 mnkr" inom citattecken i stället för 7.0'),
-        (2_000_000.0, "skriv 2000000 i stället för 2000000.0"),
+        (2_000_000.0, "skriv heltalet 2000000 utan decimaler"),
         (float("inf"), "inf är inget belopp"),
         (float("nan"), "nan är inget belopp"),
     ],

@@ -79,28 +79,28 @@ def _refuse_duplicate(data: dict[str, object], folder: Path, *, titled: bool) ->
     (by its case number, or by its title when the text has one)."""
     from uppdragskoll import dnr, loader
 
-    def keys(numbers: object) -> set[str]:
+    def keys(numbers: object) -> dict[str, str]:
+        """Comparable key -> the number as the decision writes it (for the message)."""
         listed = numbers if isinstance(numbers, (list, tuple)) else []
-        return {dnr.normalise_dnr(str(n)).removesuffix(" (delvis)").casefold() for n in listed}
+        shown = [dnr.normalise_dnr(str(n)).removesuffix(" (delvis)") for n in listed]
+        return {n.casefold(): n for n in shown}
 
     wanted = keys(data.get("diarienummer"))
     title = _title_key(str(data.get("titel", ""))) if titled else ""
     for entry in loader.load_paths([folder]).entries:
         existing = entry.assignment
         theirs = keys(existing.case_numbers)
-        same_dnr = wanted & theirs
+        same_dnr = sorted(wanted[k] for k in wanted.keys() & theirs.keys())
         # A decision's heading ("Uppdrag att ta fram …") and the file's title ("Ta fram …")
         # differ in their first words; compare what follows.
         same_title = (
             bool(title)
             # (not two decisions with their own, different numbers: "… 2025" and "… 2026")
-            and not (wanted and theirs and not wanted & theirs)
+            and not (wanted and theirs and not wanted.keys() & theirs.keys())
             and difflib.SequenceMatcher(None, title, _title_key(existing.title)).ratio() >= 0.85
         )
         if same_dnr or same_title:
-            reason = (
-                f"samma diarienummer {sorted(same_dnr)[0]}" if same_dnr else "nästan samma titel"
-            )
+            reason = f"samma diarienummer {same_dnr[0]}" if same_dnr else "nästan samma titel"
             fail(
                 f"beslutet verkar redan finnas i {entry.file} ({reason}); inget har skrivits. "
                 "Är det ett nytt uppdrag, skriv utkastet till en egen fil med -o."

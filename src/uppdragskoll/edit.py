@@ -874,6 +874,8 @@ def unified_diff(name: str, before: bytes | None, after: bytes) -> str:
             out[-1] += "\n\\ No newline at end of file\n"
         return out
 
-    old = "/dev/null" if before is None else f"a/{name}"
-    diff = difflib.unified_diff(lines(before), lines(after), old, f"b/{name}", n=3)
+    # ("a//tmp/data/x.yaml" for an absolute path would read as a path under a/)
+    shown = name.lstrip("/")
+    old = "/dev/null" if before is None else f"a/{shown}"
+    diff = difflib.unified_diff(lines(before), lines(after), old, f"b/{shown}", n=3)
     return "".join(diff)

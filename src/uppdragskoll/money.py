@@ -115,7 +115,8 @@ def _float_message(value: float) -> str:
     if not math.isfinite(value):
         return f"{value} är inget belopp. {ACCEPTED_FORMS}"
     if value.is_integer() and abs(value) >= 1_000:
-        return f"decimaltal tolkas inte som belopp: skriv {int(value)} i stället för {value!r}"
+        # (not "i stället för 1000000.0": YAML read `1e6` or `1000000.0`; which, is unknown)
+        return f"decimaltal tolkas inte som belopp: skriv heltalet {int(value)} utan decimaler"
     # repr gives the shortest text that reads back as the same float: what was typed.
     hint = format(Decimal(repr(value)), "f").replace(".", ",")
     return (

@@ -689,6 +689,8 @@ def render_assignment(view: views.AssignmentView, term: Terminal) -> str:
         console.print(Text("Redovisningar", style="bold"))
         if view.rows:
             console.print(deadline_table(view.rows, term.width, show_assignment=False))
+        elif not a.deadlines:
+            _say(console, ("Inga redovisningar ännu (lägg till dem under `redovisningar`).", ""))
         ongoing = [d for d in a.deadlines if d.ongoing and d.due is None]
         for d in ongoing:
             _say(console, (f"Löpande: {d.label} ({d.kind})", ""))
