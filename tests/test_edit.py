@@ -1019,3 +1019,12 @@ def test_a_delivery_before_a_delivered_occurrence_is_not_the_next_one() -> None:
         source(SIMPLE), "rapport", date(2026, 3, 20), occurrence=date(2027, 3, 31)
     )
     assert "2027-03-31: 2026-03-20" in result.raw.decode()
+
+
+def test_moving_a_date_with_a_comment_on_its_line_says_the_comment_stays() -> None:
+    raw = SIMPLE.replace(b"    datum: 2026-05-29\n", b"    datum: 2026-05-29  # sista maj\n", 1)
+    result = edit.move_deadline(source(raw), "plan", "2026-06-30", "S2026/1")
+    assert "    datum: 2026-06-30  # sista maj\n" in result.raw.decode()
+    assert any("`# sista maj`" in note and "står kvar" in note for note in result.notes)
+    plain = edit.move_deadline(source(SIMPLE), "plan", "2026-06-30", "S2026/1")
+    assert not plain.notes

@@ -509,6 +509,21 @@ def move_deadline(
     return Result(
         _dumped(rt, source.name, 3),  # `datum`, `till` and a `{…}` or `[…]` that grows
         f"Flyttade {key} från {item.due.text} till {period.text}{last} (beslut {decision})",
+        notes=_comment_on_line(source, (*here, "datum")),
+    )
+
+
+def _comment_on_line(source: Source, path: tuple[Any, ...]) -> tuple[str, ...]:
+    """ "datum: 2026-06-30  # sista juni" keeps its comment when the date changes (comments are
+    never removed); say so, since it may now be wrong."""
+    line, _ = source.entry.at(*path)
+    text = source.raw.decode("utf-8", "replace").split("\n")[line - 1] if line else ""
+    comment = re.search(r"\s#\s?(.*?)\s*$", text)
+    if comment is None or not comment.group(1):
+        return ()
+    return (
+        f"kommentaren på raden (`# {comment.group(1)}`) står kvar; kontrollera att den "
+        "stämmer med det nya datumet.",
     )
 
 
