@@ -6,7 +6,7 @@ import re
 
 import pytest
 import typer.main
-from conftest import ROOT
+from conftest import ROOT, run
 
 from uppdragskoll.cli import app
 
@@ -79,3 +79,12 @@ def test_help_has_no_english_type_placeholders(name: str) -> None:
     _, out, _ = run(name, "--help")
     for placeholder in ("<str>", "<int", "<path>", "<list", "INTEGER", "PATH"):
         assert placeholder not in out, (name, placeholder)
+
+
+def test_readme_status_example_is_what_status_prints() -> None:
+    text = (ROOT / "README.md").read_text("utf-8")
+    block = text.split("## En måndagsmorgon", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    command, shown = block.split("\n", 1)
+    assert command.startswith("$ uppdrag status --today 2026-03-01")
+    code, out, _ = run("status", "--today", "2026-03-01", env={"COLUMNS": "120"})
+    assert code == 0 and out == shown
