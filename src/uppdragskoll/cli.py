@@ -437,13 +437,7 @@ def report_skipped(result: LoadResult) -> None:
     job notices. The view itself still shows every file that could be read."""
     if not result.skipped:
         return
-    from uppdragskoll.problems import Severity, render_text
-
-    errors = sorted(p for p in result.problems if p.severity is Severity.ERROR)
-    shown = errors[:MAX_SKIPPED_PROBLEMS]
-    sys.stderr.write(render_text(shown))
-    if len(errors) > len(shown):
-        sys.stderr.write(f"… och {len(errors) - len(shown)} fel till.\n")
+    write_errors(result.problems)
     noun = "1 fil" if result.skipped == 1 else f"{result.skipped} filer"
     sys.stderr.write(
         f"uppdrag: {noun} med fel visas inte (slutkod 1); kör `uppdrag check` för alla detaljer.\n"
@@ -452,6 +446,17 @@ def report_skipped(result: LoadResult) -> None:
 
 
 MAX_SKIPPED_PROBLEMS = 10
+
+
+def write_errors(problems: Sequence[Problem]) -> None:
+    """The errors among `problems` on standard error as fil:rad:kolumn, the first ten."""
+    from uppdragskoll.problems import Severity, render_text
+
+    errors = sorted(p for p in problems if p.severity is Severity.ERROR)
+    shown = errors[:MAX_SKIPPED_PROBLEMS]
+    sys.stderr.write(render_text(shown))
+    if len(errors) > len(shown):
+        sys.stderr.write(f"… och {len(errors) - len(shown)} fel till.\n")
 
 
 def known_id(result: LoadResult, ident: str | None, what: str = "uppdrag") -> None:
@@ -671,10 +676,7 @@ def visa(
     if entry is None:
         broken = [p for p in result.problems if Path(p.file).stem == ident]
         if broken:
-            from uppdragskoll.problems import Severity, render_text
-
-            errors = sorted(p for p in broken if p.severity is Severity.ERROR)
-            sys.stderr.write(render_text(errors[:MAX_SKIPPED_PROBLEMS]))
+            write_errors(broken)
             fail(
                 f"uppdraget {ident!r} har fel och kan inte visas; kör `uppdrag check`.",
                 ExitCode.PROBLEMS,
@@ -715,26 +717,6 @@ for _command in app.registered_commands:
     _command.short_help = SHORT_HELP.get(_name, _command.short_help)
 
 
-def os_reason(exc: OSError) -> str:
-    """The operating system's reason in Swedish where we know it, else its own words."""
-    import errno
-
-    reasons = {
-        errno.ENOSPC: "disken är full",
-        errno.EACCES: "behörighet saknas",
-        errno.EPERM: "åtgärden är inte tillåten",
-        errno.EROFS: "filsystemet är skrivskyddat",
-        errno.ENOENT: "finns inte",
-        errno.EISDIR: "är en katalog",
-        errno.ENOTDIR: "är inte en katalog",
-        errno.EIO: "in- eller utmatningsfel",
-        errno.ELOOP: "symboliska länkar pekar i en slinga",
-        errno.ENAMETOOLONG: "namnet är för långt",
-        errno.EBUSY: "resursen är upptagen",
-    }
-    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
-
-
 def main() -> None:
     """Console-script entry point: the one boundary that turns crashes into one sentence."""
     code: int | str | None = 0
@@ -756,6 +738,8 @@ def main() -> None:
         if "--debug" in sys.argv:
             raise
         where = f" ({exc.filename})" if exc.filename else ""
+        from uppdragskoll.problems import os_reason
+
         reason = os_reason(exc)
         sys.stderr.write(f"uppdrag: kan inte läsa eller skriva{where}: {reason}.\n")
         sys.exit(int(ExitCode.USAGE))

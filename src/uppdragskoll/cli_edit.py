@@ -88,7 +88,7 @@ def _guard(action: Callable[[], T]) -> T:
 
 def _open(ident: str, data: Path | None) -> _Target:
     from uppdragskoll import edit, loader
-    from uppdragskoll.cli import os_reason  # defined after cli.py imports this module
+    from uppdragskoll.problems import os_reason
 
     data_dir = resolve_data_dir(data)
     result = loader.load_paths([data_dir])
@@ -196,9 +196,8 @@ def _finish(
 ) -> None:
     """Show the diff (dry run) or write the file atomically, then say what happened; `notes`
     (`obs: …`, `varning: …`) follow the warnings."""
-    from uppdragskoll.cli import os_reason  # defined after cli.py imports this module
     from uppdragskoll.edit import unified_diff
-    from uppdragskoll.problems import render_text
+    from uppdragskoll.problems import os_reason, render_text
     from uppdragskoll.yamlio import ChangedOnDisk, write_atomic
 
     if dry_run:

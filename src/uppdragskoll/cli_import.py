@@ -30,7 +30,7 @@ def _read_text(source: Path) -> str:
             with source.open("rb") as handle:  # never more than the limit in memory
                 raw = handle.read(MAX_TEXT_BYTES + 1)
     except OSError as exc:
-        from uppdragskoll.cli import os_reason  # (defined after this module is imported)
+        from uppdragskoll.problems import os_reason
 
         fail(f"kan inte läsa {source}: {os_reason(exc)}.")
     if len(raw) > MAX_TEXT_BYTES:
@@ -196,7 +196,7 @@ def importera(
     except yamlio.EditError as exc:
         fail(str(exc))
     except OSError as exc:
-        from uppdragskoll.cli import os_reason
+        from uppdragskoll.problems import os_reason
 
         fail(f"kan inte skriva {output}: {os_reason(exc)}.")
     facts = [f for f in draft.facts if f.kind in ("redovisning", "belopp")]

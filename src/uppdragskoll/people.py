@@ -47,12 +47,11 @@ class Group:
 
 def by_person(rows: Sequence[Occurrence]) -> tuple[list[Group], list[Occurrence]]:
     """Groups per responsible person (sorted by name), and the occurrences with nobody."""
-    found = {who for occ in rows if (who := responsible_of(occ)) is not None}
-    same = _same_person_with_and_without_email(found)
+    responsible = [responsible_of(occ) for occ in rows]
+    same = _same_person_with_and_without_email({who for who in responsible if who is not None})
     groups: dict[Responsible, list[Occurrence]] = {}
     nobody: list[Occurrence] = []
-    for occ in rows:
-        who = responsible_of(occ)
+    for occ, who in zip(rows, responsible, strict=True):
         if who is None:
             nobody.append(occ)
         else:

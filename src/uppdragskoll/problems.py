@@ -1,7 +1,9 @@
-"""Problems found in the data: one frozen record, and the pure text/github/json renderers."""
+"""Problems found in the data: one frozen record, and the pure text/github/json renderers;
+and the operating system's reasons in Swedish, for the messages about files."""
 
 from __future__ import annotations
 
+import errno
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -124,3 +126,37 @@ def render_json(problems: Sequence[Problem]) -> str:
 FORMATS: Mapping[str, Callable[[Sequence[Problem]], str]] = MappingProxyType(
     {"text": render_text, "github": render_github, "json": render_json}
 )
+
+
+# The operating system's reasons in Swedish, for every message about a file that could not be
+# read or written.
+_OS_REASONS = {
+    errno.EACCES: "behörighet saknas",
+    errno.EPERM: "åtgärden är inte tillåten",
+    errno.ENOENT: "filen finns inte (längre)",
+    errno.EISDIR: "det är en katalog",
+    errno.ENOTDIR: "en del av sökvägen är inte en katalog",
+    errno.EIO: "in- eller utmatningsfel (skadad disk eller bortkopplad nätverksdisk?)",
+    errno.ELOOP: "symboliska länkar pekar i en slinga",
+    errno.ENAMETOOLONG: "namnet är för långt",
+    errno.ENOSPC: "disken är full",
+    errno.EROFS: "filsystemet är skrivskyddat",
+    errno.EMFILE: "för många öppna filer",
+    errno.ENFILE: "för många öppna filer i systemet",
+    errno.ENXIO: "enheten finns inte",
+    errno.EBUSY: "filen är upptagen",
+    errno.EAGAIN: "filen är tillfälligt låst; försök igen",
+    errno.ESTALE: "nätverksfilen är inaktuell; montera om disken",
+    errno.ETIMEDOUT: "tidsgränsen överskreds (nätverksdisk?)",
+    errno.ENOMEM: "minnet räcker inte",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be read or written, in Swedish; an unknown reason by its errno name,
+    never in the system's English."""
+    reason = _OS_REASONS.get(exc.errno or 0)
+    if reason is not None:
+        return reason
+    code = errno.errorcode.get(exc.errno or 0)
+    return f"operativsystemet svarade {code}" if code else "okänt fel i operativsystemet"

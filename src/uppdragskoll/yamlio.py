@@ -37,7 +37,7 @@ from ruamel.yaml.resolver import Resolver
 
 from uppdragskoll.money import NBSP
 from uppdragskoll.money import group_digits as grouped  # the one digit grouping of the UI
-from uppdragskoll.problems import Problem, error, warning
+from uppdragskoll.problems import Problem, error, os_reason, warning
 
 MAX_BYTES = 1024 * 1024  # a real assignment file is a few KiB
 MAX_DEPTH = 24  # the format nests six levels; anything far deeper is not ours
@@ -526,36 +526,6 @@ def _draft_mark(text: str) -> tuple[int, int] | None:
 
 def _kib(size: int) -> str:
     return f"{grouped(size // 1024)}{NBSP}KiB"
-
-
-# The operating system's reasons in Swedish; the same words as `uppdrag`'s own errors.
-_OS_REASONS = {
-    errno.EACCES: "behörighet saknas",
-    errno.EPERM: "åtgärden är inte tillåten",
-    errno.ENOENT: "filen finns inte (längre)",
-    errno.EISDIR: "det är en katalog",
-    errno.ENOTDIR: "en del av sökvägen är inte en katalog",
-    errno.EIO: "in- eller utmatningsfel (skadad disk eller bortkopplad nätverksdisk?)",
-    errno.ELOOP: "symboliska länkar pekar i en slinga",
-    errno.ENAMETOOLONG: "namnet är för långt",
-    errno.EMFILE: "för många öppna filer",
-    errno.ENFILE: "för många öppna filer i systemet",
-    errno.ENXIO: "enheten finns inte",
-    errno.EBUSY: "filen är upptagen",
-    errno.EAGAIN: "filen är tillfälligt låst; försök igen",
-    errno.ESTALE: "nätverksfilen är inaktuell; montera om disken",
-    errno.ETIMEDOUT: "tidsgränsen överskreds (nätverksdisk?)",
-    errno.ENOMEM: "minnet räcker inte",
-}
-
-
-def os_reason(exc: OSError) -> str:
-    """Why the file could not be read, in Swedish; an unknown reason by its errno name."""
-    reason = _OS_REASONS.get(exc.errno or 0)
-    if reason is not None:
-        return reason
-    code = errno.errorcode.get(exc.errno or 0)
-    return f"operativsystemet svarade {code}" if code else "okänt fel i operativsystemet"
 
 
 def _unreadable(path: Path, name: str, exc: OSError) -> Problem:
