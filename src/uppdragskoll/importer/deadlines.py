@@ -27,7 +27,13 @@ from .dates import (
     with_year,
 )
 from .found import Extraction, FoundDeadline, short_text
-from .identity import AGENCY, agency_mentions, canonical_department, foreign_subject
+from .identity import (
+    AGENCY,
+    agency_mentions,
+    canonical_department,
+    foreign_subject,
+    one_of_the_boards,
+)
 from .text import BULLET, Sentence
 
 # --- vocabulary -------------------------------------------------------------------------------
@@ -1019,11 +1025,8 @@ def _present_duty(ex: Extraction, text: str) -> bool:
 
 
 def _one_of(name: str, addressed: set[str]) -> bool:
-    """An agency the decision addresses, or one of them: "Länsstyrelsen i Skåne län" when it
-    addresses "Länsstyrelserna"."""
-    return name in addressed or (
-        name.startswith("Länsstyrelsen i ") and "Länsstyrelserna" in addressed
-    )
+    """An agency the decision addresses, or one of them (a county board of the boards)."""
+    return name in addressed or one_of_the_boards(name, addressed)
 
 
 # "Kammarkollegiet får betala ut medel under förutsättning att kommunen försäkrar att den

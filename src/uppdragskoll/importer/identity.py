@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -730,6 +731,14 @@ _SUBJECT = re.compile(
 _UNIT_OF = re.compile(rf"\s+(?:vid|inom|hos)\s+(?P<s>{AGENCY})")
 
 
+def one_of_the_boards(name: str, addressed: Collection[str]) -> bool:
+    """ "Länsstyrelsen i Skåne län" when the decision addresses "Länsstyrelserna" (names in
+    any case, as long as both sides are written the same way)."""
+    return name.lower().startswith("länsstyrelsen i ") and any(
+        a.lower() == "länsstyrelserna" for a in addressed
+    )
+
+
 def foreign_subject(ex: Identity, text: str) -> bool:
     """The sentence is about another agency's duty ("Skolverket ska enligt sitt regleringsbrev
     redovisa …"), not one of the agencies this decision addresses."""
@@ -744,7 +753,7 @@ def foreign_subject(ex: Identity, text: str) -> bool:
     subject = " ".join(m.group("s").lower().split())
     if subject in _GENERIC_SUBJECTS or subject in ex.aliases or "departementet" in subject:
         return False
-    if subject.startswith("länsstyrelsen i ") and "länsstyrelserna" in ex.aliases:
+    if one_of_the_boards(subject, ex.aliases):
         return False  # "Länsstyrelsen i Skåne län samordnar …": one of the boards addressed
     unit = _UNIT_OF.match(text, m.end())
     if unit and " ".join(unit.group("s").lower().split()) in ex.aliases:
